@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Entry point. Loads only the flag parser up front; everything heavy (ink, the Kubernetes
+// client, the AWS SDK, the simulator) is imported once we know the mode.
+import { describeError, isUserError } from './errors.js';
+import { parseArgs } from './cli/flags.js';
+import { helpText } from './cli/help.js';
+import { VERSION } from './cli/version.js';
+
+function fail(error: unknown): never {
+  process.stderr.write(`error: ${describeError(error)}\n`);
+  if (process.env.KUBECTL_FARGATE_DEBUG && error instanceof Error && !isUserError(error)) process.stderr.write(`${error.stack}\n`);
+  process.exit(isUserError(error) ? error.exitCode : 1);
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`kubectl-fargate ${VERSION}\n`);
+    return 0;
+  }
+  const { run } = await import('./cli/run.js');
+  return run(options);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Exit once stdout has drained: open sockets (keep-alive, watches) must not keep us alive.
+    process.stdout.write('', () => process.exit(code));
+  },
+  fail,
+);

@@ -1,0 +1,50 @@
+// Plain text, no imports: `--help` must stay fast.
+
+export function helpText(): string {
+  return `See which EKS Fargate profile every pod matches, why, and reschedule drifted pods.
+
+Usage:
+  kubectl fargate [flags]                      live view (a table when not on a terminal)
+  kubectl fargate check [flags]                list pods needing reschedule or blocked; exit 1 if any
+  kubectl fargate reschedule [-n NS] POD...    delete and re-create pods so Fargate profiles apply
+  kubectl fargate reschedule --all [-n NS|-A]  every pod that needs it
+  kubectl fargate restore FILE...              re-create pods from reschedule backups
+  kubectl fargate version
+
+Kubernetes flags (as kubectl):
+      --kubeconfig FILE        kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
+      --context NAME           kubeconfig context to use
+  -n, --namespace NS           only this namespace
+  -A, --all-namespaces         all namespaces (the default)
+  -l, --selector SELECTOR      label selector, e.g. app=web,tier!=db
+      --request-timeout DUR    per-request timeout, e.g. 30s, 1m (default: none)
+
+AWS flags (default: inferred from the kubeconfig context; credentials from the AWS SDK chain):
+      --cluster NAME           EKS cluster name
+      --region REGION          AWS region of the cluster
+      --profile NAME           AWS profile (like AWS_PROFILE)
+      --profiles-file FILE     add profiles from an eksctl ClusterConfig or describe-fargate-profile
+                               JSON, as if ACTIVE (what-if preview; repeatable)
+      --no-aws                 do not call EKS; only --profiles-file profiles count
+
+Output flags:
+  -o, --output FORMAT          json | yaml | wide | table
+      --json                   same as -o json
+      --no-headers             tables without the header row
+      --color WHEN             auto | always | never (NO_COLOR is honoured)
+      --read-only              the live view offers no destructive keys
+      --demo                   run against a built-in simulated EKS cluster
+
+Reschedule and restore flags:
+      --all                    reschedule every pod that needs it (in -n NS, or all with -A)
+  -y, --yes                    do not ask for confirmation
+      --dry-run                print the plan and the manifests to re-create; change nothing
+      --backup-dir DIR         where to save manifests before deleting (default: ~/.local/state/kubectl-fargate/backups)
+      --timeout DUR            bound each wait, e.g. 2m (default: 5m)
+
+  -h, --help                   this help
+      --version                print the version
+
+Exit codes: 0 ok, 1 runtime failure (or check found pods), 2 usage error.
+`;
+}

@@ -1,0 +1,82 @@
+import { stringify } from 'yaml';
+import { loadClusterOnce } from '../sources/kube-list.js';
+import { buildReport } from '../report/document.js';
+import { podTable } from '../report/table.js';
+import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
+import { colorsEnabled } from '../report/colors.js';
+import { buildClusterView } from '../view-model/cluster-view.js';
+import { UserError } from '../errors.js';
+import type { Options } from './flags.js';
+import { openSession, type Session } from './session.js';
+
+async function snapshotOnce(options: Options) {
+  const session = await openSession(options);
+  try {
+    await Promise.all([
+      loadClusterOnce(session.kc, session.store, {
+        namespace: options.namespace,
+        labelSelector: options.selector,
+        timeoutMs: session.requestTimeoutMs,
+      }),
+      session.loadProfiles(),
+    ]);
+    const snapshot = session.store.flush();
+    return { snapshot, view: buildClusterView(snapshot), session };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+function warn(snapshot: { warnings: readonly string[] }): void {
+  for (const warning of snapshot.warnings) process.stderr.write(`warning: ${warning}\n`);
+}
+
+function serialize(document: object, format: 'json' | 'yaml'): string {
+  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document);
+}
+
+async function finish(session: Session, text: string): Promise<void> {
+  process.stdout.write(text);
+  await session.close();
+}
+
+/** `kubectl fargate -o json|yaml|wide|table` (and the default when stdout is not a terminal). */
+export async function runReport(options: Options): Promise<number> {
+  const { snapshot, view, session } = await snapshotOnce(options);
+  warn(snapshot);
+  const output = options.output ?? 'table';
+  if (output === 'json' || output === 'yaml') {
+    await finish(session, serialize(buildReport(snapshot, view), output));
+    return 0;
+  }
+  const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
+  await finish(
+    session,
+    podTable(view.pods, { wide: output === 'wide', headers: options.headers, color, showNamespace: options.namespace === null }),
+  );
+  if (view.pods.length === 0) process.stderr.write(options.namespace ? `No pods found in ${options.namespace} namespace.\n` : 'No pods found.\n');
+  return 0;
+}
+
+/** `kubectl fargate check`: exit 1 when any pod needs rescheduling or is blocked. */
+export async function runCheck(options: Options): Promise<number> {
+  const { snapshot, view, session } = await snapshotOnce(options);
+  warn(snapshot);
+  if (!view.profilesKnown) {
+    await session.close();
+    throw new UserError(`cannot check placement: the Fargate profiles are unknown (${snapshot.profilesStatus.message ?? snapshot.profilesStatus.state})`, {
+      hint: 'fix AWS access, or pass --no-aws with --profiles-file',
+    });
+  }
+  const result = checkPods(view);
+  const output = options.output ?? 'table';
+  if (output === 'json' || output === 'yaml') {
+    await finish(session, serialize(buildReport(snapshot, view, { kind: 'FargateCheck', pods: checkFindings(result) }), output));
+  } else {
+    const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
+    await finish(session, checkFailed(result) ? checkTable(result, { headers: options.headers, color }) : '');
+    process.stderr.write(`${checkSummary(result, view.pods.length)}\n`);
+  }
+  return checkFailed(result) ? 1 : 0;
+}

@@ -1,0 +1,22 @@
+import { UserError } from '../errors.js';
+import type { Options } from './flags.js';
+
+/** Decide the face: the TUI on an interactive terminal, a one-shot output otherwise. */
+export function wantsTui(options: Options, stdoutIsTTY = Boolean(process.stdout.isTTY), env = process.env): boolean {
+  return options.command === 'view' && options.output === undefined && stdoutIsTTY && !env.CI;
+}
+
+export async function run(options: Options): Promise<number> {
+  switch (options.command) {
+    case 'view':
+      if (wantsTui(options)) return (await import('./view-mode.js')).runView(options);
+      return (await import('./report-mode.js')).runReport(options);
+    case 'check':
+      return (await import('./report-mode.js')).runCheck(options);
+    case 'reschedule':
+    case 'restore':
+      throw new UserError(`"${options.command}" is not available in this build yet`, { hint: 'use the live view to see which pods need it' });
+    case 'version':
+      return 0;
+  }
+}

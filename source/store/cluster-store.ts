@@ -1,0 +1,215 @@
+import type {
+  EventRecord,
+  NamespaceRecord,
+  NodeRecord,
+  PersistentVolumeClaimRecord,
+  PodRecord,
+  Profile,
+} from '../domain/types.js';
+import {
+  podKey,
+  type ClusterIdentity,
+  type ConnectionStatus,
+  type ProfilesStatus,
+  type Snapshot,
+} from './snapshot.js';
+
+type Listener = (snapshot: Snapshot) => void;
+
+/** Kinds of records the store keeps in keyed collections. */
+type Collections = {
+  pods: PodRecord;
+  namespaces: NamespaceRecord;
+  nodes: NodeRecord;
+  claims: PersistentVolumeClaimRecord;
+};
+export type CollectionName = keyof Collections;
+
+const keyOf: { [K in CollectionName]: (record: Collections[K]) => string } = {
+  pods: (p) => podKey(p.namespace, p.name),
+  namespaces: (n) => n.name,
+  nodes: (n) => n.name,
+  claims: (c) => podKey(c.namespace, c.name),
+};
+
+const MAX_EVENTS_PER_POD = 10;
+const CHANGE_MARK_MS = 3000;
+
+/**
+ * The one snapshot of the cluster. Sources write into it; faces subscribe and read.
+ * Writes are cheap (maps are mutated in place); listeners are notified at most once per
+ * `batchMs` so a burst of watch events becomes one new Snapshot.
+ */
+export class ClusterStore {
+  private readonly maps: { [K in CollectionName]: Map<string, Collections[K]> } = {
+    pods: new Map(),
+    namespaces: new Map(),
+    nodes: new Map(),
+    claims: new Map(),
+  };
+  private readonly events = new Map<string, EventRecord[]>();
+  private readonly changedAt = new Map<string, number>();
+  private liveProfiles: Profile[] = [];
+  private fileProfiles: Profile[] = [];
+  private profilesVersion = 0;
+  private profilesStatus: ProfilesStatus = { state: 'loading', message: null, fetchedAt: null, stale: false };
+  private connection: ConnectionStatus = { state: 'connecting', message: null, lastUpdateAt: null };
+  private warnings: string[] = [];
+  private version = 0;
+  private current: Snapshot;
+  private readonly listeners = new Set<Listener>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private identity: ClusterIdentity,
+    private readonly batchMs = 16,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.current = this.build();
+  }
+
+  getSnapshot = (): Snapshot => this.current;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  // ---- writes (called by sources and actions) ----
+
+  upsert<K extends CollectionName>(kind: K, record: Collections[K]): void {
+    const key = keyOf[kind](record);
+    this.maps[kind].set(key, record);
+    if (kind === 'pods') this.changedAt.set(key, this.now());
+    this.touch();
+  }
+
+  remove<K extends CollectionName>(kind: K, key: string): void {
+    if (this.maps[kind].delete(key)) this.touch();
+    if (kind === 'pods') {
+      this.changedAt.delete(key);
+      this.events.delete(key);
+    }
+  }
+
+  /** Replace a whole collection after a (re)list: rows that vanished during a watch gap disappear. */
+  replaceAll<K extends CollectionName>(kind: K, records: Iterable<Collections[K]>): void {
+    const next = new Map<string, Collections[K]>();
+    for (const record of records) next.set(keyOf[kind](record), record);
+    const map = this.maps[kind];
+    for (const key of map.keys()) if (!next.has(key) && kind === 'pods') this.events.delete(key);
+    map.clear();
+    for (const [key, record] of next) map.set(key, record);
+    this.touch();
+  }
+
+  addEvent(event: EventRecord): void {
+    const key = podKey(event.namespace, event.podName);
+    const list = (this.events.get(key) ?? []).filter(
+      (e) => !(e.reason === event.reason && e.message === event.message && e.source === event.source),
+    );
+    list.push(event);
+    list.sort((a, b) => a.lastSeen - b.lastSeen);
+    this.events.set(key, list.slice(-MAX_EVENTS_PER_POD));
+    this.touch();
+  }
+
+  replaceEvents(events: Iterable<EventRecord>): void {
+    this.events.clear();
+    for (const e of events) this.addEvent(e);
+    this.touch();
+  }
+
+  setLiveProfiles(profiles: Profile[], status: ProfilesStatus): void {
+    this.liveProfiles = profiles;
+    this.profilesStatus = status;
+    this.profilesVersion++;
+    this.touch();
+  }
+
+  /** A failed re-read: keep the profiles we had, mark them stale if there were any. */
+  setProfilesStatus(status: ProfilesStatus): void {
+    this.profilesStatus = status;
+    this.touch();
+  }
+
+  setFileProfiles(profiles: Profile[]): void {
+    this.fileProfiles = profiles;
+    this.profilesVersion++;
+    this.touch();
+  }
+
+  setConnection(connection: Partial<ConnectionStatus>): void {
+    this.connection = { ...this.connection, ...connection };
+    this.touch();
+  }
+
+  markUpdated(): void {
+    this.connection = { ...this.connection, lastUpdateAt: this.now() };
+    this.touch();
+  }
+
+  setIdentity(identity: ClusterIdentity): void {
+    this.identity = identity;
+    this.touch();
+  }
+
+  addWarning(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings = [...this.warnings, message];
+    this.touch();
+  }
+
+  /** Publish now instead of waiting for the batch timer (one-shot faces call this before reading). */
+  flush(): Snapshot {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.publish();
+    return this.current;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+  }
+
+  private touch(): void {
+    this.version++;
+    if (this.timer || this.listeners.size === 0) {
+      if (this.listeners.size === 0) this.current = this.build();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.publish();
+    }, this.batchMs);
+  }
+
+  private publish(): void {
+    if (this.current.version === this.version) return;
+    this.current = this.build();
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  private build(): Snapshot {
+    const now = this.now();
+    for (const [key, at] of this.changedAt) if (now - at > CHANGE_MARK_MS) this.changedAt.delete(key);
+    return {
+      version: this.version,
+      identity: this.identity,
+      pods: this.maps.pods,
+      namespaces: this.maps.namespaces,
+      nodes: this.maps.nodes,
+      claims: this.maps.claims,
+      events: this.events,
+      profiles: [...this.liveProfiles, ...this.fileProfiles],
+      profilesVersion: this.profilesVersion,
+      profilesStatus: this.profilesStatus,
+      connection: this.connection,
+      changedAt: new Map(this.changedAt),
+      warnings: this.warnings,
+    };
+  }
+}

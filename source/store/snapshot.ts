@@ -1,0 +1,80 @@
+import type {
+  EventRecord,
+  NamespaceRecord,
+  NodeRecord,
+  PersistentVolumeClaimRecord,
+  PodRecord,
+  Profile,
+} from '../domain/types.js';
+
+/** Which EKS cluster a kubeconfig context points at, and how we know. */
+export interface ClusterIdentity {
+  context: string;
+  clusterName: string | null;
+  region: string | null;
+  accountId: string | null;
+  /** AWS_PROFILE from the context's exec env, or --profile. */
+  awsProfile: string | null;
+  /** --role / --role-arn / -r from the exec args (informational). */
+  roleArn: string | null;
+  inferredFrom: 'flag' | 'arn' | 'eksctl' | 'exec' | 'server' | null;
+}
+
+/** How reading Fargate profiles from EKS went. */
+export type AwsState =
+  | 'loading'
+  | 'ok'
+  | 'no-credentials'
+  | 'access-denied'
+  | 'cluster-not-found'
+  | 'throttled'
+  | 'error'
+  /** --no-aws: only --profiles-file profiles count. */
+  | 'file-only'
+  /** Cluster or region could not be inferred. */
+  | 'no-cluster';
+
+export interface ProfilesStatus {
+  state: AwsState;
+  message: string | null;
+  /** Epoch ms of the last successful read. */
+  fetchedAt: number | null;
+  /** True when the shown profiles are from an earlier successful read and the latest one failed. */
+  stale: boolean;
+}
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'error';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  message: string | null;
+  /** Epoch ms of the last list or watch event received. */
+  lastUpdateAt: number | null;
+}
+
+export const podKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+/**
+ * One consistent view of the cluster. A new Snapshot object is published on every change
+ * (so React can compare by reference), but the maps inside may be shared between versions:
+ * treat them as read-only.
+ */
+export interface Snapshot {
+  version: number;
+  identity: ClusterIdentity;
+  pods: ReadonlyMap<string, PodRecord>;
+  namespaces: ReadonlyMap<string, NamespaceRecord>;
+  nodes: ReadonlyMap<string, NodeRecord>;
+  /** fargate-scheduler (and other) pod events, newest last, keyed by podKey. */
+  events: ReadonlyMap<string, readonly EventRecord[]>;
+  claims: ReadonlyMap<string, PersistentVolumeClaimRecord>;
+  /** Live EKS profiles followed by --profiles-file ones. */
+  profiles: readonly Profile[];
+  /** Bumped whenever `profiles` changes (for memoising verdicts). */
+  profilesVersion: number;
+  profilesStatus: ProfilesStatus;
+  connection: ConnectionStatus;
+  /** Pods whose record changed recently (podKey -> epoch ms), for briefly marking rows. */
+  changedAt: ReadonlyMap<string, number>;
+  warnings: readonly string[];
+}

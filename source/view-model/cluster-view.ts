@@ -1,0 +1,174 @@
+import { placePod } from '../domain/placement.js';
+import { globMatch } from '../domain/glob.js';
+import type { EventRecord, Placement, PodRecord, Profile } from '../domain/types.js';
+import { podKey, type Snapshot } from '../store/snapshot.js';
+
+// The one evaluation of a snapshot that every face reads, so the TUI and `--json`
+// always agree on a pod.
+
+export interface PodView {
+  key: string;
+  pod: PodRecord;
+  placement: Placement;
+  events: readonly EventRecord[];
+}
+
+export interface NamespaceSummary {
+  name: string;
+  pods: number;
+  onFargate: number;
+  needsReschedule: number;
+  blocked: number;
+  pending: number;
+  /** Profiles with a selector whose namespace pattern covers this namespace. */
+  profiles: string[];
+}
+
+export type ProfileEffect = 'effective' | 'not yet effective' | 'not usable';
+
+export interface ProfileSummary {
+  profile: Profile;
+  /** True for --profiles-file profiles (a what-if proposal). */
+  proposed: boolean;
+  effect: ProfileEffect;
+  /** Pods running on Fargate under this profile now. */
+  running: number;
+  /** Pods EKS would place under this profile if they were created now. */
+  wouldCapture: number;
+}
+
+export interface Totals {
+  pods: number;
+  onFargate: number;
+  onEc2: number;
+  pending: number;
+  needsReschedule: number;
+  blocked: number;
+  completed: number;
+  unknown: number;
+}
+
+export interface ClusterView {
+  snapshotVersion: number;
+  profilesKnown: boolean;
+  /** Sorted by namespace, then name. */
+  pods: PodView[];
+  byNamespace: ReadonlyMap<string, PodView[]>;
+  namespaces: NamespaceSummary[];
+  profiles: ProfileSummary[];
+  totals: Totals;
+}
+
+interface CacheEntry {
+  resourceVersion: string;
+  token: string;
+  placement: Placement;
+}
+
+/** Placements memoised per pod, so a watch event re-evaluates one pod, not ten thousand. */
+export class PlacementCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  placementFor(key: string, pod: PodRecord, snapshot: Snapshot, profilesKnown: boolean, token: string): Placement {
+    const hit = this.entries.get(key);
+    if (hit && hit.resourceVersion === pod.resourceVersion && hit.token === token) return hit.placement;
+    const placement = placePod(pod, {
+      profiles: [...snapshot.profiles],
+      profilesKnown,
+      nodes: snapshot.nodes,
+      claims: claimsOf(snapshot, pod.namespace),
+    });
+    this.entries.set(key, { resourceVersion: pod.resourceVersion, token, placement });
+    return placement;
+  }
+
+  prune(live: ReadonlyMap<string, unknown>): void {
+    for (const key of this.entries.keys()) if (!live.has(key)) this.entries.delete(key);
+  }
+}
+
+function claimsOf(snapshot: Snapshot, namespace: string) {
+  if (snapshot.claims.size === 0) return undefined;
+  const out = new Map<string, NonNullable<ReturnType<typeof snapshot.claims.get>>>();
+  for (const claim of snapshot.claims.values()) if (claim.namespace === namespace) out.set(claim.name, claim);
+  return out;
+}
+
+/** Whether profile-derived fields can be trusted: EKS was read (even if stale) or only file profiles count. */
+export function profilesAreKnown(snapshot: Snapshot): boolean {
+  const status = snapshot.profilesStatus;
+  return status.state === 'ok' || status.state === 'file-only' || status.fetchedAt !== null;
+}
+
+export function profileEffect(profile: Profile): ProfileEffect {
+  if (profile.status === 'ACTIVE') return 'effective';
+  if (profile.status === 'CREATING') return 'not yet effective';
+  return 'not usable';
+}
+
+export function buildClusterView(snapshot: Snapshot, cache = new PlacementCache()): ClusterView {
+  const profilesKnown = profilesAreKnown(snapshot);
+  const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.claims.size}`;
+  const pods: PodView[] = [];
+  for (const [key, pod] of snapshot.pods) {
+    const placement = cache.placementFor(key, pod, snapshot, profilesKnown, token);
+    pods.push({ key, pod, placement, events: snapshot.events.get(podKey(pod.namespace, pod.name)) ?? [] });
+  }
+  cache.prune(snapshot.pods);
+  pods.sort((a, b) => compare(a.pod.namespace, b.pod.namespace) || compare(a.pod.name, b.pod.name));
+
+  const byNamespace = new Map<string, PodView[]>();
+  for (const view of pods) {
+    const list = byNamespace.get(view.pod.namespace);
+    if (list) list.push(view);
+    else byNamespace.set(view.pod.namespace, [view]);
+  }
+
+  const namespaceNames = new Set<string>([...snapshot.namespaces.keys(), ...byNamespace.keys()]);
+  const namespaces = [...namespaceNames].sort(compare).map((name) => summarizeNamespace(name, byNamespace.get(name) ?? [], snapshot.profiles));
+  const profiles = snapshot.profiles.map((profile) => summarizeProfile(profile, pods));
+  return { snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals: totalsOf(pods) };
+}
+
+function summarizeNamespace(name: string, pods: PodView[], profiles: readonly Profile[]): NamespaceSummary {
+  let onFargate = 0;
+  let needsReschedule = 0;
+  let blocked = 0;
+  let pending = 0;
+  for (const { placement } of pods) {
+    if (placement.runsOn === 'fargate') onFargate++;
+    if (placement.needsReschedule) needsReschedule++;
+    if (placement.verdict === 'blocked') blocked++;
+    if (placement.runsOn === 'pending' && placement.verdict !== 'completed') pending++;
+  }
+  const covering = profiles
+    .filter((p) => p.selectors.some((s) => globMatch(s.namespace, name)))
+    .map((p) => p.name);
+  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, profiles: covering };
+}
+
+function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {
+  let running = 0;
+  let wouldCapture = 0;
+  for (const { placement } of pods) {
+    if (placement.runsOn === 'fargate' && placement.currentProfile === profile.name) running++;
+    if (placement.expectedProfile === profile.name && placement.verdict !== 'completed') wouldCapture++;
+  }
+  return { profile, proposed: profile.source === 'file', effect: profileEffect(profile), running, wouldCapture };
+}
+
+function totalsOf(pods: PodView[]): Totals {
+  const totals: Totals = { pods: pods.length, onFargate: 0, onEc2: 0, pending: 0, needsReschedule: 0, blocked: 0, completed: 0, unknown: 0 };
+  for (const { placement } of pods) {
+    if (placement.runsOn === 'fargate') totals.onFargate++;
+    else if (placement.runsOn === 'ec2') totals.onEc2++;
+    else if (placement.verdict !== 'completed') totals.pending++;
+    if (placement.needsReschedule) totals.needsReschedule++;
+    if (placement.verdict === 'blocked') totals.blocked++;
+    if (placement.verdict === 'completed') totals.completed++;
+    if (placement.verdict === 'unknown') totals.unknown++;
+  }
+  return totals;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
