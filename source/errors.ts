@@ -1,23 +1,34 @@
-/**
- * A problem the user can fix. The CLI prints `message` (one line: what is wrong and what to do)
- * and `hint` if any, never a stack trace, and exits with `exitCode`.
- */
+// Errors meant for the user: one clear line saying what is wrong and what to do.
+// Anything else that escapes is a bug, and is still printed as one line (no stack trace).
+
+export interface UserErrorOptions {
+  /** 2 = usage error (bad flags or arguments), 1 = runtime failure. */
+  exitCode?: number;
+  /** What to do about it, appended to the message on the same line. */
+  hint?: string;
+}
+
 export class UserError extends Error {
   readonly exitCode: number;
   readonly hint: string | undefined;
 
-  constructor(message: string, { exitCode = 1, hint }: { exitCode?: number; hint?: string } = {}) {
+  constructor(message: string, { exitCode = 1, hint }: UserErrorOptions = {}) {
     super(message);
     this.name = 'UserError';
     this.exitCode = exitCode;
     this.hint = hint;
   }
+
+  /** The single line printed to stderr. */
+  get line(): string {
+    return this.hint ? `${this.message}; ${this.hint}` : this.message;
+  }
 }
 
-/** Wrong flags or arguments (exit code 2, like most CLIs). */
+/** A bad flag, argument or flag combination (exit code 2, like most CLIs). */
 export class UsageError extends UserError {
   constructor(message: string, hint?: string) {
-    super(message, hint === undefined ? { exitCode: 2 } : { exitCode: 2, hint });
+    super(message, { exitCode: 2, hint });
     this.name = 'UsageError';
   }
 }
@@ -28,8 +39,8 @@ export const isUserError = (error: unknown): error is UserError => error instanc
 export const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === 'string' ? error : String(error);
 
-/** One or two lines for the terminal: the message, then the hint if any. No stack traces. */
+/** One line for the terminal: the message and the hint. No stack traces. */
 export function describeError(error: unknown): string {
-  if (isUserError(error)) return error.hint ? `${error.message}\n  ${error.hint}` : error.message;
-  return errorText(error);
+  const text = isUserError(error) ? error.line : errorText(error);
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') || 'unknown error';
 }

@@ -72,6 +72,9 @@ export interface PodRecord {
   /** Human status like kubectl's STATUS column (Running, Pending, CrashLoopBackOff, Completed, Terminating). */
   status: string;
   ready: boolean;
+  /** kubectl's READY column parts (ready/total, native sidecars included). */
+  readyContainers?: number;
+  totalContainers?: number;
   restarts: number;
   deleting: boolean;
   nodeName: string | null;

@@ -1,0 +1,81 @@
+// `npm run bench`: speed and memory of kubectl-fargate against the simulated cluster, beside
+// anchors measured on the same server. Prints a table; asserts nothing (targets are in README).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { startSim } from '../source/sim/index.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const POD_COUNTS = (process.env.BENCH_PODS ?? '10000').split(',').map(Number);
+const node = process.execPath;
+
+interface Measure {
+  wallS: number;
+  peakMb: number;
+}
+
+/** Wall time and peak RSS of one command, via GNU time (`%e %M`). */
+function measure(command: string[], env: NodeJS.ProcessEnv): Measure {
+  const result = spawnSync('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = result.stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
+  if (result.status !== 0 || !line) throw new Error(`${command.join(' ')} failed: ${result.stderr.slice(-500)}`);
+  const [, wall, kb] = line.split(' ');
+  return { wallS: Number(wall), peakMb: Number(kb) / 1024 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Measure {
+  const samples = Array.from({ length: runs }, () => measure(command, env));
+  return { wallS: median(samples.map((s) => s.wallS)), peakMb: median(samples.map((s) => s.peakMb)) };
+}
+
+/** Median start-up time in ms, timed from here (GNU time has only 10 ms resolution). */
+function startupMs(args: string[], runs = 15): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    spawnSync(node, args, { stdio: 'ignore' });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const rows: string[][] = [];
+const row = (...cells: string[]) => rows.push(cells);
+
+for (const pods of POD_COUNTS) {
+  const sim = await startSim({ scenario: 'empty', generate: { pods, seed: 1 }, controllers: false });
+  try {
+    const env = { ...process.env, ...sim.env };
+    delete env.CI;
+    const kubeconfig = parse(readFileSync(sim.kubeconfigPath, 'utf8'));
+    const token: string = kubeconfig.users[0].user.token;
+    const floor = medianOf([node, 'scripts/bench-floor.mjs'], { ...env, BENCH_URL: sim.url, BENCH_TOKEN: token });
+    const ours = medianOf([node, 'dist/cli.js', '--json', '--kubeconfig', sim.kubeconfigPath], env);
+    const kubectl = medianOf(['kubectl', 'get', 'pods', '-A', '-o', 'json', '--kubeconfig', sim.kubeconfigPath], env, 1);
+    const ratio = (m: Measure) => `${(m.wallS / floor.wallS).toFixed(2)}x / ${(m.peakMb / floor.peakMb).toFixed(2)}x`;
+    row(`${pods} pods: kubectl fargate --json`, ours.wallS.toFixed(2), ours.peakMb.toFixed(0), ratio(ours), '<= 1.5x / 1.5x');
+    row(`${pods} pods: kubectl get pods -A -o json`, kubectl.wallS.toFixed(2), kubectl.peakMb.toFixed(0), ratio(kubectl), 'anchor');
+    row(`${pods} pods: floor (bare paged list + JSON.parse)`, floor.wallS.toFixed(2), floor.peakMb.toFixed(0), '1.00x / 1.00x', 'anchor');
+  } finally {
+    await sim.close();
+  }
+}
+
+row('start-up: kubectl fargate --version (median)', (startupMs(['dist/cli.js', '--version']) / 1000).toFixed(3), '', '', '< 0.150 s');
+row('start-up: kubectl fargate --help (median)', (startupMs(['dist/cli.js', '--help']) / 1000).toFixed(3), '', '', '< 0.150 s');
+row('start-up: node -e 0 (median)', (startupMs(['-e', '0']) / 1000).toFixed(3), '', '', 'anchor');
+
+const header = ['measure', 'wall s', 'peak MB', 'vs floor (time / memory)', 'target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+process.exit(0);

@@ -1,0 +1,128 @@
+// What keeps a pod off Fargate (spec §2.3, §3). Messages follow fargate-scheduler's
+// "Pod not supported on Fargate: ..." wording where one is known.
+import { formatBytes, formatCpu, MAX_MEMORY_GB, MAX_VCPU, podRequirement, roundToFargateSize } from './sizing.js';
+import type { Blocker, ContainerRecord, PersistentVolumeClaimRecord, PodRecord } from './types.js';
+
+/** Volume sources that work on Fargate in practice (inferred from error patterns, spec §3). */
+export const SUPPORTED_VOLUME_KINDS: ReadonlySet<string> = new Set([
+  'emptyDir',
+  'configMap',
+  'secret',
+  'projected',
+  'downwardAPI',
+  'persistentVolumeClaim',
+]);
+
+/** PV drivers Fargate rejects (EBS, FSx). EFS (efs.csi.aws.com) works. */
+export const UNSUPPORTED_PV_DRIVERS: ReadonlySet<string> = new Set([
+  'ebs.csi.aws.com',
+  'kubernetes.io/aws-ebs',
+  'fsx.csi.aws.com',
+]);
+
+const ARCH_KEYS = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
+const OS_KEYS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
+
+export type BlockerPod = Pick<
+  PodRecord,
+  | 'namespace'
+  | 'owner'
+  | 'hostNetwork'
+  | 'hostPID'
+  | 'hostIPC'
+  | 'nodeSelector'
+  | 'affinityArch'
+  | 'affinityOs'
+  | 'containers'
+  | 'initContainers'
+  | 'volumes'
+>;
+
+/**
+ * Claims may be keyed by bare name (one namespace) or by "namespace/name" (the store's podKey);
+ * either works. A claim we cannot see produces no blocker (it may just not be visible to us).
+ */
+function findClaim(
+  claims: ReadonlyMap<string, PersistentVolumeClaimRecord>,
+  namespace: string,
+  name: string,
+): PersistentVolumeClaimRecord | undefined {
+  const c = claims.get(`${namespace}/${name}`) ?? claims.get(name);
+  return c !== undefined && c.namespace === namespace ? c : undefined;
+}
+
+export function fargateBlockers(
+  pod: BlockerPod,
+  claims?: ReadonlyMap<string, PersistentVolumeClaimRecord>,
+): Blocker[] {
+  const out: Blocker[] = [];
+  const add = (code: Blocker['code'], message: string): void => {
+    out.push({ code, message });
+  };
+
+  if (pod.owner?.kind === 'DaemonSet') {
+    add('daemonset', `owned by DaemonSet ${pod.owner.name}: DaemonSets are not supported on Fargate`);
+  }
+
+  const all: [string, ContainerRecord][] = [
+    ...pod.initContainers.map((c): [string, ContainerRecord] => [`init container ${c.name}`, c]),
+    ...pod.containers.map((c): [string, ContainerRecord] => [`container ${c.name}`, c]),
+  ];
+  for (const [what, c] of all) {
+    if (c.privileged) add('privileged', `${what} is privileged (invalid SecurityContext fields: Privileged)`);
+    if (c.allowPrivilegeEscalation) {
+      add('privilege-escalation', `${what} sets allowPrivilegeEscalation: true (invalid SecurityContext fields: AllowPrivilegeEscalation)`);
+    }
+    if (c.addedCapabilities.length > 0) {
+      add('capabilities', `${what} adds capabilities ${c.addedCapabilities.join(', ')} (invalid SecurityContext fields: Capabilities added)`);
+    }
+    if (c.hostPorts.length > 0) {
+      add('host-port', `${what} uses hostPort ${c.hostPorts.join(', ')} (port contains HostIP or HostPort)`);
+    }
+    if (c.gpus.length > 0) add('gpu', `${what} requests ${c.gpus.join(', ')}: Fargate has no GPUs or accelerators`);
+  }
+
+  if (pod.hostNetwork) add('host-network', 'uses hostNetwork (fields not supported: HostNetwork)');
+  if (pod.hostPID) add('host-pid', 'uses hostPID: not supported on Fargate');
+  if (pod.hostIPC) add('host-ipc', 'uses hostIPC: not supported on Fargate');
+
+  for (const v of pod.volumes) {
+    if (!SUPPORTED_VOLUME_KINDS.has(v.kind)) {
+      add('volume', `volume ${v.name} is of an unsupported volume type (${v.kind})`);
+      continue;
+    }
+    if (v.kind !== 'persistentVolumeClaim' || claims === undefined || v.claimName === undefined) continue;
+    const claim = findClaim(claims, pod.namespace, v.claimName);
+    if (claim === undefined) continue;
+    if (!claim.bound) {
+      add('pvc', `volume ${v.name}: PVC ${v.claimName} not bound (Fargate needs a bound, statically provisioned EFS volume)`);
+    } else if (claim.driver !== null && UNSUPPORTED_PV_DRIVERS.has(claim.driver)) {
+      add('pvc', `volume ${v.name}: PVC ${v.claimName} bound to a volume with driver ${claim.driver}, which Fargate does not support`);
+    }
+  }
+
+  for (const key of ARCH_KEYS) {
+    const arch = pod.nodeSelector[key];
+    if (arch !== undefined && arch !== 'amd64') add('arch', `nodeSelector ${key}=${arch}: Fargate nodes are amd64 only`);
+  }
+  if (pod.affinityArch.length > 0 && !pod.affinityArch.includes('amd64')) {
+    add('arch', `required node affinity allows only arch ${pod.affinityArch.join(', ')}: Fargate nodes are amd64 only`);
+  }
+  for (const key of OS_KEYS) {
+    const os = pod.nodeSelector[key];
+    if (os !== undefined && os !== 'linux') add('os', `nodeSelector ${key}=${os}: Fargate on EKS runs Linux only`);
+  }
+  if (pod.affinityOs.length > 0 && !pod.affinityOs.includes('linux')) {
+    add('os', `required node affinity allows only os ${pod.affinityOs.join(', ')}: Fargate on EKS runs Linux only`);
+  }
+
+  const req = podRequirement(pod);
+  if (roundToFargateSize(req.cpuMillis, req.memoryWithOverheadBytes) === null) {
+    add(
+      'too-large',
+      `needs ${formatCpu(req.cpuMillis)} CPU and ${formatBytes(req.memoryWithOverheadBytes)} memory (with Fargate's 256 MiB overhead): ` +
+        `more than the largest Fargate size, ${MAX_VCPU} vCPU / ${MAX_MEMORY_GB} GB`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,229 @@
+// Where a pod runs, where EKS would put it if re-created now, and what to do about the
+// difference (spec §2.1, §2.4). Pure; evaluatePods memoises for big clusters.
+import { fargateBlockers } from './blockers.js';
+import { chooseProfile } from './choose.js';
+import type { ProfileChoice } from './choose.js';
+import { fargateSize } from './sizing.js';
+import { FARGATE_SCHEDULER, PROFILE_LABEL } from './types.js';
+import type { Placement, PlacementContext, PodRecord, RunsOn, Verdict } from './types.js';
+
+const COMPLETED_PHASES = new Set(['Succeeded', 'Failed']);
+
+export function isCompleted(pod: Pick<PodRecord, 'phase'>): boolean {
+  return COMPLETED_PHASES.has(pod.phase);
+}
+
+export function isFargateNode(nodeName: string, ctx: Pick<PlacementContext, 'nodes'>): boolean {
+  return ctx.nodes.get(nodeName)?.fargate === true || nodeName.startsWith('fargate-');
+}
+
+export function runsOn(pod: Pick<PodRecord, 'nodeName'>, ctx: Pick<PlacementContext, 'nodes'>): RunsOn {
+  if (pod.nodeName === null || pod.nodeName === '') return 'pending';
+  return isFargateNode(pod.nodeName, ctx) ? 'fargate' : 'ec2';
+}
+
+function whereText(pod: PodRecord, on: RunsOn, current: string | null): string {
+  if (on === 'fargate') return `runs on Fargate node ${pod.nodeName}` + (current === null ? '' : ` under profile ${current}`);
+  if (on === 'ec2') return `runs on EC2 node ${pod.nodeName}`;
+  return `not bound to a node yet (scheduler ${pod.schedulerName})`;
+}
+
+/** Sentence explaining why re-creating the pod would move it; null when it would not. */
+function driftReason(pod: PodRecord, on: RunsOn, current: string | null, choice: ProfileChoice, ctx: PlacementContext): string | null {
+  const expected = choice.expected;
+  const onFargateScheduler = pod.schedulerName === FARGATE_SCHEDULER;
+  if (on === 'ec2' && expected !== null) {
+    const created = ctx.profiles.find((p) => p.name === expected)?.createdAt;
+    if (created !== undefined && created > pod.createdAt) {
+      return `created before profile ${expected} existed: running on EC2, would go to Fargate under ${expected} if re-created`;
+    }
+    return `running on EC2 although profile ${expected} selects it (its labels or the profile changed after it was created): would go to Fargate if re-created`;
+  }
+  if (on === 'fargate' && expected === null) {
+    return `runs on Fargate${current === null ? '' : ` under ${current}`} but would go to EC2 if re-created`;
+  }
+  if (on === 'fargate' && current !== null && expected !== null && expected !== current) {
+    return `runs on Fargate under ${current}, but EKS would now pick ${expected}: re-creating moves it to ${expected}`;
+  }
+  if (on === 'pending' && onFargateScheduler && expected === null) {
+    return `Pending on ${FARGATE_SCHEDULER} but no profile would select it now: re-created, it would go to the default scheduler (EC2)`;
+  }
+  if (on === 'pending' && onFargateScheduler && current !== null && expected !== null && expected !== current) {
+    return `Pending on ${FARGATE_SCHEDULER} under ${current}, but EKS would now pick ${expected}: re-creating moves it to ${expected}`;
+  }
+  if (on === 'pending' && !onFargateScheduler && expected !== null) {
+    return `Pending on ${pod.schedulerName} although profile ${expected} selects it (created before the profile was effective): re-created, it would go to Fargate`;
+  }
+  return null;
+}
+
+export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
+  const on = runsOn(pod, ctx);
+  const onFargateScheduler = pod.schedulerName === FARGATE_SCHEDULER;
+  const current = on === 'fargate' || onFargateScheduler ? (pod.labels[PROFILE_LABEL] ?? null) : null;
+  const completed = isCompleted(pod);
+  const isDaemonSet = pod.owner?.kind === 'DaemonSet';
+  const blockers = fargateBlockers(pod, ctx.claims);
+  const size = fargateSize(pod);
+  const reasons: string[] = [whereText(pod, on, current)];
+
+  // Re-creating never helps these, whatever the profiles say.
+  let neverReschedule: string | null = null;
+  if (completed) neverReschedule = `completed (${pod.phase}): nothing to reschedule`;
+  else if (isDaemonSet) neverReschedule = `owned by DaemonSet ${pod.owner?.name}: Fargate profiles do not place DaemonSet pods`;
+  else if (pod.deleting) neverReschedule = 'being deleted';
+
+  if (!ctx.profilesKnown) {
+    const choice = chooseProfile(pod, []);
+    reasons.push('Fargate profiles are unknown (EKS could not be read): cannot tell where it would go if re-created');
+    if (current !== null) reasons.push(`EKS admitted it under profile ${current}`);
+    if (blockers.length > 0) reasons.push(`cannot run on Fargate: ${blockers.map((b) => b.message).join('; ')}`);
+    if (neverReschedule !== null) reasons.push(neverReschedule);
+    return {
+      runsOn: on,
+      currentProfile: current,
+      expectedProfile: null,
+      matchingProfiles: null,
+      needsReschedule: neverReschedule !== null ? false : null,
+      blockers,
+      reasons,
+      verdict: completed ? 'completed' : 'unknown',
+      size,
+      pinnedProfile: choice.pinned,
+    };
+  }
+
+  const choice = chooseProfile(pod, ctx.profiles);
+  const expected = choice.expected;
+  reasons.push(...choice.reasons);
+
+  // Blockers matter when the pod is (or would be) headed for Fargate. DaemonSet pods are
+  // placed on their node by the DaemonSet controller, so only count when Fargate has them.
+  const blockersRelevant =
+    blockers.length > 0 &&
+    (isDaemonSet ? onFargateScheduler || on === 'fargate' : expected !== null || (onFargateScheduler && on === 'pending'));
+
+  const drift = driftReason(pod, on, current, choice, ctx);
+  let needsReschedule = false;
+  if (neverReschedule !== null) {
+    reasons.push(neverReschedule);
+  } else if (drift !== null) {
+    if (expected !== null && blockers.length > 0) {
+      // It would go to Fargate again and fail there: re-creating would not help.
+      reasons.push(drift, 'but re-creating would not help: it cannot run on Fargate');
+    } else {
+      needsReschedule = true;
+      reasons.push(drift);
+    }
+  }
+  if (blockersRelevant) reasons.push(`cannot run on Fargate: ${blockers.map((b) => b.message).join('; ')}`);
+
+  let verdict: Verdict;
+  if (completed) verdict = 'completed';
+  else if (needsReschedule) verdict = 'reschedule';
+  else if (blockersRelevant) verdict = 'blocked';
+  else if (on === 'pending') verdict = 'pending';
+  else verdict = 'ok';
+
+  return {
+    runsOn: on,
+    currentProfile: current,
+    expectedProfile: expected,
+    matchingProfiles: choice.matching,
+    needsReschedule,
+    blockers,
+    reasons,
+    verdict,
+    size,
+    pinnedProfile: choice.pinned,
+  };
+}
+
+// ---- memoised evaluation of many pods ----
+
+interface CacheEntry {
+  resourceVersion: string;
+  placement: Placement;
+}
+
+/** Owned by the caller; keep one per view/store and pass it to every evaluatePods call. */
+export interface PlacementCache {
+  token: unknown;
+  entries: Map<string, CacheEntry>;
+}
+
+export function createPlacementCache(): PlacementCache {
+  return { token: undefined, entries: new Map() };
+}
+
+/**
+ * Placements for many pods, keyed by "namespace/name". A pod is re-evaluated only when its
+ * uid+resourceVersion changed or when `ctxToken` differs from the previous call (pass something
+ * that changes whenever profiles, nodes or claims change, e.g. `${profilesVersion}:${nodesVersion}`;
+ * by default the ctx object's identity). Entries of pods no longer present are dropped.
+ */
+export function evaluatePods(
+  pods: Iterable<PodRecord>,
+  ctx: PlacementContext,
+  cache: PlacementCache = createPlacementCache(),
+  ctxToken: unknown = ctx,
+): Map<string, Placement> {
+  if (!Object.is(cache.token, ctxToken)) {
+    cache.entries.clear();
+    cache.token = ctxToken;
+  }
+  const out = new Map<string, Placement>();
+  const seen = new Set<string>();
+  for (const pod of pods) {
+    const key = pod.uid;
+    seen.add(key);
+    let entry = cache.entries.get(key);
+    if (entry === undefined || entry.resourceVersion !== pod.resourceVersion) {
+      entry = { resourceVersion: pod.resourceVersion, placement: placePod(pod, ctx) };
+      cache.entries.set(key, entry);
+    }
+    out.set(`${pod.namespace}/${pod.name}`, entry.placement);
+  }
+  if (cache.entries.size > seen.size) {
+    for (const key of cache.entries.keys()) if (!seen.has(key)) cache.entries.delete(key);
+  }
+  return out;
+}
+
+// ---- per-namespace roll-up for the namespaces view ----
+
+export interface NamespaceSummary {
+  namespace: string;
+  pods: number;
+  fargate: number;
+  ec2: number;
+  pending: number;
+  byVerdict: Record<Verdict, number>;
+  /** Sum of predicted hourly Fargate cost of pods running on Fargate. */
+  fargateHourlyUsd: number;
+}
+
+export function emptyVerdictCounts(): Record<Verdict, number> {
+  return { ok: 0, reschedule: 0, blocked: 0, pending: 0, completed: 0, unknown: 0 };
+}
+
+export function summarizeNamespaces(
+  pods: Iterable<PodRecord>,
+  placements: ReadonlyMap<string, Placement>,
+): Map<string, NamespaceSummary> {
+  const out = new Map<string, NamespaceSummary>();
+  for (const pod of pods) {
+    const p = placements.get(`${pod.namespace}/${pod.name}`);
+    if (p === undefined) continue;
+    let s = out.get(pod.namespace);
+    if (s === undefined) {
+      s = { namespace: pod.namespace, pods: 0, fargate: 0, ec2: 0, pending: 0, byVerdict: emptyVerdictCounts(), fargateHourlyUsd: 0 };
+      out.set(pod.namespace, s);
+    }
+    s.pods++;
+    s[p.runsOn]++;
+    s.byVerdict[p.verdict]++;
+    if (p.runsOn === 'fargate' && p.size !== null) s.fargateHourlyUsd += p.size.hourlyUsd;
+  }
+  return out;
+}

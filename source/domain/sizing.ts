@@ -1,0 +1,130 @@
+// Fargate pod size and price (spec §4.1, §4.3).
+import { GiB, MiB, parseCpuMillis, parseMemoryBytes } from './quantity.js';
+import type { ContainerRecord, FargateSize, PodRecord } from './types.js';
+
+/** us-east-1 Linux/x86 On-Demand, per vCPU-hour. Source: aws.amazon.com/fargate/pricing (via vantage.sh, api-evangelist capture; spec §4.3). */
+export const USD_PER_VCPU_HOUR = 0.04048;
+/** us-east-1 Linux/x86 On-Demand, per GB-hour. Source: vantage.sh / wring.co copies of the pricing page (spec §4.3). */
+export const USD_PER_GB_HOUR = 0.004445;
+/** Fargate adds 256 MB for kubelet, kube-proxy and containerd (spec §4.1; treated as MiB). */
+export const OVERHEAD_BYTES = 256 * MiB;
+
+export interface SizeTier {
+  vcpu: number;
+  /** Memory options in GB (behave as GiB), ascending. */
+  memoryGb: number[];
+}
+
+const range = (from: number, to: number, step: number): number[] => {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += step) out.push(v);
+  return out;
+};
+
+/** Valid vCPU / memory pairs (UG-podcfg table). */
+export const FARGATE_SIZES: readonly SizeTier[] = [
+  { vcpu: 0.25, memoryGb: [0.5, 1, 2] },
+  { vcpu: 0.5, memoryGb: [1, 2, 3, 4] },
+  { vcpu: 1, memoryGb: range(2, 8, 1) },
+  { vcpu: 2, memoryGb: range(4, 16, 1) },
+  { vcpu: 4, memoryGb: range(8, 30, 1) },
+  { vcpu: 8, memoryGb: range(16, 60, 4) },
+  { vcpu: 16, memoryGb: range(32, 120, 8) },
+];
+
+export const MAX_VCPU = 16;
+export const MAX_MEMORY_GB = 120;
+
+export interface PodRequirement {
+  /** max(init, app) CPU, millicores. */
+  cpuMillis: number;
+  /** max(init, app) memory, bytes, WITHOUT the 256 MiB overhead. */
+  memoryBytes: number;
+  /** memoryBytes + 256 MiB: what gets rounded up. */
+  memoryWithOverheadBytes: number;
+}
+
+// A request, or the limit when the request is absent (Kubernetes defaults requests to limits).
+function amount(c: ContainerRecord, which: 'cpu' | 'memory'): number {
+  const text = c.requests[which] ?? c.limits[which];
+  if (text === undefined) return 0;
+  const v = which === 'cpu' ? parseCpuMillis(text) : parseMemoryBytes(text);
+  return v ?? 0; // an unparsable quantity would be rejected by the API server; count it as nothing
+}
+
+/**
+ * The pod's resource need per §4.1: init = max over init containers (per resource),
+ * app = sum over long-running containers, pod = max(init, app).
+ * Native sidecars (init containers with restartPolicy Always) keep running next to the app, so
+ * they are counted as app containers — Kubernetes does the same; AWS does not document it.
+ * (Kubernetes also adds sidecars started earlier to each later init container; ignored here.)
+ */
+export function podRequirement(pod: Pick<PodRecord, 'containers' | 'initContainers'>): PodRequirement {
+  const sidecars = pod.initContainers.filter((c) => c.restartPolicy === 'Always');
+  const inits = pod.initContainers.filter((c) => c.restartPolicy !== 'Always');
+  const apps = [...pod.containers, ...sidecars];
+  const need = (which: 'cpu' | 'memory'): number =>
+    Math.max(
+      inits.reduce((m, c) => Math.max(m, amount(c, which)), 0),
+      apps.reduce((s, c) => s + amount(c, which), 0),
+    );
+  const memoryBytes = need('memory');
+  return { cpuMillis: need('cpu'), memoryBytes, memoryWithOverheadBytes: memoryBytes + OVERHEAD_BYTES };
+}
+
+/**
+ * Round up to a valid pair: the smallest vCPU tier >= cpu that has a memory option >= memory,
+ * then the smallest such option. null when beyond 16 vCPU / 120 GB.
+ */
+export function roundToFargateSize(cpuMillis: number, memoryBytes: number): { vcpu: number; memoryGb: number } | null {
+  for (const tier of FARGATE_SIZES) {
+    if (tier.vcpu * 1000 < cpuMillis) continue;
+    const mem = tier.memoryGb.find((gb) => gb * GiB >= memoryBytes);
+    if (mem !== undefined) return { vcpu: tier.vcpu, memoryGb: mem };
+  }
+  return null;
+}
+
+/** "0.25vCPU 0.5GB", "2vCPU 9GB" — the CapacityProvisioned annotation form. */
+export function formatSize(vcpu: number, memoryGb: number): string {
+  return `${vcpu}vCPU ${memoryGb}GB`;
+}
+
+export function hourlyPrice(vcpu: number, memoryGb: number): number {
+  return Math.round((vcpu * USD_PER_VCPU_HOUR + memoryGb * USD_PER_GB_HOUR) * 1e6) / 1e6;
+}
+
+/** The Fargate size EKS would provision for the pod; null when it fits no Fargate size. */
+export function fargateSize(pod: Pick<PodRecord, 'containers' | 'initContainers' | 'capacityProvisioned'>): FargateSize | null {
+  const req = podRequirement(pod);
+  const size = roundToFargateSize(req.cpuMillis, req.memoryWithOverheadBytes);
+  if (size === null) return null;
+  return {
+    vcpu: size.vcpu,
+    memoryGb: size.memoryGb,
+    label: formatSize(size.vcpu, size.memoryGb),
+    hourlyUsd: hourlyPrice(size.vcpu, size.memoryGb),
+    provisioned: pod.capacityProvisioned,
+  };
+}
+
+const CAPACITY = /^\s*(\d+(?:\.\d+)?)\s*vCPU\s+(\d+(?:\.\d+)?)\s*GB\s*$/;
+
+/** "0.25vCPU 0.5GB" -> {vcpu: 0.25, memoryGb: 0.5}; null when not in that form. */
+export function parseCapacityProvisioned(text: string | null | undefined): { vcpu: number; memoryGb: number } | null {
+  if (text === null || text === undefined) return null;
+  const m = CAPACITY.exec(text);
+  if (m === null) return null;
+  return { vcpu: Number(m[1]), memoryGb: Number(m[2]) };
+}
+
+/** "1.5 GiB", "300 MiB" for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= GiB) return `${Number((bytes / GiB).toFixed(2))} GiB`;
+  return `${Number((bytes / MiB).toFixed(1))} MiB`;
+}
+
+/** "250m", "2" (cores) for messages. */
+export function formatCpu(millis: number): string {
+  return millis % 1000 === 0 ? `${millis / 1000}` : `${millis}m`;
+}
