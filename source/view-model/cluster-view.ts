@@ -1,6 +1,6 @@
-import { placePod } from '../domain/placement.js';
+import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
 import { globMatch } from '../domain/glob.js';
-import type { EventRecord, Placement, PodRecord, Profile } from '../domain/types.js';
+import type { EventRecord, PersistentVolumeClaimRecord, Placement, PodRecord, Profile } from '../domain/types.js';
 import { podKey, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
@@ -59,40 +59,7 @@ export interface ClusterView {
   totals: Totals;
 }
 
-interface CacheEntry {
-  resourceVersion: string;
-  token: string;
-  placement: Placement;
-}
-
-/** Placements memoised per pod, so a watch event re-evaluates one pod, not ten thousand. */
-export class PlacementCache {
-  private readonly entries = new Map<string, CacheEntry>();
-
-  placementFor(key: string, pod: PodRecord, snapshot: Snapshot, profilesKnown: boolean, token: string): Placement {
-    const hit = this.entries.get(key);
-    if (hit && hit.resourceVersion === pod.resourceVersion && hit.token === token) return hit.placement;
-    const placement = placePod(pod, {
-      profiles: [...snapshot.profiles],
-      profilesKnown,
-      nodes: snapshot.nodes,
-      claims: claimsOf(snapshot, pod.namespace),
-    });
-    this.entries.set(key, { resourceVersion: pod.resourceVersion, token, placement });
-    return placement;
-  }
-
-  prune(live: ReadonlyMap<string, unknown>): void {
-    for (const key of this.entries.keys()) if (!live.has(key)) this.entries.delete(key);
-  }
-}
-
-function claimsOf(snapshot: Snapshot, namespace: string) {
-  if (snapshot.claims.size === 0) return undefined;
-  const out = new Map<string, NonNullable<ReturnType<typeof snapshot.claims.get>>>();
-  for (const claim of snapshot.claims.values()) if (claim.namespace === namespace) out.set(claim.name, claim);
-  return out;
-}
+export { createPlacementCache, type PlacementCache };
 
 /** Whether profile-derived fields can be trusted: EKS was read (even if stale) or only file profiles count. */
 export function profilesAreKnown(snapshot: Snapshot): boolean {
@@ -106,15 +73,27 @@ export function profileEffect(profile: Profile): ProfileEffect {
   return 'not usable';
 }
 
-export function buildClusterView(snapshot: Snapshot, cache = new PlacementCache()): ClusterView {
+export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = createPlacementCache()): ClusterView {
   const profilesKnown = profilesAreKnown(snapshot);
+  // Placements change with the pod (its resourceVersion) or with this token; nothing else.
   const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.claims.size}`;
+  const placements = evaluatePods(
+    snapshot.pods.values(),
+    {
+      profiles: [...snapshot.profiles],
+      profilesKnown,
+      nodes: snapshot.nodes,
+      // Keyed "namespace/name"; the blocker check looks claims up that way.
+      claims: snapshot.claims as ReadonlyMap<string, PersistentVolumeClaimRecord>,
+    },
+    cache,
+    token,
+  );
   const pods: PodView[] = [];
   for (const [key, pod] of snapshot.pods) {
-    const placement = cache.placementFor(key, pod, snapshot, profilesKnown, token);
+    const placement = placements.get(key) as Placement;
     pods.push({ key, pod, placement, events: snapshot.events.get(podKey(pod.namespace, pod.name)) ?? [] });
   }
-  cache.prune(snapshot.pods);
   pods.sort((a, b) => compare(a.pod.namespace, b.pod.namespace) || compare(a.pod.name, b.pod.name));
 
   const byNamespace = new Map<string, PodView[]>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createPlacementCache, evaluatePods, placePod, summarizeNamespaces } from '../../source/domain/placement.js';
+import { createPlacementCache, evaluatePods, placePod } from '../../source/domain/placement.js';
 import type { PlacementContext, PodRecord, Profile, RunsOn, Verdict } from '../../source/domain/types.js';
 import { claim, container, ctx, fargatePod, node, pod, profile } from './fixtures.js';
 
@@ -124,16 +124,5 @@ describe('evaluatePods', () => {
     evaluatePods(pods, c, cache);
     evaluatePods(pods.slice(0, 10), c, cache);
     assert.equal(cache.entries.size, 10);
-  });
-
-  test('summarizeNamespaces counts verdicts per namespace', () => {
-    const list = [pod({ namespace: 'a', name: 'x', uid: 'x' }), fargatePod('fp', { namespace: 'a', name: 'y', uid: 'y' }), pod({ namespace: 'b', name: 'z', uid: 'z' })];
-    const placements = evaluatePods(list, ctx([profile('fp', 'a')]));
-    const s = summarizeNamespaces(list, placements);
-    assert.equal(s.get('a')?.pods, 2);
-    assert.equal(s.get('a')?.byVerdict.reschedule, 1);
-    assert.equal(s.get('a')?.fargate, 1);
-    assert.equal(s.get('b')?.byVerdict.ok, 1);
-    assert.ok((s.get('a')?.fargateHourlyUsd ?? 0) > 0);
   });
 });
