@@ -19,8 +19,11 @@ export class UserError extends Error {
     this.hint = hint;
   }
 
-  /** The single line printed to stderr. */
-  get line(): string {
+  /**
+   * The single line printed to stderr. Not named `line`: JavaScriptCore (the bun-compiled
+   * executables) sets own `line`/`column` properties on every Error, shadowing a getter.
+   */
+  get oneLine(): string {
     return this.hint ? `${this.message}; ${this.hint}` : this.message;
   }
 }
@@ -41,6 +44,6 @@ export const errorText = (error: unknown): string =>
 
 /** One line for the terminal: the message and the hint. No stack traces. */
 export function describeError(error: unknown): string {
-  const text = isUserError(error) ? error.line : errorText(error);
+  const text = isUserError(error) ? error.oneLine : errorText(error);
   return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') || 'unknown error';
 }

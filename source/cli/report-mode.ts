@@ -12,20 +12,25 @@ import { openSession, type Session } from './session.js';
 async function snapshotOnce(options: Options) {
   const session = await openSession(options);
   try {
+    const profiles = session.startProfiles();
     await Promise.all([
-      loadClusterOnce(session.kc, session.store, {
-        namespace: options.namespace,
-        labelSelector: options.selector,
-        timeoutMs: session.requestTimeoutMs,
-      }),
-      session.loadProfiles(),
+      loadClusterOnce(session.kc, { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs }, session.store),
+      profiles.refreshNow(),
     ]);
+    profiles.stop();
+    warnAboutProfiles(session.store);
     const snapshot = session.store.flush();
     return { snapshot, view: buildClusterView(snapshot), session };
   } catch (error) {
     await session.close();
     throw error;
   }
+}
+
+/** A failed EKS read is a warning, not an error: placement is still observed from pods and nodes. */
+function warnAboutProfiles(store: Session['store']): void {
+  const { state, message } = store.getSnapshot().profilesStatus;
+  if (state !== 'ok' && state !== 'file-only' && message) store.addWarning(message);
 }
 
 function warn(snapshot: { warnings: readonly string[] }): void {

@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { loadKubeConfig } from '../sources/kubeconfig.js';
 import { inferClusterIdentity, missingIdentityHint } from '../sources/identity.js';
-import { fetchProfiles } from '../sources/eks.js';
+import { startProfilePoller, type ProfilePoller } from '../sources/eks.js';
 import { readProfilesFile } from '../sources/profile-file.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
@@ -13,8 +13,8 @@ export interface Session {
   identity: ClusterIdentity;
   store: ClusterStore;
   requestTimeoutMs: number | undefined;
-  /** Read the EKS profiles once into the store (never throws; failures land in the status). */
-  loadProfiles(): Promise<void>;
+  /** Read the EKS profiles into the store now and periodically (never throws; failures land in the status). */
+  startProfiles(): ProfilePoller;
   close(): Promise<void>;
 }
 
@@ -43,24 +43,17 @@ export async function openSession(options: Options): Promise<Session> {
   const fileProfiles = options.profilesFiles.flatMap((file) => readProfilesFile(file));
   if (fileProfiles.length > 0) store.setFileProfiles(fileProfiles);
 
-  const loadProfiles = async (): Promise<void> => {
-    if (!options.aws) {
-      store.setLiveProfiles([], { state: 'file-only', message: 'EKS not consulted (--no-aws)', fetchedAt: null, stale: false });
-      return;
-    }
-    if (!identity.clusterName || !identity.region) {
-      const message = missingIdentityHint(identity);
-      store.setLiveProfiles([], { state: 'no-cluster', message, fetchedAt: null, stale: false });
-      store.addWarning(message);
-      return;
-    }
-    const { profiles, status } = await fetchProfiles(identity);
-    if (status.state === 'ok') store.setLiveProfiles(profiles, status);
-    else {
-      const previous = store.getSnapshot().profilesStatus;
-      store.setProfilesStatus({ ...status, fetchedAt: previous.fetchedAt, stale: previous.fetchedAt !== null });
-      if (status.message) store.addWarning(status.message);
-    }
+  /** Profiles are read now and then every minute (EKS has no watch); one-shot faces stop after the first read. */
+  const startProfiles = (): ProfilePoller => {
+    const settled = (message: string | null, state: 'file-only' | 'no-cluster'): ProfilePoller => {
+      store.setLiveProfiles([], { state, message, fetchedAt: null, stale: false });
+      if (state === 'no-cluster' && message) store.addWarning(message);
+      return { refreshNow: async () => {}, stop: () => {} };
+    };
+    if (!options.aws) return settled('EKS not consulted (--no-aws)', 'file-only');
+    const missing = missingIdentityHint(identity);
+    if (missing) return settled(missing, 'no-cluster');
+    return startProfilePoller(identity, store);
   };
 
   return {
@@ -68,7 +61,7 @@ export async function openSession(options: Options): Promise<Session> {
     identity,
     store,
     requestTimeoutMs,
-    loadProfiles,
+    startProfiles,
     close: async () => {
       store.dispose();
       for (const close of closers.reverse()) await close();

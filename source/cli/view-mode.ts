@@ -1,5 +1,4 @@
 import { startReflectors } from '../sources/reflector.js';
-import { startProfilePoller } from '../sources/eks.js';
 import type { Options } from './flags.js';
 import { openSession } from './session.js';
 
@@ -11,12 +10,12 @@ export async function runView(options: Options): Promise<number> {
     labelSelector: options.selector,
     timeoutMs: session.requestTimeoutMs,
   });
-  const poller = startProfilePoller(session.loadProfiles);
+  const poller = session.startProfiles();
   const { runTui } = await import('../ui/run-tui.js');
   try {
     await runTui({
       store: session.store,
-      refreshProfiles: poller.refreshNow,
+      refreshProfiles: () => void poller.refreshNow(),
       readOnly: options.readOnly,
       namespace: options.namespace,
       labelSelector: options.selector,
@@ -24,7 +23,7 @@ export async function runView(options: Options): Promise<number> {
     });
   } finally {
     poller.stop();
-    reflectors.stop();
+    await reflectors.stop();
     await session.close();
   }
   return 0;

@@ -1,7 +1,7 @@
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
 import { paintVerdict } from './colors.js';
 import { renderColumns } from './columns.js';
-import { expectedText } from './table.js';
+import { expectedText, mainReason } from './table.js';
 
 // `kubectl fargate check`: the pods a CI pipeline should fail on.
 
@@ -37,7 +37,7 @@ export function checkTable(result: CheckResult, { headers, color }: { headers: b
       { header: 'VERDICT', value: (v) => v.placement.verdict, paint: (v, t) => paint(v.placement.verdict, t) },
       { header: 'CURRENT', value: (v) => v.placement.currentProfile ?? '<none>' },
       { header: 'EXPECTED', value: expectedText },
-      { header: 'REASON', value: (v) => v.placement.blockers.map((b) => b.message).join('; ') || v.placement.reasons[0] || '' },
+      { header: 'REASON', value: mainReason },
     ],
     headers,
   );

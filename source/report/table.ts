@@ -14,6 +14,9 @@ const none = (value: string | null | undefined) => (value === null || value === 
 
 export const NODE_TYPE: Record<string, string> = { fargate: 'Fargate', ec2: 'EC2', pending: 'pending' };
 
+/** The conclusion: the placement engine states its verdict's reason last. */
+export const mainReason = (view: PodView): string => view.placement.reasons.at(-1) ?? '';
+
 /** The profile EKS would pick, `EC2` for none, `?` when profiles are unknown. */
 export function expectedText(view: PodView): string {
   const { placement } = view;
@@ -39,7 +42,7 @@ export function podTable(pods: readonly PodView[], options: TableOptions): strin
       { header: 'OWNER', value: (v) => (v.pod.owner ? `${v.pod.owner.kind}/${v.pod.owner.name}` : '<none>') },
       { header: 'SIZE', value: (v) => v.placement.size?.label ?? '<none>' },
       { header: 'USD/H', value: (v) => (v.placement.size ? v.placement.size.hourlyUsd.toFixed(4) : '<none>') },
-      { header: 'REASON', value: (v) => v.placement.blockers[0]?.message ?? v.placement.reasons[0] ?? '' },
+      { header: 'REASON', value: mainReason },
     );
   }
   return renderColumns(pods, columns, options.headers);

@@ -68,7 +68,11 @@ export class ClusterStore {
     this.current = this.build();
   }
 
-  getSnapshot = (): Snapshot => this.current;
+  getSnapshot = (): Snapshot => {
+    // Nobody subscribed (one-shot faces): build on read instead of on every write.
+    if (this.listeners.size === 0 && this.current.version !== this.version) this.current = this.build();
+    return this.current;
+  };
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -177,10 +181,7 @@ export class ClusterStore {
 
   private touch(): void {
     this.version++;
-    if (this.timer || this.listeners.size === 0) {
-      if (this.listeners.size === 0) this.current = this.build();
-      return;
-    }
+    if (this.timer || this.listeners.size === 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.publish();

@@ -46,8 +46,8 @@ describe('parseArgs: usage errors are one line with exit code 2', () => {
       assert.throws(() => parseArgs(argv), (error: unknown) => {
         assert.ok(error instanceof UsageError);
         assert.equal(error.exitCode, 2);
-        assert.match(error.line, message);
-        assert.ok(!error.line.includes('\n'), 'one line');
+        assert.match(error.oneLine, message);
+        assert.ok(!error.oneLine.includes('\n'), 'one line');
         return true;
       });
     });

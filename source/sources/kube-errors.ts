@@ -1,0 +1,204 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { UserError, errorText } from '../errors.js';
+import type { RawStatus } from './kube-json.js';
+
+/** What a request was for, to phrase errors the way kubectl users think ("cannot list pods in ns"). */
+export interface RequestDescription {
+  verb: string;
+  /** Plural resource, e.g. "pods". */
+  resource: string;
+  /** Namespace, or null for cluster scope. */
+  namespace: string | null;
+  /** Server base URL. */
+  server: string;
+}
+
+export type KubeErrorReason =
+  | 'Unauthorized'
+  | 'Forbidden'
+  | 'NotFound'
+  | 'Gone'
+  | 'Conflict'
+  | 'TooManyRequests'
+  | 'ServerError'
+  | 'BadRequest'
+  | 'Unreachable'
+  | 'TLS'
+  | 'Timeout'
+  | 'ExecPlugin'
+  | 'Config'
+  | 'Aborted';
+
+/** A failed Kubernetes API request, with a one-line message fit for users. */
+export class KubeApiError extends UserError {
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number;
+  readonly reason: KubeErrorReason;
+  readonly verb: string;
+  readonly resource: string;
+
+  constructor(message: string, init: { status: number; reason: KubeErrorReason; verb: string; resource: string; hint?: string }) {
+    super(message, init.hint === undefined ? {} : { hint: init.hint });
+    this.name = 'KubeApiError';
+    this.status = init.status;
+    this.reason = init.reason;
+    this.verb = init.verb;
+    this.resource = init.resource;
+  }
+}
+
+export const isGone = (error: unknown): boolean => error instanceof KubeApiError && error.status === 410;
+
+/** verb/resource/namespace of an API path like /api/v1/namespaces/dev/pods. */
+export function describeRequest(kc: KubeConfig, verb: string, apiPath: string): RequestDescription {
+  const parts = apiPath.split('?')[0]!.split('/').filter(Boolean);
+  // /api/v1/... or /apis/group/version/...
+  const rest = parts[0] === 'apis' ? parts.slice(3) : parts.slice(2);
+  let namespace: string | null = null;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1] ?? null;
+    rest.splice(0, 2);
+  }
+  return {
+    verb,
+    resource: rest[0] ?? 'resources',
+    namespace,
+    server: kc.getCurrentCluster()?.server ?? '(no server)',
+  };
+}
+
+const scope = (d: RequestDescription) => (d.namespace ? `in namespace ${d.namespace}` : 'at cluster scope');
+
+/** A non-2xx response -> KubeApiError. `body` is the parsed Status when the server sent one. */
+export function httpError(kc: KubeConfig, d: RequestDescription, status: number, body: RawStatus | null): KubeApiError {
+  const serverMessage = body?.message ? `: ${body.message}` : '';
+  const init = (reason: KubeErrorReason, hint?: string) => ({
+    status,
+    reason,
+    verb: d.verb,
+    resource: d.resource,
+    ...(hint ? { hint } : {}),
+  });
+  const context = kc.getCurrentContext();
+  switch (status) {
+    case 401:
+      return new KubeApiError(
+        `the API server rejected the credentials (401) of context "${context}"; refresh them (e.g. \`aws sso login\`, \`aws eks update-kubeconfig\`) and retry`,
+        init('Unauthorized'),
+      );
+    case 403:
+      return new KubeApiError(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} (403)${serverMessage}`, init('Forbidden'));
+    case 404:
+      return new KubeApiError(`not found: ${d.verb} ${d.resource} ${scope(d)} (404)${serverMessage}`, init('NotFound'));
+    case 409:
+      return new KubeApiError(`conflict: ${d.verb} ${d.resource} ${scope(d)} (409)${serverMessage}`, init('Conflict'));
+    case 410:
+      return new KubeApiError(`${d.verb} ${d.resource}: resource version expired (410)${serverMessage}`, init('Gone'));
+    case 429:
+      return new KubeApiError(`the API server is throttling requests (429) to ${d.verb} ${d.resource}${serverMessage}`, init('TooManyRequests'));
+    default:
+      if (status >= 500) {
+        return new KubeApiError(`the API server failed to ${d.verb} ${d.resource} (${status})${serverMessage}`, init('ServerError'));
+      }
+      return new KubeApiError(`cannot ${d.verb} ${d.resource} ${scope(d)} (${status})${serverMessage}`, init('BadRequest'));
+  }
+}
+
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+/** An error thrown before/while talking to the server (no HTTP status) -> KubeApiError. */
+export function transportError(kc: KubeConfig, d: RequestDescription, error: unknown, timeoutMs = 0): KubeApiError {
+  if (error instanceof KubeApiError) return error;
+  const init = (reason: KubeErrorReason, hint?: string) => ({
+    status: 0,
+    reason,
+    verb: d.verb,
+    resource: d.resource,
+    ...(hint ? { hint } : {}),
+  });
+  const err = error as { name?: string; code?: string; cause?: unknown; message?: string };
+  if (err?.name === 'TimeoutError') {
+    const after = timeoutMs > 0 ? ` after ${formatMs(timeoutMs)}` : '';
+    return new KubeApiError(`request to ${d.server} timed out${after}; raise --request-timeout or check the network`, init('Timeout'));
+  }
+  if (err?.name === 'AbortError') return new KubeApiError(`${d.verb} ${d.resource} was cancelled`, init('Aborted'));
+  // undici wraps socket errors: TypeError('fetch failed', {cause}); the cause may itself wrap one.
+  const cause = rootCause(error);
+  const code = cause.code ?? '';
+  if (UNREACHABLE.has(code)) {
+    return new KubeApiError(
+      `cannot reach the API server at ${d.server}: ${code}${cause.message && !cause.message.includes(code) ? ` (${cause.message})` : ''}; check the network/VPN and the context's server`,
+      init('Unreachable'),
+    );
+  }
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/i.test(code)) {
+    return new KubeApiError(
+      `TLS error talking to ${d.server}: ${cause.message ?? code}; check the cluster's certificate-authority-data in the kubeconfig`,
+      init('TLS'),
+    );
+  }
+  return new KubeApiError(`cannot ${d.verb} ${d.resource} at ${d.server}: ${errorText(cause)}`, init('Unreachable'));
+}
+
+/**
+ * An error from kc.applySecurityAuthentication: the exec credential plugin (aws eks get-token,
+ * aws-iam-authenticator) failed, or a certificate file is missing, or the server URL is unusable.
+ */
+export function authError(kc: KubeConfig, d: RequestDescription, error: unknown): KubeApiError {
+  const init = (reason: KubeErrorReason) => ({ status: 0, reason, verb: d.verb, resource: d.resource });
+  const err = error as { code?: string; syscall?: string; path?: string; message?: string };
+  const exec = kc.getCurrentUser()?.exec as { command?: string } | undefined;
+  const command = exec?.command ?? '';
+  if (err?.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
+    const install = /aws-iam-authenticator/.test(command)
+      ? 'install aws-iam-authenticator'
+      : /(^|\/)aws$/.test(command)
+        ? 'install the AWS CLI or run `aws eks update-kubeconfig`'
+        : `install ${command} or fix the kubeconfig's exec command`;
+    return new KubeApiError(`the kubeconfig's exec credential plugin \`${command}\` was not found on PATH; ${install}`, init('ExecPlugin'));
+  }
+  if (err?.code === 'ENOENT' || err?.code === 'EACCES') {
+    return new KubeApiError(`cannot read ${err.path ?? 'a file'} named in the kubeconfig: ${err.code}`, init('Config'));
+  }
+  const message = errorText(error);
+  if (/HTTP protocol is not allowed/.test(message)) {
+    return new KubeApiError(
+      `the server ${d.server} is plain http://; set insecure-skip-tls-verify: true on the cluster in the kubeconfig to allow it`,
+      init('Config'),
+    );
+  }
+  if (exec) {
+    const text = message.trim().split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
+    return new KubeApiError(
+      `the kubeconfig's exec credential plugin \`${command}\` failed: ${text || 'no output'}`,
+      init('ExecPlugin'),
+    );
+  }
+  return new KubeApiError(`cannot prepare credentials for context "${kc.getCurrentContext()}": ${message}`, init('Config'));
+}
+
+function rootCause(error: unknown): { code?: string; message?: string } {
+  let current = error as { code?: string; message?: string; cause?: unknown } | undefined;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current.code) return current;
+    if (!current.cause) break;
+    current = current.cause as typeof current;
+  }
+  return (current ?? {}) as { code?: string; message?: string };
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}

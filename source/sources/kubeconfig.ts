@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import { parse as parseYaml } from 'yaml';
+import { UserError, errorText } from '../errors.js';
+import { parseDuration } from './duration.js';
+
+export { parseDuration } from './duration.js';
+
+export interface KubeConfigOptions {
+  /** --kubeconfig: this file alone, like kubectl. */
+  kubeconfig?: string;
+  /** --context */
+  context?: string;
+  /** --request-timeout in kubectl form ("0", "30s", "1m", "5"). */
+  requestTimeout?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LoadedKubeConfig {
+  /** Set to `contextName`; hand it to the client library as is. */
+  kc: KubeConfig;
+  contextName: string;
+  /** The context's namespace, else "default". */
+  namespace: string;
+  /** The files that were read, in precedence order. */
+  files: string[];
+  /** Per-request timeout in ms; 0 = none. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * Load the kubeconfig the way kubectl does: `--kubeconfig` alone, else every file in KUBECONFIG
+ * (missing ones skipped) merged so that the FIRST file's current-context and the FIRST definition
+ * of a name win, else ~/.kube/config. We merge ourselves because client-node's loadFromDefault
+ * throws on duplicate names and silently falls back to in-cluster / localhost:8080.
+ */
+export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfig {
+  const env = options.env ?? process.env;
+  const requestTimeoutMs = options.requestTimeout === undefined ? 0 : parseDuration(options.requestTimeout);
+  const files = kubeconfigFiles(options.kubeconfig, env);
+
+  const parts = files.map(readOne);
+  const clusters = firstByName(parts.flatMap((p) => p.clusters));
+  const users = firstByName(parts.flatMap((p) => p.users));
+  const contexts = firstByName(parts.flatMap((p) => p.contexts));
+  const fileCurrent = parts.find((p) => p.currentContext)?.currentContext;
+
+  const kc = new KubeConfig();
+  kc.loadFromOptions({ clusters, users, contexts, currentContext: fileCurrent ?? '' });
+
+  const names = contexts.map((c) => c.name);
+  const known = names.length > 0 ? names.join(', ') : 'none';
+  const where = files.length === 1 ? `kubeconfig ${tilde(files[0]!, env)}` : 'kubeconfig';
+  let contextName: string;
+  if (options.context !== undefined && options.context !== '') {
+    if (!names.includes(options.context)) {
+      throw new UserError(
+        `context "${options.context}" not found in ${where} (contexts: ${known}); pass one of them with --context`,
+      );
+    }
+    contextName = options.context;
+  } else if (names.length === 0) {
+    throw new UserError(
+      `${where} has no contexts; run \`aws eks update-kubeconfig --name CLUSTER --region REGION\` or pass --kubeconfig`,
+    );
+  } else if (!fileCurrent) {
+    throw new UserError(`${where} has no current-context; pass --context NAME (contexts: ${known})`);
+  } else if (!names.includes(fileCurrent)) {
+    throw new UserError(
+      `current-context "${fileCurrent}" is not defined in ${where} (contexts: ${known}); pass --context NAME`,
+    );
+  } else {
+    contextName = fileCurrent;
+  }
+
+  kc.setCurrentContext(contextName);
+  const context = kc.getContextObject(contextName)!;
+  if (!kc.getCluster(context.cluster)) {
+    throw new UserError(
+      `context "${contextName}" refers to cluster "${context.cluster}", which is missing from ${where} or has no server; fix the kubeconfig or pick another --context`,
+    );
+  }
+  return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs };
+}
+
+/** Which files to read, in precedence order (kubectl's loading rules). */
+export function kubeconfigFiles(explicit: string | undefined, env: NodeJS.ProcessEnv): string[] {
+  if (explicit !== undefined && explicit !== '') {
+    if (!isFile(explicit)) {
+      throw new UserError(`kubeconfig file ${explicit} (from --kubeconfig) does not exist; check the path`);
+    }
+    return [explicit];
+  }
+  const list = env.KUBECONFIG;
+  if (list !== undefined && list !== '') {
+    const entries = [...new Set(list.split(path.delimiter).filter((entry) => entry !== ''))];
+    const present = entries.filter(isFile);
+    if (present.length === 0) {
+      throw new UserError(
+        `no kubeconfig found: none of the KUBECONFIG files exist (${entries.join(', ')}); fix KUBECONFIG or pass --kubeconfig`,
+      );
+    }
+    return present;
+  }
+  const home = env.HOME || env.USERPROFILE || os.homedir();
+  const fallback = path.join(home, '.kube', 'config');
+  if (!isFile(fallback)) throw new UserError('no kubeconfig found: set KUBECONFIG or pass --kubeconfig');
+  return [fallback];
+}
+
+interface ParsedFile {
+  clusters: Cluster[];
+  users: User[];
+  contexts: Context[];
+  currentContext: string | undefined;
+}
+
+function readOne(file: string): ParsedFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read kubeconfig ${file}: ${errorText(error)}`);
+  }
+  // Parse with `yaml` first: its errors are one readable line, and an empty file is a valid,
+  // empty kubeconfig for kubectl (client-node would crash on it).
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    throw new UserError(`kubeconfig ${file} is not valid YAML: ${firstLine(errorText(error))}`);
+  }
+  if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [], currentContext: undefined };
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new UserError(`kubeconfig ${file} is not a kubeconfig (expected a mapping with clusters, users, contexts)`);
+  }
+  const single = new KubeConfig();
+  try {
+    // 'filter' drops broken entries instead of failing on one we may never use (kubectl is lenient too).
+    single.loadFromFile(file, { onInvalidEntry: 'filter' });
+  } catch (error) {
+    throw new UserError(`kubeconfig ${file} could not be read: ${firstLine(errorText(error))}`);
+  }
+  const current = (doc as Record<string, unknown>)['current-context'];
+  return {
+    clusters: single.getClusters(),
+    users: single.getUsers(),
+    contexts: single.getContexts(),
+    currentContext: typeof current === 'string' && current !== '' ? current : undefined,
+  };
+}
+
+function firstByName<T extends { name: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.name) ? false : (seen.add(item.name), true)));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const firstLine = (text: string): string => text.split('\n')[0]!.trim();
+
+function tilde(file: string, env: NodeJS.ProcessEnv): string {
+  const home = env.HOME;
+  return home && file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
+}

@@ -1,0 +1,225 @@
+// Wire JSON -> the slim records of domain/types.ts. Every record is built from fresh objects and
+// primitive copies, so the big parsed object can be dropped right after (flat memory at 50k pods).
+import {
+  CAPACITY_ANNOTATION,
+  COMPUTE_TYPE,
+  LAST_APPLIED,
+  PROFILE_LABEL,
+  type ContainerRecord,
+  type EventRecord,
+  type NamespaceRecord,
+  type NodeRecord,
+  type OwnerRef,
+  type PersistentVolumeClaimRecord,
+  type PodRecord,
+  type ResourceAmounts,
+  type VolumeRecord,
+} from '../domain/types.js';
+import type {
+  RawClaim,
+  RawContainer,
+  RawEvent,
+  RawMeta,
+  RawNamespace,
+  RawNode,
+  RawNodeSelectorRequirement,
+  RawPod,
+  StringMap,
+} from './kube-json.js';
+import { summarizePodStatus } from './pod-status.js';
+
+export function toPodRecord(raw: unknown): PodRecord {
+  const pod = raw as RawPod;
+  const meta = pod.metadata ?? {};
+  const spec = pod.spec ?? {};
+  const annotations = meta.annotations ?? {};
+  const summary = summarizePodStatus(pod);
+  const lastApplied = str(annotations[LAST_APPLIED]);
+  return {
+    namespace: meta.namespace ?? 'default',
+    name: meta.name ?? '',
+    uid: meta.uid ?? '',
+    resourceVersion: meta.resourceVersion ?? '',
+    createdAt: time(meta.creationTimestamp),
+    labels: copyMap(meta.labels),
+    phase: pod.status?.phase ?? 'Unknown',
+    status: summary.status,
+    ready: summary.totalContainers > 0 && summary.readyContainers === summary.totalContainers,
+    readyContainers: summary.readyContainers,
+    totalContainers: summary.totalContainers,
+    restarts: summary.restarts,
+    deleting: !!meta.deletionTimestamp,
+    nodeName: spec.nodeName || null,
+    schedulerName: spec.schedulerName || 'default-scheduler',
+    owner: ownerOf(meta),
+    hostNetwork: spec.hostNetwork === true,
+    hostPID: spec.hostPID === true,
+    hostIPC: spec.hostIPC === true,
+    nodeSelector: copyMap(spec.nodeSelector),
+    affinityArch: requiredValues(pod, 'kubernetes.io/arch'),
+    affinityOs: requiredValues(pod, 'kubernetes.io/os'),
+    containers: (spec.containers ?? []).map(toContainerRecord),
+    initContainers: (spec.initContainers ?? []).map(toContainerRecord),
+    volumes: (spec.volumes ?? []).map(toVolumeRecord),
+    capacityProvisioned: str(annotations[CAPACITY_ANNOTATION]),
+    computeTypeAnnotation: str(annotations[COMPUTE_TYPE]),
+    appliedProfileLabel: lastApplied ? appliedLabel(lastApplied) : null,
+    hasLastApplied: lastApplied !== null,
+  };
+}
+
+// Extended resources that mean an accelerator Fargate cannot provide.
+const ACCELERATOR = /(^|[./-])gpu($|[./-])|^aws\.amazon\.com\/neuron|^habana\.ai\/|^google\.com\/tpu$|^xilinx\.com\/fpga|^intel\.com\/(gpu|gaudi)|^gpu\.intel\.com\//;
+
+export const isAcceleratorResource = (name: string): boolean => ACCELERATOR.test(name);
+
+function toContainerRecord(container: RawContainer): ContainerRecord {
+  const requests = container.resources?.requests ?? {};
+  const limits = container.resources?.limits ?? {};
+  const gpus = new Set<string>();
+  for (const [name, value] of [...Object.entries(requests), ...Object.entries(limits)]) {
+    if (isAcceleratorResource(name) && nonZero(value)) gpus.add(name);
+  }
+  const security = container.securityContext ?? {};
+  const record: ContainerRecord = {
+    name: container.name ?? '',
+    image: container.image ?? '',
+    requests: amounts(requests),
+    limits: amounts(limits),
+    gpus: [...gpus],
+    privileged: security.privileged === true,
+    // Unset means "not asked for": only an explicit `true` is what fargate-scheduler rejects.
+    allowPrivilegeEscalation: security.allowPrivilegeEscalation === true,
+    addedCapabilities: (security.capabilities?.add ?? []).filter((c): c is string => typeof c === 'string'),
+    hostPorts: (container.ports ?? [])
+      .map((p) => p.hostPort)
+      .filter((p): p is number => typeof p === 'number' && p > 0),
+  };
+  if (container.restartPolicy) record.restartPolicy = container.restartPolicy;
+  return record;
+}
+
+function toVolumeRecord(volume: { name?: string } & Record<string, unknown>): VolumeRecord {
+  const kind = Object.keys(volume).find((key) => key !== 'name') ?? 'unknown';
+  const record: VolumeRecord = { name: volume.name ?? '', kind };
+  const claim = (volume.persistentVolumeClaim as { claimName?: unknown } | undefined)?.claimName;
+  if (typeof claim === 'string') record.claimName = claim;
+  return record;
+}
+
+function amounts(map: StringMap): ResourceAmounts {
+  const out: ResourceAmounts = {};
+  if (map.cpu !== undefined) out.cpu = String(map.cpu);
+  if (map.memory !== undefined) out.memory = String(map.memory);
+  return out;
+}
+
+/** Values of `In` expressions on `key` across the required node-affinity terms. */
+function requiredValues(pod: RawPod, key: string): string[] {
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const values = new Set<string>();
+  for (const term of terms) {
+    for (const expr of (term.matchExpressions ?? []) as RawNodeSelectorRequirement[]) {
+      if (expr.key === key && expr.operator === 'In') for (const v of expr.values ?? []) values.add(v);
+    }
+  }
+  return [...values];
+}
+
+function ownerOf(meta: RawMeta): OwnerRef | null {
+  const refs = meta.ownerReferences ?? [];
+  const ref = refs.find((r) => r.controller) ?? refs[0];
+  return ref ? { kind: ref.kind ?? '', name: ref.name ?? '' } : null;
+}
+
+/** The profile label as the user wrote it in `kubectl apply`'s record, if any. */
+function appliedLabel(lastApplied: string): string | null {
+  if (!lastApplied.includes(PROFILE_LABEL)) return null; // skip parsing the common case
+  try {
+    const value = (JSON.parse(lastApplied) as RawPod).metadata?.labels?.[PROFILE_LABEL];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function toNodeRecord(raw: unknown): NodeRecord {
+  const meta = (raw as RawNode).metadata ?? {};
+  const labels = meta.labels ?? {};
+  const name = meta.name ?? '';
+  return {
+    name,
+    fargate: labels[COMPUTE_TYPE] === 'fargate' || name.startsWith('fargate-'),
+    arch: str(labels['kubernetes.io/arch'] ?? labels['beta.kubernetes.io/arch']),
+    os: str(labels['kubernetes.io/os'] ?? labels['beta.kubernetes.io/os']),
+    zone: str(labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone']),
+  };
+}
+
+export function toNamespaceRecord(raw: unknown): NamespaceRecord {
+  const ns = raw as RawNamespace;
+  return {
+    name: ns.metadata?.name ?? '',
+    phase: ns.status?.phase ?? 'Active',
+    createdAt: time(ns.metadata?.creationTimestamp),
+  };
+}
+
+/** Pod events only (others are not about placement); null for anything else. */
+export function toEventRecord(raw: unknown): EventRecord | null {
+  const event = raw as RawEvent;
+  const about = event.involvedObject;
+  if (!about || about.kind !== 'Pod' || !about.name) return null;
+  return {
+    namespace: about.namespace ?? event.metadata?.namespace ?? 'default',
+    podName: about.name,
+    reason: event.reason ?? '',
+    message: event.message ?? '',
+    type: event.type ?? 'Normal',
+    source: event.source?.component || event.reportingController || '',
+    count: event.count ?? event.series?.count ?? 1,
+    lastSeen: time(
+      event.lastTimestamp ?? event.series?.lastObservedTime ?? event.eventTime ?? event.firstTimestamp ?? event.metadata?.creationTimestamp,
+    ),
+  };
+}
+
+// The PV controller records the provisioner of a dynamically provisioned claim on the PVC itself.
+const PROVISIONER_ANNOTATIONS = ['volume.kubernetes.io/storage-provisioner', 'volume.beta.kubernetes.io/storage-provisioner'];
+
+/**
+ * PersistentVolumes are cluster-scoped and usually not readable by namespace users, so we do not
+ * list them: the driver is known only from the provisioner annotation of dynamically provisioned
+ * claims, and null otherwise.
+ */
+export function toClaimRecord(raw: unknown): PersistentVolumeClaimRecord {
+  const claim = raw as RawClaim;
+  const annotations = claim.metadata?.annotations ?? {};
+  const provisioner = PROVISIONER_ANNOTATIONS.map((a) => annotations[a]).find((v) => typeof v === 'string' && v);
+  return {
+    namespace: claim.metadata?.namespace ?? 'default',
+    name: claim.metadata?.name ?? '',
+    driver: provisioner ?? null,
+    bound: claim.status?.phase === 'Bound',
+  };
+}
+
+function copyMap(map: StringMap | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (map) for (const key of Object.keys(map)) out[key] = String(map[key]);
+  return out;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function time(value: string | undefined): number {
+  if (!value) return 0;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function nonZero(quantity: unknown): boolean {
+  const n = Number.parseFloat(String(quantity));
+  return Number.isNaN(n) ? true : n !== 0;
+}

@@ -1,0 +1,286 @@
+import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import type { ClusterStore } from '../store/cluster-store.js';
+import { Backoff, sleep, type BackoffOptions } from './backoff.js';
+import { KubeApiError, authError, describeRequest, httpError, transportError } from './kube-errors.js';
+import type { RawMeta, RawStatus } from './kube-json.js';
+import { listAll } from './kube-list.js';
+import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './kube-resources.js';
+import { reasonOf, synthesizeNamespaces } from './load-cluster.js';
+import { sinkFor, type Sink } from './store-sinks.js';
+
+export interface ReflectorOptions extends KubeScope {
+  /** Per list-page timeout (--request-timeout); 0 = none. */
+  timeoutMs?: number | undefined;
+  /** List page size (default 500). */
+  limit?: number;
+  /** Server-side watch timeout: the server ends the stream, we resume from the last version. */
+  watchTimeoutSeconds?: number;
+  /** Client-side inactivity timeout of a watch stream (catches half-open connections). */
+  inactivityMs?: number;
+  backoff?: BackoffOptions;
+  /** Which resources to follow (default: all five). */
+  kinds?: ResourceKind[];
+}
+
+/** The watch ended for a reason that needs a fresh list (410 Gone / Expired). */
+class GoneError extends Error {}
+
+/**
+ * Informer-style live source for the TUI. For each resource: paged list -> store.replaceAll ->
+ * watch from the list's resourceVersion (with bookmarks) applying ADDED/MODIFIED/DELETED.
+ * 410 -> relist; any other failure or a closed stream -> resume with jittered exponential
+ * backoff, showing `reconnecting` in the store until it is back. Unlike client-node's informer
+ * it never stops on an error, and stop() leaves no sockets or timers behind.
+ */
+export class Reflector {
+  private readonly abort = new AbortController();
+  private readonly loops: Promise<void>[] = [];
+  private readonly down = new Map<ResourceKind, string>();
+  private readonly watches = new Set<AbortController>();
+  private podsListed = false;
+  private deriveNamespaces = false;
+  private started = false;
+  /** What we last told the store (avoids re-publishing 'live' on every reconnect). */
+  private live = false;
+
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly store: ClusterStore,
+    private readonly options: ReflectorOptions = {},
+  ) {}
+
+  start(): this {
+    if (this.started) return this;
+    this.started = true;
+    this.store.setConnection({ state: 'connecting', message: null });
+    const kinds = this.options.kinds;
+    for (const query of resourceQueries(this.options)) {
+      if (kinds && !kinds.includes(query.kind)) continue;
+      this.loops.push(this.run(query));
+    }
+    return this;
+  }
+
+  /** Abort lists, watches and backoff timers; resolves once every loop has ended. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    for (const watch of this.watches) watch.abort();
+    this.watches.clear();
+    await Promise.allSettled(this.loops);
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async run(query: ResourceQuery): Promise<void> {
+    const sink = this.sinkFor(query.kind);
+    const backoff = new Backoff(this.options.backoff);
+    let resourceVersion: string | null = null;
+    let listedAt = 0;
+    while (!this.stopped) {
+      try {
+        if (resourceVersion === null) {
+          resourceVersion = await this.relist(query, sink);
+          listedAt = Date.now();
+          if (this.stopped) return;
+          this.up(query.kind);
+          backoff.healthy();
+        }
+        const outcome = await this.watchOnce(query, sink, resourceVersion, (rv) => (resourceVersion = rv), () => {
+          this.up(query.kind);
+          backoff.healthy();
+        });
+        if (outcome === 'timeout') continue; // quiet stream: resume right away from the last version
+        // The server closed the stream (its timeoutSeconds, or it went away): resume after a pause
+        // that stays short while the connection has been healthy.
+        await sleep(backoff.next(), this.abort.signal);
+      } catch (error) {
+        if (this.stopped) return;
+        if (error instanceof GoneError) {
+          resourceVersion = null;
+          // A 410 right after a fresh list would loop: pace it like any other failure.
+          if (Date.now() - listedAt < 1000) await sleep(backoff.next(), this.abort.signal);
+          continue;
+        }
+        if (!query.required && error instanceof KubeApiError && error.status === 403) {
+          this.giveUp(query.kind, error);
+          return;
+        }
+        this.markDown(query.kind, error);
+        await sleep(backoff.next(), this.abort.signal);
+      }
+    }
+  }
+
+  private async relist(query: ResourceQuery, sink: Sink): Promise<string> {
+    const collector = sink.collect();
+    const { resourceVersion } = await listAll(
+      this.kc,
+      query.path,
+      {
+        labelSelector: query.labelSelector,
+        fieldSelector: query.fieldSelector,
+        limit: this.options.limit ?? 500,
+        timeoutMs: this.options.timeoutMs ?? 0,
+        signal: this.abort.signal,
+        onRestart: collector.reset,
+      },
+      collector.add,
+    );
+    if (this.stopped) return resourceVersion;
+    collector.commit();
+    if (query.kind === 'pods') {
+      this.podsListed = true;
+      if (this.deriveNamespaces) this.addNamespacesOfPods();
+    }
+    this.store.markUpdated();
+    return resourceVersion;
+  }
+
+  /**
+   * One watch stream. Resolves 'closed' when the server ends it, 'timeout' when it was idle past
+   * the inactivity timeout; rejects GoneError on 410, KubeApiError on anything else.
+   */
+  private watchOnce(
+    query: ResourceQuery,
+    sink: Sink,
+    resourceVersion: string,
+    setVersion: (rv: string) => void,
+    connected: () => void,
+  ): Promise<'closed' | 'timeout'> {
+    const describe = describeRequest(this.kc, 'watch', query.path);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let controller: AbortController | null = null;
+      let failure: Error | null = null;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        this.abort.signal.removeEventListener('abort', onStop);
+        if (controller) {
+          controller.abort();
+          this.watches.delete(controller);
+        }
+        fn();
+      };
+      const onStop = () => settle(() => resolve('closed'));
+      this.abort.signal.addEventListener('abort', onStop, { once: true });
+
+      const onEvent = (type: string, object: unknown) => {
+        if (settled) return;
+        const rv = (object as { metadata?: RawMeta } | null)?.metadata?.resourceVersion;
+        switch (type) {
+          case 'ADDED':
+          case 'MODIFIED':
+            sink.upsert(object);
+            if (query.kind === 'pods' && this.deriveNamespaces) this.addNamespace((object as { metadata?: RawMeta }).metadata?.namespace);
+            break;
+          case 'DELETED':
+            sink.remove(object);
+            break;
+          case 'BOOKMARK':
+            break;
+          case 'ERROR': {
+            const status = (object ?? {}) as RawStatus;
+            failure =
+              status.code === 410
+                ? new GoneError(status.message ?? 'gone')
+                : httpError(this.kc, describe, status.code ?? 500, status);
+            settle(() => reject(failure));
+            return;
+          }
+          default:
+            return;
+        }
+        if (rv) setVersion(rv);
+        if (type !== 'BOOKMARK') this.store.markUpdated();
+      };
+
+      const onDone = (error: unknown) => {
+        settle(() => {
+          if (failure) return reject(failure);
+          if (!error) return resolve('closed');
+          const err = error as { name?: string; statusCode?: number };
+          if (err.name === 'TimeoutError') return resolve('timeout');
+          if (err.statusCode === 410) return reject(new GoneError('gone'));
+          if (err.statusCode) return reject(httpError(this.kc, describe, err.statusCode, null));
+          reject(transportError(this.kc, describe, error));
+        });
+      };
+
+      const watch = new Watch(this.kc);
+      // TypeScript-private but a plain field at run time: the stream's inactivity timeout
+      // (default 30s) would otherwise cut quiet watches far more often than needed.
+      (watch as unknown as { requestTimeoutMs: number }).requestTimeoutMs = this.options.inactivityMs ?? 90_000;
+      const params = {
+        resourceVersion,
+        allowWatchBookmarks: true,
+        timeoutSeconds: this.options.watchTimeoutSeconds ?? 300,
+        labelSelector: query.labelSelector,
+        fieldSelector: query.fieldSelector,
+      };
+      watch.watch(query.path, params, onEvent, onDone).then(
+        (ctrl) => {
+          controller = ctrl;
+          if (settled) return void ctrl.abort();
+          this.watches.add(ctrl);
+          connected();
+        },
+        // Thrown before the request: the credential plugin or the kubeconfig failed.
+        (error: unknown) => settle(() => reject(authError(this.kc, describe, error))),
+      );
+    });
+  }
+
+  private sinkFor(kind: ResourceKind): Sink {
+    return sinkFor(kind, this.store);
+  }
+
+  private up(kind: ResourceKind): void {
+    this.down.delete(kind);
+    if (this.down.size === 0 && this.podsListed && !this.live) {
+      this.live = true;
+      this.store.setConnection({ state: 'live', message: null });
+    }
+  }
+
+  private markDown(kind: ResourceKind, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.down.set(kind, message);
+    this.live = false;
+    const fatal = error instanceof KubeApiError && [401, 403].includes(error.status);
+    const config = error instanceof KubeApiError && ['ExecPlugin', 'Config'].includes(error.reason);
+    this.store.setConnection({ state: fatal || config ? 'error' : 'reconnecting', message });
+  }
+
+  /** An optional resource is forbidden: say so once and carry on without it. */
+  private giveUp(kind: ResourceKind, error: KubeApiError): void {
+    this.down.delete(kind);
+    this.store.addWarning(degradedWarning(kind, reasonOf(error)));
+    if (kind === 'namespaces') {
+      this.deriveNamespaces = true;
+      this.addNamespacesOfPods();
+    }
+    this.up(kind);
+  }
+
+  /** Namespaces cannot be listed: show the asked-for one, or those the pods live in. */
+  private addNamespacesOfPods(): void {
+    const snapshot = this.store.getSnapshot();
+    for (const record of synthesizeNamespaces(this.options.namespace, [...snapshot.pods.values()])) {
+      this.addNamespace(record.name);
+    }
+  }
+
+  private addNamespace(name: string | undefined): void {
+    if (!name || this.store.getSnapshot().namespaces.has(name)) return;
+    if (this.options.namespace && name !== this.options.namespace) return;
+    this.store.upsert('namespaces', { name, phase: 'Active', createdAt: 0 });
+  }
+}
+
+/** Start following the cluster; call stop() on the result when done. */
+export function startReflectors(kc: KubeConfig, store: ClusterStore, options: ReflectorOptions = {}): Reflector {
+  return new Reflector(kc, store, options).start();
+}

@@ -1,0 +1,75 @@
+// How each resource's list/watch results land in the store.
+import type { ClusterStore } from '../store/cluster-store.js';
+import { podKey } from '../store/snapshot.js';
+import type { RawMeta } from './kube-json.js';
+import type { ResourceKind } from './kube-resources.js';
+import { toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
+
+/** Gathers one (re)list, projecting each item as it arrives so raw pages can be dropped. */
+export interface Collector {
+  add(item: unknown): void;
+  /** The list restarted (expired continue token): forget what was added. */
+  reset(): void;
+  /** Replace the store's collection: rows deleted during a watch gap vanish. */
+  commit(): void;
+}
+
+export interface Sink {
+  collect(): Collector;
+  upsert(item: unknown): void;
+  remove(item: unknown): void;
+}
+
+function collector<T>(project: (item: unknown) => T | null, commit: (records: T[]) => void): Collector {
+  let records: T[] = [];
+  return {
+    add: (item) => {
+      const record = project(item);
+      if (record !== null) records.push(record);
+    },
+    reset: () => void (records = []),
+    commit: () => commit(records),
+  };
+}
+
+const metaOf = (item: unknown): RawMeta => (item as { metadata?: RawMeta }).metadata ?? {};
+const nsKey = (item: unknown) => podKey(metaOf(item).namespace ?? 'default', metaOf(item).name ?? '');
+
+export function sinkFor(kind: ResourceKind, store: ClusterStore): Sink {
+  switch (kind) {
+    case 'pods':
+      return {
+        collect: () => collector(toPodRecord, (records) => store.replaceAll('pods', records)),
+        upsert: (item) => store.upsert('pods', toPodRecord(item)),
+        remove: (item) => store.remove('pods', nsKey(item)),
+      };
+    case 'namespaces':
+      return {
+        collect: () => collector(toNamespaceRecord, (records) => store.replaceAll('namespaces', records)),
+        upsert: (item) => store.upsert('namespaces', toNamespaceRecord(item)),
+        remove: (item) => store.remove('namespaces', metaOf(item).name ?? ''),
+      };
+    case 'nodes':
+      return {
+        collect: () => collector(toNodeRecord, (records) => store.replaceAll('nodes', records)),
+        upsert: (item) => store.upsert('nodes', toNodeRecord(item)),
+        remove: (item) => store.remove('nodes', metaOf(item).name ?? ''),
+      };
+    case 'claims':
+      return {
+        collect: () => collector(toClaimRecord, (records) => store.replaceAll('claims', records)),
+        upsert: (item) => store.upsert('claims', toClaimRecord(item)),
+        remove: (item) => store.remove('claims', nsKey(item)),
+      };
+    case 'events':
+      return {
+        collect: () => collector(toEventRecord, (records) => store.replaceEvents(records)),
+        upsert: (item) => {
+          const event = toEventRecord(item);
+          if (event) store.addEvent(event);
+        },
+        // Events expire after an hour; the store keeps the last few per pod anyway.
+        remove: () => {},
+      };
+  }
+}

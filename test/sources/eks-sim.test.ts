@@ -1,0 +1,188 @@
+// fetchProfiles with the real AWS SDK against the simulator's EKS API. The endpoint comes from
+// AWS_ENDPOINT_URL_EKS (as the sim's env sets it), proving the SDK honours it by itself.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
+import { fetchProfiles, startProfilePoller } from '../../source/sources/eks.js';
+import { ClusterStore } from '../../source/store/cluster-store.js';
+import type { ClusterIdentity } from '../../source/store/snapshot.js';
+
+let sim: RunningSim;
+let identity: ClusterIdentity;
+const savedEnv = { ...process.env };
+
+before(async () => {
+  sim = await startSim();
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+  Object.assign(process.env, sim.env, {
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  });
+  identity = { context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
+});
+after(async () => {
+  process.env = savedEnv;
+  await sim.close();
+});
+
+describe('fetchProfiles against the sim EKS API', () => {
+  test('reads every profile with its selectors, role, subnets and creation time', async () => {
+    const { profiles, status } = await fetchProfiles(identity);
+    assert.equal(status.state, 'ok');
+    assert.equal(status.message, null);
+    assert.ok(status.fetchedAt !== null);
+    const expected = sim.cluster.profiles();
+    assert.ok(expected.length > 0);
+    assert.deepEqual(profiles.map((p) => p.name), expected.map((p) => p.name));
+    for (const [i, profile] of profiles.entries()) {
+      const sim = expected[i]!;
+      assert.equal(profile.source, 'eks');
+      assert.equal(profile.status, sim.status);
+      assert.deepEqual(profile.selectors, sim.selectors.map((s) => (s.labels && Object.keys(s.labels).length ? s : { namespace: s.namespace })));
+      assert.deepEqual(profile.subnets, sim.subnets);
+      assert.equal(profile.podExecutionRoleArn, sim.podExecutionRoleArn);
+      assert.ok(Math.abs((profile.createdAt ?? 0) - sim.createdAt) < 2, 'createdAt in epoch ms');
+    }
+  });
+
+  test('follows ListFargateProfiles pages', async () => {
+    const { profiles, status } = await fetchProfiles(identity, { pageSize: 2 });
+    assert.equal(status.state, 'ok');
+    assert.equal(profiles.length, sim.cluster.profiles().length);
+    assert.ok(profiles.length > 2, 'more than one page');
+  });
+
+  const failures: { rule: string; fault: Parameters<RunningSim['faults']['eksFail']>[0]; state: string; message: RegExp }[] = [
+    {
+      rule: 'AccessDenied names the IAM actions',
+      fault: { operation: 'ListFargateProfiles', error: 'AccessDeniedException', count: 10 },
+      state: 'access-denied',
+      message: /allow eks:ListFargateProfiles and eks:DescribeFargateProfile/,
+    },
+    {
+      rule: 'AccessDenied on DescribeFargateProfile too',
+      fault: { operation: 'DescribeFargateProfile', error: 'AccessDeniedException', count: 100 },
+      state: 'access-denied',
+      message: /eks:DescribeFargateProfile/,
+    },
+    {
+      rule: 'an expired token means refresh credentials',
+      fault: { operation: 'ListFargateProfiles', error: 'ExpiredTokenException', count: 10 },
+      state: 'no-credentials',
+      message: /^AWS credentials are missing or expired: run `aws sso login`/,
+    },
+    {
+      rule: 'an unknown access key means refresh credentials',
+      fault: { operation: 'ListFargateProfiles', error: 'UnrecognizedClientException', count: 10 },
+      state: 'no-credentials',
+      message: /missing or expired/,
+    },
+    {
+      rule: 'throttling that outlasts the retries',
+      fault: { operation: 'ListFargateProfiles', error: 'ThrottlingException', count: 100 },
+      state: 'throttled',
+      message: /throttling/,
+    },
+    {
+      rule: 'a server error that outlasts the retries',
+      fault: { operation: 'ListFargateProfiles', error: 'ServerException', count: 100, message: 'boom' },
+      state: 'error',
+      message: /ServerException: boom/,
+    },
+  ];
+  for (const c of failures) {
+    test(`${c.rule} -> ${c.state}`, async () => {
+      sim.faults.eksFail(c.fault);
+      try {
+        const { profiles, status } = await fetchProfiles(identity, { maxAttempts: 2 });
+        assert.equal(status.state, c.state);
+        assert.match(status.message ?? '', c.message);
+        assert.deepEqual(profiles, []);
+      } finally {
+        sim.faults.reset();
+      }
+    });
+  }
+
+  test('transient throttling and 5xx are retried by the SDK', async () => {
+    sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'ThrottlingException', count: 1 });
+    sim.faults.eksFail({ operation: 'DescribeFargateProfile', error: 'ServerException', count: 2 });
+    try {
+      const { profiles, status } = await fetchProfiles(identity);
+      assert.equal(status.state, 'ok');
+      assert.equal(profiles.length, sim.cluster.profiles().length);
+    } finally {
+      sim.faults.reset();
+    }
+  });
+
+  test('an unknown cluster -> cluster-not-found with the flags to check', async () => {
+    const { status } = await fetchProfiles({ ...identity, clusterName: 'nope' });
+    assert.equal(status.state, 'cluster-not-found');
+    assert.equal(status.message, `EKS cluster nope not found in ${sim.region}: check --cluster/--region`);
+  });
+
+  test('no cluster name -> no-cluster with the hint, no request made', async () => {
+    const { status } = await fetchProfiles({ ...identity, clusterName: null });
+    assert.equal(status.state, 'no-cluster');
+    assert.match(status.message ?? '', /pass --cluster NAME/);
+  });
+
+  test('missing credentials -> no-credentials', async () => {
+    const keys = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    try {
+      const { status } = await fetchProfiles(identity);
+      assert.equal(status.state, 'no-credentials');
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = keys.id;
+      process.env.AWS_SECRET_ACCESS_KEY = keys.secret;
+    }
+  });
+
+  test('a profile named in the kubeconfig but absent from ~/.aws is reported as such', async () => {
+    const keys = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    try {
+      const { status } = await fetchProfiles({ ...identity, awsProfile: 'team-admin' });
+      assert.equal(status.state, 'no-credentials');
+      assert.match(status.message ?? '', /team-admin/);
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = keys.id;
+      process.env.AWS_SECRET_ACCESS_KEY = keys.secret;
+    }
+  });
+});
+
+describe('startProfilePoller against the sim', () => {
+  test('reads at start, re-reads on demand, keeps stale profiles on failure', async () => {
+    const store = new ClusterStore(identity);
+    const poller = startProfilePoller(identity, store, { intervalMs: 60_000, maxAttempts: 1 });
+    try {
+      await poller.refreshNow();
+      let snapshot = store.flush();
+      assert.equal(snapshot.profilesStatus.state, 'ok');
+      const names = snapshot.profiles.map((p) => p.name);
+      assert.deepEqual(names, sim.cluster.profiles().map((p) => p.name));
+
+      sim.cluster.createProfile({ name: 'fp-new', selectors: [{ namespace: 'new' }] });
+      await poller.refreshNow();
+      snapshot = store.flush();
+      assert.ok(snapshot.profiles.some((p) => p.name === 'fp-new'));
+
+      sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'AccessDeniedException' });
+      await poller.refreshNow();
+      snapshot = store.flush();
+      assert.equal(snapshot.profilesStatus.state, 'access-denied');
+      assert.equal(snapshot.profilesStatus.stale, true);
+      assert.ok(snapshot.profiles.some((p) => p.name === 'fp-new'), 'last known profiles kept');
+    } finally {
+      poller.stop();
+      store.dispose();
+      sim.faults.reset();
+      sim.cluster.deleteProfile('fp-new');
+    }
+  });
+});

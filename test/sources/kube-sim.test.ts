@@ -1,0 +1,135 @@
+// listAll and loadClusterOnce against the simulator over real HTTP with the real client library.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
+import { loadKubeConfig } from '../../source/sources/kubeconfig.js';
+import { inferClusterIdentity } from '../../source/sources/identity.js';
+import { listAll, loadClusterOnce } from '../../source/sources/kube-list.js';
+import { KubeApiError } from '../../source/sources/kube-http.js';
+import { ClusterStore } from '../../source/store/cluster-store.js';
+import { podManifest } from './helpers.js';
+
+let sim: RunningSim;
+before(async () => {
+  sim = await startSim({ generate: { pods: 1200 } });
+});
+after(async () => {
+  await sim.close();
+});
+
+const connect = () => {
+  const { kc, contextName } = loadKubeConfig({ kubeconfig: sim.kubeconfigPath, env: {} });
+  return { kc, store: new ClusterStore(inferClusterIdentity(kc, contextName)) };
+};
+const nameOf = (item: unknown) => {
+  const meta = (item as { metadata: { namespace: string; name: string } }).metadata;
+  return `${meta.namespace}/${meta.name}`;
+};
+
+describe('listAll against the sim', () => {
+  test('pages through every pod with limit=500', async () => {
+    const { kc } = connect();
+    const names: string[] = [];
+    const { resourceVersion } = await listAll(kc, '/api/v1/pods', { limit: 500 }, (item) => names.push(nameOf(item)));
+    const expected = sim.cluster.listPods().length;
+    assert.ok(expected > 1200, `the sim has ${expected} pods`);
+    assert.equal(names.length, expected);
+    assert.equal(new Set(names).size, expected, 'no pod twice');
+    assert.match(resourceVersion, /^\d+$/);
+  });
+
+  test('an expired continue token restarts the list and still yields each pod once', async () => {
+    const { kc } = connect();
+    let names: string[] = [];
+    let restarts = 0;
+    let expired = false;
+    await listAll(
+      kc,
+      '/api/v1/pods',
+      { limit: 500, onRestart: () => ((names = []), restarts++) },
+      (item) => {
+        names.push(nameOf(item));
+        if (names.length === 500 && !expired) {
+          expired = true;
+          // A write moves the cluster on, then history is forgotten: the next page's token is too old.
+          sim.cluster.createPod(podManifest('default', 'written-mid-list'));
+          sim.faults.expireResourceVersions();
+        }
+      },
+    );
+    assert.equal(restarts, 1);
+    assert.equal(names.length, sim.cluster.listPods().length);
+    assert.ok(names.includes('default/written-mid-list'), 'the restarted list is a fresh one');
+    assert.equal(new Set(names).size, names.length);
+  });
+
+  test('label selectors reach the server', async () => {
+    const { kc } = connect();
+    const names: string[] = [];
+    await listAll(kc, '/api/v1/pods', { labelSelector: 'app=does-not-exist' }, (item) => names.push(nameOf(item)));
+    assert.deepEqual(names, []);
+  });
+});
+
+describe('loadClusterOnce against the sim', () => {
+  test('fills pods, namespaces, nodes, pod events and claims', async () => {
+    const { kc, store } = connect();
+    await loadClusterOnce(kc, {}, store);
+    const snapshot = store.flush();
+    assert.equal(snapshot.pods.size, sim.cluster.listPods().length);
+    assert.equal(snapshot.namespaces.size, sim.cluster.list('namespaces').length);
+    assert.equal(snapshot.nodes.size, sim.cluster.list('nodes').length);
+    assert.ok([...snapshot.nodes.values()].some((n) => n.fargate), 'Fargate nodes are recognised');
+    assert.ok(snapshot.events.size > 0, 'pod events are kept');
+    assert.equal(snapshot.claims.size, sim.cluster.list('persistentvolumeclaims').length);
+    assert.deepEqual(snapshot.warnings, []);
+    assert.equal(snapshot.connection.state, 'live');
+  });
+
+  test('-n limits pods, events and claims to the namespace', async () => {
+    const { kc, store } = connect();
+    const namespace = sim.cluster.listPods()[0]!.metadata.namespace as string;
+    await loadClusterOnce(kc, { namespace }, store);
+    const snapshot = store.flush();
+    const pods = [...snapshot.pods.values()];
+    assert.equal(pods.length, sim.cluster.listPods(namespace).length);
+    assert.ok(pods.every((p) => p.namespace === namespace));
+    assert.deepEqual([...snapshot.namespaces.keys()], [namespace]);
+  });
+
+  test('forbidden namespaces/nodes/events/claims degrade to warnings; the namespace is synthesised', async () => {
+    const { kc, store } = connect();
+    const namespace = sim.cluster.listPods()[0]!.metadata.namespace as string;
+    for (const resource of ['namespaces', 'nodes', 'events', 'persistentvolumeclaims']) sim.faults.deny({ resource });
+    try {
+      await loadClusterOnce(kc, { namespace }, store);
+    } finally {
+      sim.faults.reset();
+    }
+    const snapshot = store.flush();
+    assert.equal(snapshot.pods.size, sim.cluster.listPods(namespace).length);
+    assert.deepEqual([...snapshot.namespaces.keys()], [namespace]);
+    assert.equal(snapshot.nodes.size, 0);
+    assert.deepEqual(snapshot.warnings, [
+      'cannot list namespaces (forbidden); namespaces are taken from the pods',
+      'cannot list nodes (forbidden); Fargate nodes are recognised by their fargate- name prefix only',
+      'cannot list events (forbidden); pending reasons from fargate-scheduler are not shown',
+      'cannot list persistentvolumeclaims (forbidden); PVC-backed volumes are judged without their claims',
+    ]);
+  });
+
+  test('forbidden pods are an error that says what was denied', async () => {
+    const { kc, store } = connect();
+    sim.faults.deny({ resource: 'pods', namespace: 'default' });
+    try {
+      await assert.rejects(loadClusterOnce(kc, { namespace: 'default' }, store), (error: unknown) => {
+        assert.ok(error instanceof KubeApiError);
+        assert.equal(error.status, 403);
+        assert.match(error.message, /^forbidden: cannot list pods in namespace default \(403\)/);
+        return true;
+      });
+    } finally {
+      sim.faults.reset();
+    }
+  });
+});

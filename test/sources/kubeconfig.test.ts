@@ -1,0 +1,139 @@
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadKubeConfig, parseDuration } from '../../source/sources/kubeconfig.js';
+import { UserError } from '../../source/errors.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-kubeconfig-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A kubeconfig file with the given contexts (each pointing at a same-named cluster and user). */
+function kubeconfig(
+  name: string,
+  contexts: { name: string; server?: string; namespace?: string; cluster?: string }[],
+  current?: string,
+): string {
+  const file = path.join(dir, name);
+  const lines = ['apiVersion: v1', 'kind: Config', 'clusters:'];
+  for (const c of contexts) lines.push(`- name: ${c.cluster ?? c.name}`, `  cluster: {server: "${c.server ?? `https://${c.name}.example`}"}`);
+  lines.push('users:');
+  for (const c of contexts) lines.push(`- name: ${c.name}`, '  user: {token: t}');
+  lines.push('contexts:');
+  for (const c of contexts) {
+    lines.push(`- name: ${c.name}`, `  context: {cluster: ${c.cluster ?? c.name}, user: ${c.name}${c.namespace ? `, namespace: ${c.namespace}` : ''}}`);
+  }
+  if (current !== undefined) lines.push(`current-context: "${current}"`);
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+const a = kubeconfig('a.yaml', [{ name: 'alpha', namespace: 'team-a' }, { name: 'shared', server: 'https://from-a.example' }], 'alpha');
+const b = kubeconfig('b.yaml', [{ name: 'beta' }, { name: 'shared', server: 'https://from-b.example' }], 'beta');
+const noCurrent = kubeconfig('nocurrent.yaml', [{ name: 'one' }, { name: 'two' }]);
+const emptyFile = write('empty.yaml', '');
+const broken = write('broken.yaml', 'clusters: [\n  - name: x\n');
+const home = path.join(dir, 'home');
+fs.mkdirSync(path.join(home, '.kube'), { recursive: true });
+kubeconfig(path.join('home', '.kube', 'config'), [{ name: 'home-ctx' }], 'home-ctx');
+const emptyHome = path.join(dir, 'emptyhome');
+fs.mkdirSync(emptyHome);
+const missing = path.join(dir, 'missing.yaml');
+const join = (...files: string[]) => files.join(path.delimiter);
+
+interface Case {
+  rule: string;
+  kubeconfig?: string;
+  context?: string;
+  env: NodeJS.ProcessEnv;
+  context_?: string;
+  expect?: { context: string; namespace?: string; server?: string; files?: number };
+  error?: RegExp;
+}
+
+const cases: Case[] = [
+  { rule: '--kubeconfig alone is read, KUBECONFIG ignored', kubeconfig: b, env: { KUBECONFIG: a, HOME: home }, expect: { context: 'beta', files: 1 } },
+  { rule: 'the first KUBECONFIG file with a current-context wins', env: { KUBECONFIG: join(a, b), HOME: home }, expect: { context: 'alpha', namespace: 'team-a', files: 2 } },
+  { rule: 'order matters: the other file first wins instead', env: { KUBECONFIG: join(b, a), HOME: home }, expect: { context: 'beta', namespace: 'default' } },
+  { rule: 'a duplicate context name is tolerated and the first definition wins', env: { KUBECONFIG: join(a, b), HOME: home }, context: 'shared', expect: { context: 'shared', server: 'https://from-a.example' } },
+  { rule: 'duplicates resolved the other way when the order flips', env: { KUBECONFIG: join(b, a), HOME: home }, context: 'shared', expect: { context: 'shared', server: 'https://from-b.example' } },
+  { rule: 'contexts from later files can be chosen with --context', env: { KUBECONFIG: join(a, b), HOME: home }, context: 'beta', expect: { context: 'beta' } },
+  { rule: 'missing KUBECONFIG entries are skipped like kubectl', env: { KUBECONFIG: join(missing, b), HOME: home }, expect: { context: 'beta', files: 1 } },
+  { rule: 'empty KUBECONFIG entries are ignored', env: { KUBECONFIG: `${path.delimiter}${b}${path.delimiter}`, HOME: home }, expect: { context: 'beta' } },
+  { rule: 'a later file supplies current-context when the first has none', env: { KUBECONFIG: join(noCurrent, a), HOME: home }, expect: { context: 'alpha' } },
+  { rule: 'an empty kubeconfig file is an empty config, not an error', env: { KUBECONFIG: join(emptyFile, b), HOME: home }, expect: { context: 'beta' } },
+  { rule: 'KUBECONFIG set to "" counts as unset: ~/.kube/config', env: { KUBECONFIG: '', HOME: home }, expect: { context: 'home-ctx' } },
+  { rule: 'no KUBECONFIG: ~/.kube/config', env: { HOME: home }, expect: { context: 'home-ctx' } },
+  { rule: 'no kubeconfig anywhere is an error, never localhost:8080', env: { HOME: emptyHome }, error: /^no kubeconfig found: set KUBECONFIG or pass --kubeconfig$/ },
+  { rule: 'KUBECONFIG naming only missing files is an error', env: { KUBECONFIG: missing, HOME: home }, error: /no kubeconfig found: none of the KUBECONFIG files exist/ },
+  { rule: 'a missing --kubeconfig file is an error', kubeconfig: missing, env: { HOME: home }, error: /missing\.yaml \(from --kubeconfig\) does not exist/ },
+  { rule: '--context must exist; the message lists the contexts', env: { KUBECONFIG: a, HOME: home }, context: 'nope', error: /^context "nope" not found in kubeconfig .*a\.yaml \(contexts: alpha, shared\); pass one of them with --context$/ },
+  { rule: 'no current-context: ask for --context and list the choices', env: { KUBECONFIG: noCurrent, HOME: home }, error: /has no current-context; pass --context NAME \(contexts: one, two\)/ },
+  { rule: 'malformed YAML names the file', env: { KUBECONFIG: broken, HOME: home }, error: /^kubeconfig .*broken\.yaml is not valid YAML: / },
+  { rule: 'a file with no contexts says how to create one', env: { KUBECONFIG: emptyFile, HOME: home }, error: /has no contexts; run `aws eks update-kubeconfig/ },
+];
+
+describe('loadKubeConfig (kubectl loading rules)', () => {
+  for (const c of cases) {
+    test(c.rule, () => {
+      const options = { env: c.env, ...(c.kubeconfig ? { kubeconfig: c.kubeconfig } : {}), ...(c.context ? { context: c.context } : {}) };
+      if (c.error) {
+        assert.throws(() => loadKubeConfig(options), (error: unknown) => {
+          assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
+          assert.match(error.message, c.error!);
+          assert.ok(!error.message.includes('\n'), 'one line');
+          return true;
+        });
+        return;
+      }
+      const loaded = loadKubeConfig(options);
+      assert.equal(loaded.contextName, c.expect!.context);
+      assert.equal(loaded.kc.getCurrentContext(), c.expect!.context);
+      if (c.expect!.namespace) assert.equal(loaded.namespace, c.expect!.namespace);
+      if (c.expect!.server) assert.equal(loaded.kc.getCurrentCluster()?.server, c.expect!.server);
+      if (c.expect!.files) assert.equal(loaded.files.length, c.expect!.files);
+    });
+  }
+
+  test('a context whose cluster is missing is reported', () => {
+    const file = write(
+      'dangling.yaml',
+      'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts:\n- name: d\n  context: {cluster: gone, user: u}\ncurrent-context: d\n',
+    );
+    assert.throws(() => loadKubeConfig({ kubeconfig: file, env: {} }), /refers to cluster "gone", which is missing/);
+  });
+
+  test('--request-timeout is parsed into requestTimeoutMs', () => {
+    assert.equal(loadKubeConfig({ kubeconfig: a, env: {}, requestTimeout: '1m' }).requestTimeoutMs, 60_000);
+    assert.equal(loadKubeConfig({ kubeconfig: a, env: {} }).requestTimeoutMs, 0);
+  });
+});
+
+describe('parseDuration (kubectl --request-timeout)', () => {
+  const table: { rule: string; input: string; ms?: number }[] = [
+    { rule: '"0" means no timeout', input: '0', ms: 0 },
+    { rule: 'a bare integer is seconds', input: '5', ms: 5000 },
+    { rule: 'seconds', input: '30s', ms: 30_000 },
+    { rule: 'minutes', input: '1m', ms: 60_000 },
+    { rule: 'compound Go durations', input: '1h2m3s', ms: 3_723_000 },
+    { rule: 'milliseconds', input: '250ms', ms: 250 },
+    { rule: 'fractions', input: '1.5s', ms: 1500 },
+    { rule: 'a unitless fraction is invalid', input: '1.5' },
+    { rule: 'unknown units are invalid', input: '3d' },
+    { rule: 'empty is invalid', input: '' },
+    { rule: 'negative is invalid', input: '-1s' },
+  ];
+  for (const c of table) {
+    test(c.rule, () => {
+      if (c.ms === undefined) assert.throws(() => parseDuration(c.input), /invalid --request-timeout/);
+      else assert.equal(parseDuration(c.input), c.ms);
+    });
+  }
+});
