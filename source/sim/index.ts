@@ -1,0 +1,141 @@
+// The simulated EKS cluster: one loopback HTTP server with the Kubernetes API and the EKS API,
+// a kubeconfig pointing at it, and controls for tests and the demo. Used by `--demo`,
+// `npm run sim`, the benchmark and integration tests.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { SimCluster } from './cluster.js';
+import type { Timing } from './context.js';
+import { Faults } from './faults.js';
+import type { SimFaults } from './faults.js';
+import { writeKubeconfig } from './kubeconfig.js';
+import { WatchHub } from './kube/watch.js';
+import { generatePods } from './scenarios/generate.js';
+import type { GenerateResult } from './scenarios/generate.js';
+import { LARGE_DEFAULT_PODS, scenarioByName } from './scenarios/index.js';
+import type { Scenario } from './scenarios/types.js';
+import { loadScenario } from './scenarios/load.js';
+import { startServer } from './server.js';
+
+export { SimCluster } from './cluster.js';
+export type { ProfileInput, ClusterOptions } from './cluster.js';
+export type { SimFaults, KubeFailure, EksFailure, DenyRule, EksOperation, EksErrorName } from './faults.js';
+export type { Scenario, ScenarioStep } from './scenarios/types.js';
+export type { SimProfile } from './eks/profiles.js';
+export type { Timing } from './context.js';
+export { SCENARIOS } from './scenarios/index.js';
+export { WALKTHROUGH_EXPECTED, expectationFor } from './scenarios/expected.js';
+export type { ExpectedPods } from './scenarios/expected.js';
+
+export interface SimOptions {
+  /** A built-in scenario ('walkthrough' default, 'empty', 'large') or scenario data. */
+  scenario?: string | Scenario;
+  /** Add generated realistic pods (~4 KB each). */
+  generate?: { pods: number; seed?: number };
+  /** Default 127.0.0.1; loopback only. */
+  host?: string;
+  /** Default 0 (random). One server answers both the Kubernetes API and the EKS API (/clusters/...). */
+  port?: number;
+  clusterName?: string;
+  region?: string;
+  accountId?: string;
+  /** Where to write the kubeconfig (default: a fresh temp directory). */
+  kubeconfigDir?: string;
+  /** Webhook, schedulers, kubelet and controllers (default true). */
+  controllers?: boolean;
+  /** Artificial latency per request, for demo realism (default 0). */
+  latencyMs?: number;
+  /** How long simulated things take (defaults in context.ts: ~150 ms to start a Fargate pod). */
+  timing?: Partial<Timing>;
+  /** Seed for names, uids and addresses (default fixed: same scenario, same pod names). */
+  seed?: number;
+}
+
+export interface RunningSim {
+  /** http://127.0.0.1:PORT — Kubernetes API and EKS endpoint. */
+  url: string;
+  kubeconfigPath: string;
+  /** The cluster ARN, as `aws eks update-kubeconfig` names contexts. */
+  contextName: string;
+  clusterName: string;
+  region: string;
+  accountId: string;
+  /** Environment for child processes (kubectl, aws, the CLI): KUBECONFIG, AWS_ENDPOINT_URL_EKS, dummy credentials. */
+  env: Record<string, string>;
+  /** The bearer token in the kubeconfig. */
+  token: string;
+  cluster: SimCluster;
+  faults: SimFaults;
+  /** What `generate` added, if anything. */
+  generated: GenerateResult | null;
+  close(): Promise<void>;
+}
+
+export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
+  const scenario = typeof opts.scenario === 'object' ? opts.scenario : scenarioByName(opts.scenario ?? 'walkthrough');
+  const cluster = new SimCluster({
+    clusterName: opts.clusterName,
+    region: opts.region,
+    accountId: opts.accountId,
+    controllers: opts.controllers,
+    timing: opts.timing,
+    seed: opts.seed,
+  });
+  const { ctx } = cluster;
+  try {
+    loadScenario(cluster, scenario);
+    const gen = opts.generate ?? (scenario.name === 'large' ? { pods: LARGE_DEFAULT_PODS } : undefined);
+    let generated: GenerateResult | null = null;
+    if (gen !== undefined && gen.pods > 0) {
+      ctx.clock.hold();
+      generated = generatePods(cluster, gen);
+      ctx.clock.settle();
+      ctx.clock.setAgo(0);
+      ctx.clock.live();
+    }
+    // History before now is not replayable: old resourceVersions answer 410 like a real server's.
+    ctx.store.compact();
+
+    const hub = new WatchHub(ctx);
+    const faults = new Faults({ store: ctx.store, hub: () => hub });
+    const token = `sim-${randomBytes(16).toString('hex')}`;
+    const user = `arn:aws:iam::${ctx.info.accountId}:user/demo`;
+    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, user, latencyMs: opts.latencyMs ?? 0 });
+    ctx.info.url = server.url;
+    const contextName = `arn:aws:eks:${ctx.info.region}:${ctx.info.accountId}:cluster/${ctx.info.clusterName}`;
+    const kc = writeKubeconfig({ dir: opts.kubeconfigDir, contextName, server: server.url, token });
+    const env: Record<string, string> = {
+      KUBECONFIG: kc.path,
+      AWS_ENDPOINT_URL_EKS: server.url,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_REGION: ctx.info.region,
+      AWS_DEFAULT_REGION: ctx.info.region,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    let closed = false;
+    return {
+      url: server.url,
+      kubeconfigPath: kc.path,
+      contextName,
+      clusterName: ctx.info.clusterName,
+      region: ctx.info.region,
+      accountId: ctx.info.accountId,
+      env,
+      token,
+      cluster,
+      faults,
+      generated,
+      async close() {
+        if (closed) return;
+        closed = true;
+        cluster.close();
+        await server.close();
+        // Only remove a kubeconfig directory the sim created itself.
+        if (opts.kubeconfigDir === undefined) rmSync(kc.dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    cluster.close();
+    throw err;
+  }
+}

@@ -1,0 +1,24 @@
+// The kubeconfig the sim writes: named like `aws eks update-kubeconfig` does (cluster, user and
+// context are all the cluster ARN, spec §6.3), but with a static token instead of an exec plugin.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+
+export function writeKubeconfig(opts: { dir?: string; contextName: string; server: string; token: string }): { path: string; dir: string } {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'kubectl-fargate-sim-'));
+  mkdirSync(dir, { recursive: true });
+  const name = opts.contextName;
+  const doc = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name, cluster: { server: opts.server, 'insecure-skip-tls-verify': true } }],
+    contexts: [{ name, context: { cluster: name, user: name } }],
+    'current-context': name,
+    users: [{ name, user: { token: opts.token } }],
+    preferences: {},
+  };
+  const path = join(dir, 'kubeconfig');
+  writeFileSync(path, stringify(doc), { mode: 0o600 });
+  return { path, dir };
+}
