@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory of kubectl-fargate against the simulated cluster, beside
 // anchors measured on the same server. Prints a table; asserts nothing (targets are in README).
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { startSim } from '../source/sim/index.js';
 
@@ -14,33 +14,38 @@ interface Measure {
   peakMb: number;
 }
 
-/** Wall time and peak RSS of one command, via GNU time (`%e %M`). */
-function measure(command: string[], env: NodeJS.ProcessEnv): Measure {
-  const result = spawnSync('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], {
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/**
+ * Wall time and peak RSS of one command, via GNU time (`%e %M`). Spawned asynchronously: the sim
+ * serves from this process, so blocking here would stall the server being measured.
+ */
+function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => {
+      const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
+      if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
+      const [, wall, kb] = line.split(' ');
+      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024 });
+    });
   });
-  const line = result.stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
-  if (result.status !== 0 || !line) throw new Error(`${command.join(' ')} failed: ${result.stderr.slice(-500)}`);
-  const [, wall, kb] = line.split(' ');
-  return { wallS: Number(wall), peakMb: Number(kb) / 1024 };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Measure {
-  const samples = Array.from({ length: runs }, () => measure(command, env));
+async function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Measure> {
+  const samples: Measure[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await measure(command, env));
   return { wallS: median(samples.map((s) => s.wallS)), peakMb: median(samples.map((s) => s.peakMb)) };
 }
 
 /** Median start-up time in ms, timed from here (GNU time has only 10 ms resolution). */
-function startupMs(args: string[], runs = 15): number {
+function startupMs(args: string[], runs = 15, command = node): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    spawnSync(node, args, { stdio: 'ignore' });
+    spawnSync(command, args, { stdio: 'ignore' });
     times.push(performance.now() - start);
   }
   return median(times);
@@ -56,9 +61,9 @@ for (const pods of POD_COUNTS) {
     delete env.CI;
     const kubeconfig = parse(readFileSync(sim.kubeconfigPath, 'utf8'));
     const token: string = kubeconfig.users[0].user.token;
-    const floor = medianOf([node, 'scripts/bench-floor.mjs'], { ...env, BENCH_URL: sim.url, BENCH_TOKEN: token });
-    const ours = medianOf([node, 'dist/cli.js', '--json', '--kubeconfig', sim.kubeconfigPath], env);
-    const kubectl = medianOf(['kubectl', 'get', 'pods', '-A', '-o', 'json', '--kubeconfig', sim.kubeconfigPath], env, 1);
+    const floor = await medianOf([node, 'scripts/bench-floor.mjs'], { ...env, BENCH_URL: sim.url, BENCH_TOKEN: token });
+    const ours = await medianOf([node, 'dist/cli.js', '--json', '--kubeconfig', sim.kubeconfigPath], env);
+    const kubectl = await medianOf(['kubectl', 'get', 'pods', '-A', '-o', 'json', '--kubeconfig', sim.kubeconfigPath], env, 1);
     const ratio = (m: Measure) => `${(m.wallS / floor.wallS).toFixed(2)}x / ${(m.peakMb / floor.peakMb).toFixed(2)}x`;
     row(`${pods} pods: kubectl fargate --json`, ours.wallS.toFixed(2), ours.peakMb.toFixed(0), ratio(ours), '<= 1.5x / 1.5x');
     row(`${pods} pods: kubectl get pods -A -o json`, kubectl.wallS.toFixed(2), kubectl.peakMb.toFixed(0), ratio(kubectl), 'anchor');
@@ -71,6 +76,11 @@ for (const pods of POD_COUNTS) {
 row('start-up: kubectl fargate --version (median)', (startupMs(['dist/cli.js', '--version']) / 1000).toFixed(3), '', '', '< 0.150 s');
 row('start-up: kubectl fargate --help (median)', (startupMs(['dist/cli.js', '--help']) / 1000).toFixed(3), '', '', '< 0.150 s');
 row('start-up: node -e 0 (median)', (startupMs(['-e', '0']) / 1000).toFixed(3), '', '', 'anchor');
+// The self-contained executable for this machine, when `npm run release` has built one.
+const executable = `release/build/${process.platform === 'win32' ? 'windows' : process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}/kubectl-fargate`;
+if (existsSync(executable)) {
+  row('start-up: executable --version (median)', (startupMs(['--version'], 15, executable) / 1000).toFixed(3), '', '', 'info (npm run release)');
+}
 
 const header = ['measure', 'wall s', 'peak MB', 'vs floor (time / memory)', 'target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -1,0 +1,135 @@
+// Key bindings as DATA: the input handler, the footer and the `?` help screen all read this
+// table, so what the help says is exactly what the keys do.
+
+/** Screens a binding can be active on. */
+export type ScreenKind = 'namespaces' | 'pods' | 'profiles' | 'detail' | 'help';
+
+export type Command =
+  | 'nav.up'
+  | 'nav.down'
+  | 'nav.top'
+  | 'nav.bottom'
+  | 'nav.pageUp'
+  | 'nav.pageDown'
+  | 'view.next'
+  | 'view.open'
+  | 'view.back'
+  | 'view.profiles'
+  | 'ns.all'
+  | 'filter.start'
+  | 'sort.cycle'
+  | 'pods.onlyReschedule'
+  | 'profiles.refresh'
+  | 'help.toggle'
+  | 'app.quit'
+  | 'mark.toggle'
+  | 'pod.reschedule'
+  | 'ns.rescheduleAll';
+
+/** Special (non-printable) keys, named after ink's `Key` flags. */
+export type SpecialKey =
+  | 'upArrow'
+  | 'downArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace';
+
+export interface KeySpec {
+  /** A printable character (`j`, `G`, `?`, ` `). */
+  char?: string;
+  special?: SpecialKey;
+  ctrl?: boolean;
+  /** How the key is written in help and the footer. */
+  label: string;
+}
+
+/** What a binding needs from the host before it may be bound at all (k9s binds a key only if allowed). */
+export type Capability = 'reschedule';
+
+export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'General';
+
+export interface Binding {
+  command: Command;
+  keys: KeySpec[];
+  description: string;
+  section: HelpSection;
+  screens: readonly ScreenKind[];
+  /** Short word for the footer; bindings without it appear only in help. */
+  footer?: string;
+  /** Deletes or changes something in the cluster: never bound with --read-only. */
+  destructive?: boolean;
+  requires?: Capability;
+}
+
+const LISTS: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles'];
+const SCROLLABLE: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles', 'detail', 'help'];
+const EVERYWHERE: readonly ScreenKind[] = SCROLLABLE;
+
+export const KEYMAP: readonly Binding[] = [
+  { command: 'nav.down', keys: [{ char: 'j', label: 'j' }, { special: 'downArrow', label: '↓' }], description: 'Move down', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'nav.up', keys: [{ char: 'k', label: 'k' }, { special: 'upArrow', label: '↑' }], description: 'Move up', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'nav.top', keys: [{ char: 'g', label: 'g' }, { special: 'home', label: 'home' }], description: 'Go to the top', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'nav.bottom', keys: [{ char: 'G', label: 'G' }, { special: 'end', label: 'end' }], description: 'Go to the bottom', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'nav.pageDown', keys: [{ special: 'pageDown', label: 'pgdn' }, { char: 'f', ctrl: true, label: 'ctrl-f' }], description: 'Page down', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'nav.pageUp', keys: [{ special: 'pageUp', label: 'pgup' }, { char: 'b', ctrl: true, label: 'ctrl-b' }], description: 'Page up', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'view.open', keys: [{ special: 'return', label: 'enter' }], description: 'Open the namespace / the pod detail', section: 'Views', screens: ['namespaces', 'pods'], footer: 'open' },
+  { command: 'view.back', keys: [{ special: 'escape', label: 'esc' }], description: 'Back; clear the filter', section: 'Views', screens: EVERYWHERE, footer: 'back' },
+  { command: 'view.next', keys: [{ special: 'tab', label: 'tab' }], description: 'Next view: namespaces → pods → profiles', section: 'Views', screens: LISTS, footer: 'view' },
+  { command: 'view.profiles', keys: [{ char: 'p', label: 'p' }], description: 'Profiles view', section: 'Views', screens: ['namespaces', 'pods', 'detail'] },
+  { command: 'ns.all', keys: [{ char: '0', label: '0' }], description: 'Pods of all namespaces', section: 'Views', screens: ['namespaces', 'pods'] },
+  { command: 'filter.start', keys: [{ char: '/', label: '/' }], description: 'Filter: name substring, /!x inverse, /-l key=value labels', section: 'Views', screens: LISTS, footer: 'filter' },
+  { command: 'sort.cycle', keys: [{ char: 's', label: 's' }], description: 'Cycle sort: name, age, verdict', section: 'Pods', screens: ['pods'], footer: 'sort' },
+  { command: 'pods.onlyReschedule', keys: [{ char: 'd', label: 'd' }], description: 'Only pods needing reschedule (toggle)', section: 'Pods', screens: ['pods'], footer: 'drift' },
+  { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], requires: 'reschedule' },
+  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], destructive: true, requires: 'reschedule' },
+  { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule' },
+  { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now', section: 'General', screens: EVERYWHERE },
+  { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },
+  { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },
+];
+
+export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Navigation', 'General'];
+
+export interface BindingOptions {
+  readOnly: boolean;
+  capabilities: ReadonlySet<Capability>;
+}
+
+/** The bindings that exist at all: destructive ones vanish in read-only mode, capability-gated ones without the capability. */
+export function activeBindings(keymap: readonly Binding[], options: BindingOptions): Binding[] {
+  return keymap.filter(
+    (b) => !(b.destructive && options.readOnly) && !(b.requires && !options.capabilities.has(b.requires)),
+  );
+}
+
+export function bindingsFor(bindings: readonly Binding[], screen: ScreenKind): Binding[] {
+  return bindings.filter((b) => b.screens.includes(screen));
+}
+
+/** One key press, already split from a multi-character chunk. */
+export interface KeyPress {
+  /** The printable character, or '' for special keys. */
+  char: string;
+  special: SpecialKey | null;
+  ctrl: boolean;
+}
+
+export function keyMatches(spec: KeySpec, press: KeyPress): boolean {
+  if (spec.special) return press.special === spec.special && Boolean(spec.ctrl) === press.ctrl;
+  return spec.char !== undefined && press.special === null && press.char === spec.char && Boolean(spec.ctrl) === press.ctrl;
+}
+
+export function commandFor(bindings: readonly Binding[], screen: ScreenKind, press: KeyPress): Command | null {
+  for (const binding of bindings) {
+    if (!binding.screens.includes(screen)) continue;
+    if (binding.keys.some((k) => keyMatches(k, press))) return binding.command;
+  }
+  return null;
+}
+
+export const keyLabels = (binding: Binding): string => binding.keys.map((k) => k.label).join('/');

@@ -1,0 +1,62 @@
+import type { Selector } from '../../domain/types.js';
+import type { ProfileSummary } from '../../view-model/cluster-view.js';
+import { useUIState } from '../app/contexts.js';
+import { useVisibleRows } from '../hooks/useVisibleRows.js';
+import { profileRows } from '../app/list-rows.js';
+import { Table, type Column } from '../components/Table.js';
+import { profileRowKey } from '../state/rows.js';
+import type { Style, Theme } from '../theme.js';
+
+export function formatSelector(selector: Selector): string {
+  const labels = Object.entries(selector.labels ?? {});
+  return labels.length ? `${selector.namespace} {${labels.map(([k, v]) => `${k}=${v}`).join(',')}}` : selector.namespace;
+}
+
+/** The role name is the useful part of an execution role ARN. */
+const roleName = (arn: string | null): string => (arn ? (arn.split('/').pop() ?? arn) : '-');
+
+function statusStyle(theme: Theme, row: ProfileSummary): Style | undefined {
+  if (row.effect === 'effective') return theme.status.ok;
+  if (row.effect === 'not yet effective') return theme.status.warn;
+  return theme.status.error;
+}
+
+function columns(theme: Theme): Column<ProfileSummary>[] {
+  return [
+    {
+      id: 'name',
+      header: 'PROFILE',
+      width: 16,
+      flex: true,
+      priority: 0,
+      cell: (r) => (r.proposed ? `${r.profile.name} (proposed)` : r.profile.name),
+      style: (r) => (r.proposed ? theme.proposed : undefined),
+    },
+    { id: 'status', header: 'STATUS', width: 13, priority: 0, cell: (r) => r.profile.status, style: (r) => statusStyle(theme, r) },
+    { id: 'selectors', header: 'SELECTORS', width: 22, flex: true, priority: 1, cell: (r) => r.profile.selectors.map(formatSelector).join('; ') },
+    { id: 'running', header: 'RUNNING', width: 7, priority: 0, align: 'right', cell: (r) => String(r.running) },
+    { id: 'capture', header: 'CAPTURES', width: 8, priority: 0, align: 'right', cell: (r) => String(r.wouldCapture) },
+    { id: 'subnets', header: 'SUBNETS', width: 18, flex: true, priority: 3, cell: (r) => r.profile.subnets.join(',') || '-' },
+    { id: 'role', header: 'EXECUTION ROLE', width: 20, priority: 4, cell: (r) => roleName(r.profile.podExecutionRoleArn) },
+  ];
+}
+
+/** Profiles: status, selectors, subnets, role; pods running under each and pods it would capture now. */
+export function ProfilesView() {
+  const { view, nav, selectors, theme, layout, now } = useUIState();
+  const { rows, cursor } = profileRows(view, nav, selectors);
+  const visible = useVisibleRows(rows, cursor, layout.bodyHeight - 1);
+  return (
+    <Table
+      columns={columns(theme)}
+      {...visible}
+      rowKey={profileRowKey}
+      cursor={cursor}
+      height={layout.bodyHeight - 1}
+      width={layout.columns}
+      theme={theme}
+      now={now}
+      emptyText={view.profilesKnown ? 'No Fargate profiles.' : 'Fargate profiles are not known (see the status bar).'}
+    />
+  );
+}

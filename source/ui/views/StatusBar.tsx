@@ -1,0 +1,80 @@
+import { Box, Text } from 'ink';
+import type { AwsState, ConnectionState } from '../../store/snapshot.js';
+import { useUIState } from '../app/contexts.js';
+import { formatAge } from '../format.js';
+import { Segments, type SegmentItem } from '../components/Segments.js';
+import type { Style, Theme } from '../theme.js';
+
+const AWS_TEXT: Record<AwsState, string> = {
+  loading: 'reading profiles…',
+  ok: 'ok',
+  'no-credentials': 'no credentials',
+  'access-denied': 'access denied',
+  'cluster-not-found': 'cluster not found',
+  throttled: 'throttled',
+  error: 'error',
+  'file-only': 'file profiles only',
+  'no-cluster': 'cluster unknown',
+};
+
+const CONNECTION_TEXT: Record<ConnectionState, string> = {
+  connecting: 'connecting…',
+  live: 'live',
+  reconnecting: 'reconnecting…',
+  error: 'disconnected',
+};
+
+function awsStyle(theme: Theme, state: AwsState, stale: boolean): Style {
+  if (state === 'ok') return stale ? theme.status.warn : theme.status.ok;
+  if (state === 'loading' || state === 'file-only') return theme.status.info;
+  return theme.status.error;
+}
+
+const NOTICE_MS = 5000;
+
+/** Who/where (context, cluster, region, AWS), the cluster at a glance, freshness and problems. */
+export function StatusBar() {
+  const { snapshot, view, theme: t, now, layout, nav } = useUIState();
+  const { identity, profilesStatus: aws, connection } = snapshot;
+  const totals = view.totals;
+  const proposed = view.profiles.filter((p) => p.proposed).length;
+  const updated = connection.lastUpdateAt === null ? 'never' : `${formatAge(now - connection.lastUpdateAt)} ago`;
+  const connStyle = connection.state === 'live' ? t.status.ok : connection.state === 'connecting' ? t.status.info : t.status.error;
+
+  // The third line shows the most important problem, else a transient notice, else warnings.
+  let message: { text: string; style: Style } | null = null;
+  if (connection.state !== 'live' && connection.message) message = { text: `Kubernetes: ${connection.message}`, style: connStyle };
+  else if (aws.message && aws.state !== 'ok' && aws.state !== 'loading') message = { text: `AWS: ${aws.message}`, style: awsStyle(t, aws.state, aws.stale) };
+  else if (nav.notice && now - nav.notice.at < NOTICE_MS) message = { text: nav.notice.text, style: nav.notice.level === 'error' ? t.status.error : t.status.info };
+  else if (aws.stale && aws.message) message = { text: `AWS: ${aws.message} (showing profiles from an earlier read)`, style: t.status.warn };
+  else if (snapshot.warnings.length > 0) message = { text: snapshot.warnings.at(-1) ?? '', style: t.status.warn };
+
+  const line1: SegmentItem[] = [
+    { text: identity.context || '-', style: t.text.accent, priority: 0, shrink: true },
+    { text: `cluster ${identity.clusterName ?? '?'}`, priority: 2 },
+    { text: identity.region ?? 'region ?', priority: 3 },
+    { text: `AWS ${AWS_TEXT[aws.state]}${aws.stale ? ' (stale)' : ''}`, style: awsStyle(t, aws.state, aws.stale), priority: 0 },
+    { text: `k8s ${CONNECTION_TEXT[connection.state]}`, style: connStyle, priority: 0 },
+    { text: `updated ${updated}`, style: t.text.secondary, priority: 1 },
+  ];
+  const line2: SegmentItem[] = [
+    { text: `${totals.pods} pods`, priority: 0 },
+    { text: `${totals.onFargate} on Fargate`, style: t.verdict.ok, priority: 0 },
+    { text: `${totals.onEc2} on EC2`, style: t.text.secondary, priority: 3 },
+    { text: `${totals.needsReschedule} need reschedule`, style: totals.needsReschedule > 0 ? t.verdict.reschedule : t.text.secondary, priority: 0 },
+    { text: `${totals.blocked} blocked`, style: totals.blocked > 0 ? t.verdict.blocked : t.text.secondary, priority: 0 },
+    { text: `${totals.pending} pending`, style: totals.pending > 0 ? t.verdict.pending : t.text.secondary, priority: 1 },
+    { text: `${view.profiles.length - proposed} profiles`, style: t.text.secondary, priority: 2 },
+  ];
+  if (proposed > 0) line2.push({ text: `what-if: ${proposed} proposed`, style: t.proposed, priority: 0 });
+
+  return (
+    <Box flexDirection="column" width={layout.columns}>
+      <Segments items={line1} width={layout.columns} separator=" │ " separatorStyle={t.text.secondary} />
+      <Segments items={line2} width={layout.columns} separator=" │ " separatorStyle={t.text.secondary} />
+      <Text wrap="truncate" {...(message?.style ?? {})}>
+        {message?.text ?? ' '}
+      </Text>
+    </Box>
+  );
+}

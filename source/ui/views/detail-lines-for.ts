@@ -1,0 +1,60 @@
+import type { UIState } from '../app/contexts.js';
+import { seg, wrapLines, type Line } from '../components/lines.js';
+import { bindingsFor, HELP_SECTIONS, keyLabels } from '../keymap.js';
+import { topScreen } from '../state/navigation.js';
+import { VERDICT_LABEL } from '../theme.js';
+import { podDetailLines } from './pod-detail-lines.js';
+
+// Wrapped lines of the text screens, memoised so the key handler (which needs the line count
+// to scroll) and the renderer share one computation.
+
+let lastDetail: { key: string; view: unknown; width: number; theme: unknown; minute: number; lines: Line[] } | null = null;
+
+export function detailLinesFor(state: UIState, podKey: string): Line[] {
+  const width = state.layout.columns;
+  // Ages in the detail only need minute precision; do not rebuild every tick.
+  const minute = Math.floor(state.now / 60_000);
+  if (lastDetail && lastDetail.key === podKey && lastDetail.view === state.view && lastDetail.width === width && lastDetail.theme === state.theme && lastDetail.minute === minute) {
+    return lastDetail.lines;
+  }
+  const row = state.view.pods.find((p) => p.key === podKey);
+  const raw: Line[] = row
+    ? podDetailLines({ row, profiles: state.snapshot.profiles, profilesKnown: state.view.profilesKnown, theme: state.theme, now: state.now })
+    : [[seg(`Pod ${podKey} is gone (deleted or re-created under a new name). Press esc to go back.`, state.theme.status.warn)]];
+  const lines = wrapLines(raw, width);
+  lastDetail = { key: podKey, view: state.view, width, theme: state.theme, minute, lines };
+  return lines;
+}
+
+export function helpLinesFor(state: UIState): Line[] {
+  const t = state.theme;
+  const below = state.nav.stack[state.nav.stack.length - 2] ?? topScreen(state.nav);
+  const screen = below.kind === 'help' ? 'pods' : below.kind;
+  const bindings = bindingsFor(state.bindings, screen);
+  const lines: Line[] = [[seg(`Keys for the ${screen} view`, t.text.title), seg(state.readOnly ? '  (read-only: no destructive keys)' : '', t.text.secondary)]];
+  for (const section of HELP_SECTIONS) {
+    const inSection = bindings.filter((b) => b.section === section);
+    if (inSection.length === 0) continue;
+    lines.push([], [seg(section.toUpperCase(), t.text.header)]);
+    for (const b of inSection) {
+      lines.push([seg(`  ${keyLabels(b).padEnd(16)}`, t.key), seg(b.description), seg(b.destructive ? '  (asks first)' : '', t.status.warn)]);
+    }
+  }
+  lines.push([], [seg('FILTER', t.text.header)]);
+  lines.push([seg('  /web        ', t.key), seg('name contains "web"')]);
+  lines.push([seg('  /!web       ', t.key), seg('name does not contain "web"')]);
+  lines.push([seg('  /-l app=web ', t.key), seg('labels (key=value, key!=value, key, !key; comma = and)')]);
+  lines.push([], [seg('VERDICTS', t.text.header)]);
+  const legend: Record<keyof typeof VERDICT_LABEL, string> = {
+    ok: 'runs where EKS would put it now',
+    reschedule: 're-creating the pod would move it (to Fargate, to EC2, or to another profile)',
+    blocked: 'headed for Fargate but something keeps it off (see the detail)',
+    pending: 'not on a node yet',
+    completed: 'finished (Succeeded/Failed)',
+    unknown: 'Fargate profiles could not be read',
+  };
+  for (const [verdict, text] of Object.entries(legend) as [keyof typeof legend, string][]) {
+    lines.push([seg(`  ${VERDICT_LABEL[verdict].padEnd(12)}`, t.verdict[verdict]), seg(text)]);
+  }
+  return wrapLines(lines, state.layout.columns);
+}

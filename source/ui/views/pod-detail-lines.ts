@@ -1,0 +1,156 @@
+import { chooseProfile, type ProfileExplanation } from '../../domain/choose.js';
+import { hasWildcard } from '../../domain/glob.js';
+import type { LabelCheck, SelectorCheck } from '../../domain/matching.js';
+import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef, type Profile } from '../../domain/types.js';
+import type { PodView } from '../../view-model/cluster-view.js';
+import { seg, type Line } from '../components/lines.js';
+import { formatAge, formatUsd } from '../format.js';
+import { VERDICT_LABEL, type Theme } from '../theme.js';
+
+// The pod detail as data: why each profile and selector matches or not, the choice, blockers,
+// fargate-scheduler events, size vs CapacityProvisioned, owner chain.
+
+export interface DetailInput {
+  row: PodView;
+  profiles: readonly Profile[];
+  profilesKnown: boolean;
+  theme: Theme;
+  now: number;
+}
+
+const NODE_LABEL = { fargate: 'Fargate', ec2: 'EC2', pending: 'no node (pending)' } as const;
+const MAX_EVENTS = 6;
+
+export function podDetailLines({ row, profiles, profilesKnown, theme, now }: DetailInput): Line[] {
+  const { pod, placement } = row;
+  const t = theme;
+  const lines: Line[] = [];
+  const heading = (text: string) => {
+    lines.push([]);
+    lines.push([seg(text, t.text.title)]);
+  };
+  const field = (name: string, value: string, style?: typeof t.text.primary) =>
+    lines.push([seg(`  ${name.padEnd(18)}`, t.text.secondary), seg(value, style)]);
+
+  lines.push([seg(`Pod ${pod.namespace}/${pod.name}`, t.text.title), seg('  '), seg(VERDICT_LABEL[placement.verdict], t.verdict[placement.verdict])]);
+  field('status', `${pod.status}${pod.deleting ? ' (deleting)' : ''} · restarts ${pod.restarts} · age ${formatAge(now - pod.createdAt)}`);
+  field('node', pod.nodeName ? `${pod.nodeName} (${NODE_LABEL[placement.runsOn]})` : NODE_LABEL[placement.runsOn]);
+  field('scheduler', pod.schedulerName);
+
+  heading('Placement');
+  field('current profile', placement.currentProfile ?? '-');
+  field(
+    'expected profile',
+    !profilesKnown ? 'unknown (profiles could not be read)' : (placement.expectedProfile ?? 'none: EC2 (default scheduler)'),
+    placement.expectedProfile && isProposed(placement.expectedProfile, profiles) ? t.proposed : undefined,
+  );
+  if (placement.expectedProfile && isProposed(placement.expectedProfile, profiles)) lines.push([seg('  ↳ proposed in --profiles-file (what-if)', t.proposed)]);
+  field('pinned', placement.pinnedProfile ? `${placement.pinnedProfile} (label ${PROFILE_LABEL})` : '-');
+  field(
+    'needs reschedule',
+    placement.needsReschedule === null ? 'unknown' : placement.needsReschedule ? 'yes' : 'no',
+    placement.needsReschedule ? t.verdict.reschedule : undefined,
+  );
+  for (const reason of placement.reasons) lines.push([seg('  • ', t.text.secondary), seg(reason)]);
+
+  heading(`Profiles (${profiles.length})`);
+  if (!profilesKnown) lines.push([seg('  Fargate profiles are unknown: EKS could not be read.', t.status.warn)]);
+  else if (profiles.length === 0) lines.push([seg('  No Fargate profiles: every pod goes to EC2.', t.text.secondary)]);
+  const choice = profilesKnown ? chooseProfile(pod, profiles) : null;
+  if (choice) {
+    const sorted = [...choice.perProfile].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const explanation of sorted) lines.push(...profileLines(explanation, t));
+    heading('Choice');
+    if (choice.expected) lines.push([seg('  chosen: ', t.text.secondary), seg(choice.expected, t.verdict.ok)]);
+    else lines.push([seg('  chosen: none → EC2', t.text.secondary)]);
+    if (choice.matching.length > 1) lines.push([seg(`  matching ACTIVE profiles in EKS order: ${choice.matching.join(', ')} (alphabetical; first wins)`)]);
+    if (choice.pinned) lines.push([seg(`  pin: label ${PROFILE_LABEL}=${choice.pinned} restricts the choice to that profile`)]);
+    if (choice.optedOut) lines.push([seg('  annotation eks.amazonaws.com/compute-type=ec2 opts the pod out of Fargate', t.status.warn)]);
+    for (const reason of choice.reasons) lines.push([seg('  • ', t.text.secondary), seg(reason)]);
+  }
+
+  heading('Blockers');
+  if (placement.blockers.length === 0) lines.push([seg('  none: nothing keeps this pod off Fargate', t.text.secondary)]);
+  for (const b of placement.blockers) lines.push([seg(`  ✗ ${b.code.padEnd(20)} `, t.verdict.blocked), seg(b.message)]);
+
+  heading('Events');
+  lines.push(...eventLines(row.events, t, now));
+
+  heading('Size');
+  const size = placement.size;
+  if (!size) lines.push([seg('  too large for any Fargate size', t.verdict.blocked)]);
+  else field('predicted', `${size.label} · ${formatUsd(size.hourlyUsd)} (us-east-1 On-Demand)`);
+  const provisioned = pod.capacityProvisioned;
+  if (provisioned) {
+    const differs = size !== null && normalise(provisioned) !== normalise(size.label);
+    field('provisioned', `${provisioned} (${'CapacityProvisioned'})${differs ? ' — differs from the prediction' : ''}`, differs ? t.status.warn : undefined);
+  } else field('provisioned', placement.runsOn === 'fargate' ? 'no CapacityProvisioned annotation' : '- (not on Fargate)', t.text.secondary);
+
+  heading('Owner');
+  lines.push([seg(`  ${ownerChain(pod.name, pod.owner)}`)]);
+  return lines;
+}
+
+function isProposed(name: string, profiles: readonly Profile[]): boolean {
+  return profiles.some((p) => p.name === name && p.source === 'file') && !profiles.some((p) => p.name === name && p.source === 'eks');
+}
+
+function profileLines(e: ProfileExplanation, t: Theme): Line[] {
+  const mark = e.chosen ? '→' : e.selectorsMatch ? (e.effective ? '✓' : '~') : '✗';
+  const style = e.chosen ? t.verdict.ok : e.selectorsMatch ? (e.effective ? t.text.primary : t.status.warn) : t.text.secondary;
+  const notes: string[] = [e.status];
+  if (e.statusNote) notes.push(e.statusNote);
+  if (e.source === 'file') notes.push('proposed');
+  if (e.chosen) notes.push('chosen');
+  if (e.excludedByPin) notes.push('excluded by pin');
+  const head: Line = [seg(`  ${mark} `, style), seg(e.name, { ...style, bold: true }), seg(`  ${notes.join(' · ')}`, e.source === 'file' ? t.proposed : t.text.secondary)];
+  return [head, ...e.selectors.flatMap((s) => selectorLines(s, t))];
+}
+
+function selectorLines(s: SelectorCheck, t: Theme): Line[] {
+  const ok = (matched: boolean) => (matched ? seg('✓ ', t.verdict.ok) : seg('✗ ', t.verdict.blocked));
+  const wild = (pattern: string) => (hasWildcard(pattern) ? ' (wildcard)' : '');
+  const ns = s.namespace;
+  const out: Line[] = [
+    [
+      seg(`      selector #${s.index + 1} `, t.text.secondary),
+      ok(ns.matched),
+      seg(`namespace ${ns.pattern} ${ns.matched ? 'matches' : 'does not match'} ${ns.value}${wild(ns.pattern)}`),
+    ],
+  ];
+  if (s.labels.length === 0) out.push([seg('                  ', t.text.secondary), seg('no labels: any pod in the namespace', t.text.secondary)]);
+  for (const l of s.labels) out.push([seg('                  '), ok(l.matched), seg(labelText(l) + wild(l.keyPattern + l.valuePattern))]);
+  return out;
+}
+
+function labelText(l: LabelCheck): string {
+  const pair = `label ${l.keyPattern}=${l.valuePattern}`;
+  if (l.matched && l.satisfiedBy) return `${pair}: pod has ${l.satisfiedBy.key}=${l.satisfiedBy.value}`;
+  if (l.problem === 'missing') return `${pair}: pod has no such label`;
+  return `${pair}: pod has ${l.podValues.map((p) => `${p.key}=${p.value}`).join(', ')}`;
+}
+
+function eventLines(events: readonly EventRecord[], t: Theme, now: number): Line[] {
+  if (events.length === 0) return [[seg('  no recent events', t.text.secondary)]];
+  // fargate-scheduler first (its FailedScheduling says why Fargate refused the pod), newest first.
+  const sorted = [...events].sort((a, b) => Number(b.source === FARGATE_SCHEDULER) - Number(a.source === FARGATE_SCHEDULER) || b.lastSeen - a.lastSeen);
+  return sorted.slice(0, MAX_EVENTS).map((e) => [
+    seg(`  ${formatAge(now - e.lastSeen).padStart(4)} ago `, t.text.secondary),
+    seg(e.reason, e.type === 'Warning' ? t.status.warn : t.text.accent),
+    seg(`${e.count > 1 ? ` ×${e.count}` : ''} (${e.source}) `, t.text.secondary),
+    seg(e.message),
+  ]);
+}
+
+const normalise = (capacity: string): string => capacity.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Pod ← ReplicaSet ← Deployment: the controller above a ReplicaSet/Job is inferred from the name hash. */
+export function ownerChain(podName: string, owner: OwnerRef | null): string {
+  if (!owner) return `Pod ${podName} (no owner: a bare pod)`;
+  const chain = [`Pod ${podName}`, `${owner.kind} ${owner.name}`];
+  const rs = owner.kind === 'ReplicaSet' ? /^(.+)-[a-z0-9]{6,10}$/.exec(owner.name) : null;
+  const job = owner.kind === 'Job' ? /^(.+)-\d{8,}$/.exec(owner.name) : null;
+  if (rs?.[1]) chain.push(`Deployment ${rs[1]} (inferred)`);
+  if (job?.[1]) chain.push(`CronJob ${job[1]} (inferred)`);
+  return chain.join(' ← ');
+}

@@ -1,0 +1,90 @@
+// Drive a real terminal: the built CLI runs in a detached tmux session; keys go in one per
+// send-keys call (tmux may merge a burst into one input chunk), the screen comes back from
+// capture-pane. Session names are unique and every session is killed.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
+
+const KEY_GAP_MS = 150;
+
+export const hasTmux = (): boolean => {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** tmux key names for the special keys; anything else is sent literally. */
+const SPECIAL: Record<string, string> = { enter: 'Enter', esc: 'Escape', tab: 'Tab', up: 'Up', down: 'Down', space: 'Space', backspace: 'BSpace' };
+
+export class TmuxSession {
+  readonly name = `kf-e2e-${randomUUID().slice(0, 8)}`;
+  private killed = false;
+
+  /** `command` is run by /bin/sh inside the session; `env` is set for it (CI is always unset). */
+  constructor(command: string[], env: Record<string, string> = {}, size = { columns: 120, rows: 30 }) {
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
+    const line = ['exec', 'env', '-u', 'CI', ...assignments, ...command.map(shellQuote)].join(' ');
+    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(size.columns), '-y', String(size.rows), line]);
+    // Keep the pane after the program exits so a test can read its last words.
+    execFileSync('tmux', ['set-option', '-t', this.name, 'remain-on-exit', 'on']);
+  }
+
+  /** One key, then a pause so the app sees it as its own input chunk. */
+  async press(key: string): Promise<void> {
+    const special = SPECIAL[key];
+    execFileSync('tmux', special ? ['send-keys', '-t', this.name, special] : ['send-keys', '-t', this.name, '-l', key]);
+    await sleep(KEY_GAP_MS);
+  }
+
+  async type(text: string): Promise<void> {
+    for (const char of text) await this.press(char);
+  }
+
+  /** The screen as text; with `escapes`, including colours and inverse video. */
+  capture(escapes = false): string {
+    return execFileSync('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name], { encoding: 'utf8' });
+  }
+
+  /** The row shown in inverse video (the selection), as plain text. */
+  selectedRow(): string {
+    const line = this.capture(true)
+      .split('\n')
+      // tmux writes SGR parameters combined, e.g. ESC[0;7m.
+      .find((l) => /\u001B\[(?:\d+;)*7(?:;\d+)*m/.test(l));
+    return line === undefined ? '' : stripVTControlCharacters(line);
+  }
+
+  async waitFor(predicate: (screen: string) => boolean, timeoutMs = 10_000, what = 'screen'): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.capture();
+      if (predicate(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`${what} did not appear within ${timeoutMs} ms. Screen:\n${screen}`);
+      await sleep(100);
+    }
+  }
+
+  /** Whether the program in the pane has exited. */
+  exited(): boolean {
+    return execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_dead}'], { encoding: 'utf8' }).trim() === '1';
+  }
+
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    try {
+      execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
