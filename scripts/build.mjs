@@ -1,6 +1,6 @@
 // Bundles source/cli.ts into dist/ (ESM, code-split so --version/--help load only the flag parser).
 import { build } from 'esbuild';
-import { rm, chmod } from 'node:fs/promises';
+import { rm, chmod, rename } from 'node:fs/promises';
 
 // ink imports react-devtools-core only when DEV=true; a stub keeps the bundle self-contained.
 const stubDevtools = {
@@ -11,16 +11,20 @@ const stubDevtools = {
   },
 };
 
-await rm('dist', { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a concurrent build or a running test never sees half a dist/.
+const outdir = process.env.KF_OUTDIR ?? 'dist';
+const staging = `${outdir}.building-${process.pid}`;
 await build({
   entryPoints: { cli: 'source/cli.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // ESM builds first: they tree-shake, and a lazily import()ed package keeps its named exports.
+  mainFields: ['module', 'main'],
   target: 'node22',
-  minify: true,
+  minify: process.env.KF_MINIFY !== '0',
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
@@ -31,4 +35,6 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-await chmod('dist/cli.js', 0o755);
+await chmod(`${staging}/cli.js`, 0o755);
+await rm(outdir, { recursive: true, force: true });
+await rename(staging, outdir);

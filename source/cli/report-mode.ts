@@ -7,20 +7,31 @@ import { colorsEnabled } from '../report/colors.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { UserError } from '../errors.js';
 import type { Options } from './flags.js';
+import { trace } from './trace.js';
 import { openSession, type Session } from './session.js';
 
 async function snapshotOnce(options: Options) {
+  trace('start');
   const session = await openSession(options);
   try {
     const profiles = session.startProfiles();
     await Promise.all([
-      loadClusterOnce(session.kc, { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs }, session.store),
+      loadClusterOnce(
+        session.kc,
+        // Events explain pending pods in the live view only. Nodes are skipped too: EKS names every
+        // Fargate node fargate-ip-..., and a big Fargate cluster has one node per pod to download.
+        { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
+        session.store,
+      ),
       profiles.refreshNow(),
     ]);
     profiles.stop();
+    trace('loaded');
     warnAboutProfiles(session.store);
     const snapshot = session.store.flush();
-    return { snapshot, view: buildClusterView(snapshot), session };
+    const view = buildClusterView(snapshot);
+    trace('evaluated');
+    return { snapshot, view, session };
   } catch (error) {
     await session.close();
     throw error;
@@ -42,6 +53,7 @@ function serialize(document: object, format: 'json' | 'yaml'): string {
 }
 
 async function finish(session: Session, text: string): Promise<void> {
+  trace('rendered');
   process.stdout.write(text);
   await session.close();
 }

@@ -1,9 +1,4 @@
-import {
-  DescribeFargateProfileCommand,
-  EKSClient,
-  paginateListFargateProfiles,
-  type FargateProfile,
-} from '@aws-sdk/client-eks';
+import type { FargateProfile } from '@aws-sdk/client-eks';
 import type { Profile, ProfileStatus } from '../domain/types.js';
 import type { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity, ProfilesStatus } from '../store/snapshot.js';
@@ -40,6 +35,8 @@ export async function fetchProfiles(identity: ClusterIdentity, options: FetchPro
   if (!cluster || !region) {
     return { profiles: [], status: { state: 'no-cluster', message: missingIdentityHint(identity), fetchedAt: null, stale: false } };
   }
+  // Loaded on first use: compiling the SDK (~150 ms) then overlaps with the first Kubernetes pages.
+  const { DescribeFargateProfileCommand, EKSClient, paginateListFargateProfiles } = await import('@aws-sdk/client-eks');
   const client = new EKSClient({
     region,
     maxAttempts: options.maxAttempts ?? 4,

@@ -17,6 +17,8 @@ export interface KubeRequest {
   signal?: AbortSignal;
   /** For error messages ("cannot list pods ..."); defaults from the method. */
   verb?: string;
+  /** Return the body text unparsed (big list pages are parsed item by item). */
+  raw?: boolean;
 }
 
 export interface KubeResponse<T> {
@@ -83,6 +85,7 @@ export async function kubeRequest<T = unknown>(kc: KubeConfig, request: KubeRequ
   if (status < 200 || status >= 300) {
     throw httpError(kc, description, status, parseStatus(text));
   }
+  if (request.raw) return { status, body: text as T };
   try {
     return { status, body: (text === '' ? null : JSON.parse(text)) as T };
   } catch {

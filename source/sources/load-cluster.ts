@@ -5,7 +5,7 @@ import { podKey } from '../store/snapshot.js';
 import { errorText } from '../errors.js';
 import { KubeApiError } from './kube-errors.js';
 import { listAll } from './kube-list.js';
-import { degradedWarning, resourceQueries, type KubeScope, type ResourceQuery } from './kube-resources.js';
+import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './kube-resources.js';
 import { toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
 
 export interface LoadOptions extends KubeScope {
@@ -14,6 +14,8 @@ export interface LoadOptions extends KubeScope {
   /** Page size; default 500 like kubectl. */
   limit?: number;
   signal?: AbortSignal;
+  /** Optional kinds not to list (a one-shot report has no use for events, say). */
+  skip?: readonly ResourceKind[];
 }
 
 /**
@@ -44,6 +46,7 @@ export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, stor
     ).then(() => out);
   };
   const optional = async <T>(query: ResourceQuery, project: (raw: unknown) => T | null): Promise<T[] | null> => {
+    if (options.skip?.includes(query.kind)) return null;
     try {
       return await list(query, project);
     } catch (error) {
