@@ -56,6 +56,8 @@ export interface Options {
   context?: string;
   /** null = all namespaces (the default, like `-A`). */
   namespace: string | null;
+  /** -A was given (reschedule --all must be told the scope explicitly). */
+  allNamespaces: boolean;
   selector?: string;
   requestTimeout?: string;
   cluster?: string;
@@ -77,6 +79,9 @@ export interface Options {
   help: boolean;
   version: boolean;
 }
+
+/** String flags whose empty value is a mistake (see parseArgs). */
+const NEEDS_VALUE = ['kubeconfig', 'context', 'requestTimeout', 'cluster', 'region', 'profile', 'profilesFile', 'backupDir', 'timeout'] as const;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -160,6 +165,15 @@ export function parseArgs(argv: string[]): Options {
     throw new UsageError(`--color must be auto, always or never (got "${color}")`);
   }
   if (f.namespace !== undefined && f.namespace.trim() === '') throw new UsageError('--namespace needs a value');
+  // `--context` at the end of a line, or `--context "$CTX"` with CTX unset: an empty value is a
+  // mistake, not a request for the default (which would silently pick another cluster).
+  for (const flag of NEEDS_VALUE) {
+    const value = (f as Record<string, unknown>)[flag];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && v.trim() === '')) {
+      throw new UsageError(`--${kebab(flag)} needs a value`, 'see `kubectl fargate --help`');
+    }
+  }
   if (f.namespace !== undefined && f.allNamespaces) {
     throw new UsageError('--namespace and --all-namespaces conflict', 'pass one of them');
   }
@@ -173,6 +187,7 @@ export function parseArgs(argv: string[]): Options {
     kubeconfig: f.kubeconfig,
     context: f.context,
     namespace: f.allNamespaces ? null : (f.namespace ?? null),
+    allNamespaces: f.allNamespaces ?? false,
     selector: f.selector,
     requestTimeout: f.requestTimeout,
     cluster: f.cluster,

@@ -6,7 +6,7 @@ export function helpText(): string {
 Usage:
   kubectl fargate [flags]                      live view (a table when not on a terminal)
   kubectl fargate check [flags]                list pods needing reschedule or blocked; exit 1 if any
-  kubectl fargate reschedule [-n NS] POD...    delete and re-create pods so Fargate profiles apply
+  kubectl fargate reschedule [-n NS] POD...    evict or re-create pods so Fargate profiles apply
   kubectl fargate reschedule --all [-n NS|-A]  every pod that needs it
   kubectl fargate restore FILE...              re-create pods from reschedule backups
   kubectl fargate version

@@ -1,4 +1,3 @@
-import { UserError } from '../errors.js';
 import type { Options } from './flags.js';
 
 /** Decide the face: the TUI on an interactive terminal, a one-shot output otherwise. */
@@ -14,8 +13,9 @@ export async function run(options: Options): Promise<number> {
     case 'check':
       return (await import('./report-mode.js')).runCheck(options);
     case 'reschedule':
+      return (await import('./reschedule-mode.js')).runReschedule(options);
     case 'restore':
-      throw new UserError(`"${options.command}" is not available in this build yet`, { hint: 'use the live view to see which pods need it' });
+      return (await import('./restore-mode.js')).runRestore(options);
     case 'version':
       return 0;
   }

@@ -13,6 +13,8 @@ export interface Session {
   identity: ClusterIdentity;
   store: ClusterStore;
   requestTimeoutMs: number | undefined;
+  /** The kubeconfig context's namespace ("default" when it names none), as kubectl uses for named pods. */
+  contextNamespace: string;
   /** Read the EKS profiles into the store now and periodically (never throws; failures land in the status). */
   startProfiles(): ProfilePoller;
   close(): Promise<void>;
@@ -28,7 +30,7 @@ export async function openSession(options: Options): Promise<Session> {
     closers.push(demo.close);
   }
 
-  const { kc, contextName, requestTimeoutMs } = loadKubeConfig({
+  const { kc, contextName, namespace: contextNamespace, requestTimeoutMs } = loadKubeConfig({
     kubeconfig,
     context: options.context,
     requestTimeout: options.requestTimeout,
@@ -61,6 +63,7 @@ export async function openSession(options: Options): Promise<Session> {
     identity,
     store,
     requestTimeoutMs,
+    contextNamespace,
     startProfiles,
     close: async () => {
       store.dispose();

@@ -29,6 +29,22 @@ const SERVER_METADATA = [
 
 type Json = Record<string, any>;
 
+/**
+ * What the EKS pod identity webhook (IRSA, and EKS Pod Identity on EC2) adds to every pod whose
+ * service account is annotated: a projected token volume, its mount in every container, and env.
+ * It adds them again on re-create; left in, the create fails on the duplicate volume name.
+ */
+export const IDENTITY_INJECTIONS: readonly { volume: string; env: readonly string[] }[] = [
+  {
+    volume: 'aws-iam-token',
+    env: ['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_STS_REGIONAL_ENDPOINTS', 'AWS_REGION', 'AWS_DEFAULT_REGION'],
+  },
+  {
+    volume: 'eks-pod-identity-token',
+    env: ['AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', 'AWS_REGION', 'AWS_DEFAULT_REGION'],
+  },
+];
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The service-account token volume the API server injects (kube-api-access-xxxxx). */
@@ -59,7 +75,9 @@ export function cleanManifestForRecreate(pod: any, opts: RecreateOptions = {}): 
   const spec: Json = isObject(live.spec) ? live.spec : {};
   const labels: Record<string, string> = isObject(meta.labels) ? meta.labels : {};
 
-  const applied = opts.useLastApplied === false ? null : parseLastApplied(live);
+  // What the user wrote, even when not used as the base: it tells user fields from injected ones.
+  const userConfig = parseLastApplied(live);
+  const applied = opts.useLastApplied === false ? null : userConfig;
   if (applied !== null) {
     // What the user wrote is the cleanest source: no server fields, no webhook additions.
     const base: Json = structuredClone(applied);
@@ -118,9 +136,59 @@ export function cleanManifestForRecreate(pod: any, opts: RecreateOptions = {}): 
     }
   }
 
+  stripIdentityInjection(spec, userConfig);
+
   live.apiVersion ??= 'v1';
   live.kind ??= 'Pod';
   live.metadata = meta;
   live.spec = spec;
   return live;
+}
+
+/** The containers of a pod spec (or of the user's config), by name. */
+function containersByName(spec: unknown): Map<string, Json> {
+  const out = new Map<string, Json>();
+  if (!isObject(spec)) return out;
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) if (isObject(c) && typeof c.name === 'string') out.set(c.name, c);
+  }
+  return out;
+}
+
+const namesIn = (list: unknown): Set<string> =>
+  new Set(Array.isArray(list) ? list.filter(isObject).map((x) => String(x.name)) : []);
+
+/**
+ * Remove what the pod identity webhook injected (see IDENTITY_INJECTIONS). Only when the webhook's
+ * volume is on the pod (the sign that it ran), and never what the user's last-applied
+ * configuration declares itself.
+ */
+function stripIdentityInjection(spec: Json, userConfig: Json | null): void {
+  if (!Array.isArray(spec.volumes)) return;
+  const userSpec = isObject(userConfig?.spec) ? userConfig.spec : null;
+  const userVolumes = namesIn(userSpec?.volumes);
+  const userContainers = containersByName(userSpec);
+  const present = new Set(namesIn(spec.volumes));
+  for (const injection of IDENTITY_INJECTIONS) {
+    if (!present.has(injection.volume) || userVolumes.has(injection.volume)) continue;
+    spec.volumes = spec.volumes.filter((v: unknown) => !(isObject(v) && v.name === injection.volume));
+    for (const [name, c] of containersByName(spec)) {
+      const user = userContainers.get(name);
+      const userMounts = namesIn(user?.volumeMounts);
+      const userEnv = namesIn(user?.env);
+      if (Array.isArray(c.volumeMounts) && !userMounts.has(injection.volume)) {
+        c.volumeMounts = c.volumeMounts.filter((m: unknown) => !(isObject(m) && m.name === injection.volume));
+        if (c.volumeMounts.length === 0) delete c.volumeMounts;
+      }
+      if (Array.isArray(c.env)) {
+        // The webhook writes plain values; a valueFrom is the user's own.
+        c.env = c.env.filter(
+          (e: unknown) => !(isObject(e) && injection.env.includes(String(e.name)) && !userEnv.has(String(e.name)) && !('valueFrom' in e)),
+        );
+        if (c.env.length === 0) delete c.env;
+      }
+    }
+  }
+  if (spec.volumes.length === 0) delete spec.volumes;
 }

@@ -127,9 +127,12 @@ function requiredValues(pod: RawPod, key: string): string[] {
   return [...values];
 }
 
+/**
+ * The managing controller only: an ownerReference without `controller: true` re-creates nothing,
+ * so such a pod is rescheduled like a bare pod.
+ */
 function ownerOf(meta: RawMeta): OwnerRef | null {
-  const refs = meta.ownerReferences ?? [];
-  const ref = refs.find((r) => r.controller) ?? refs[0];
+  const ref = (meta.ownerReferences ?? []).find((r) => r.controller);
   return ref ? { kind: ref.kind ?? '', name: ref.name ?? '' } : null;
 }
 

@@ -124,3 +124,100 @@ describe('cleanManifestForRecreate (last-applied-configuration)', () => {
     assert.equal(m.spec.serviceAccountName, 'web-sa');
   });
 });
+
+/** A live pod on EC2 whose service account has an IAM role: the pod identity webhook ran on it. */
+function irsaPod(o: { env?: any[]; volumes?: any[]; lastApplied?: any } = {}): any {
+  const pod = livePod({ schedulerName: 'default-scheduler', labels: { app: 'web' }, annotations: o.lastApplied ? { [LAST_APPLIED]: JSON.stringify(o.lastApplied) } : {} });
+  const c = pod.spec.containers[0];
+  c.env = o.env ?? [
+    { name: 'MODE', value: 'prod' },
+    { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
+    { name: 'AWS_DEFAULT_REGION', value: 'us-east-1' },
+    { name: 'AWS_REGION', value: 'us-east-1' },
+    { name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::111122223333:role/web' },
+    { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+  ];
+  c.volumeMounts.push({ name: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount', readOnly: true });
+  pod.spec.initContainers[0].volumeMounts.push({ name: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount', readOnly: true });
+  pod.spec.volumes = o.volumes ?? [
+    { name: 'aws-iam-token', projected: { defaultMode: 420, sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }] } },
+    ...pod.spec.volumes,
+  ];
+  return pod;
+}
+
+describe('cleanManifestForRecreate (EKS pod identity webhook injections)', () => {
+  const userWroteIt = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web' },
+    spec: {
+      containers: [{ name: 'web', image: 'nginx:1.27', env: [{ name: 'MODE', value: 'prod' }, { name: 'AWS_REGION', value: 'eu-west-1' }] }],
+    },
+  };
+  const cases: { rule: string; pod: any; opts?: any; check: (m: any) => void }[] = [
+    {
+      rule: 'the webhook adds the aws-iam-token volume again on create: removed (else duplicate volume name)',
+      pod: irsaPod(),
+      check: (m) => assert.deepEqual(m.spec.volumes.map((v: any) => v.name), ['cfg']),
+    },
+    {
+      rule: 'its mounts are removed from containers and init containers',
+      pod: irsaPod(),
+      check: (m) => {
+        assert.deepEqual(m.spec.containers[0].volumeMounts, [{ name: 'cfg', mountPath: '/etc/cfg' }]);
+        assert.equal(m.spec.initContainers[0].volumeMounts, undefined);
+      },
+    },
+    {
+      rule: 'the env it injects (role, token file, STS endpoints, region) is removed, the user env kept',
+      pod: irsaPod(),
+      check: (m) => assert.deepEqual(m.spec.containers[0].env, [{ name: 'MODE', value: 'prod' }]),
+    },
+    {
+      rule: 'without the webhook volume nothing was injected: AWS_REGION the user set is kept',
+      pod: irsaPod({ volumes: [{ name: 'cfg', configMap: { name: 'web-cfg' } }] }),
+      check: (m) => assert.ok(m.spec.containers[0].env.some((e: any) => e.name === 'AWS_REGION')),
+    },
+    {
+      rule: 'an env var from valueFrom is the user\'s own, never the webhook\'s: kept',
+      pod: irsaPod({ env: [{ name: 'AWS_REGION', valueFrom: { configMapKeyRef: { name: 'aws', key: 'region' } } }] }),
+      check: (m) => assert.deepEqual(m.spec.containers[0].env, [{ name: 'AWS_REGION', valueFrom: { configMapKeyRef: { name: 'aws', key: 'region' } } }]),
+    },
+    {
+      rule: 'env the user declared in last-applied is kept even when the live object is cleaned',
+      pod: irsaPod({ lastApplied: userWroteIt }),
+      opts: { useLastApplied: false },
+      check: (m) => {
+        const names = m.spec.containers[0].env.map((e: any) => e.name);
+        assert.deepEqual(names, ['MODE', 'AWS_REGION']);
+        assert.deepEqual(m.spec.volumes.map((v: any) => v.name), ['cfg']);
+      },
+    },
+    {
+      rule: 'a volume named aws-iam-token that the user declared is kept with its mounts',
+      pod: irsaPod({ lastApplied: { ...userWroteIt, spec: { ...userWroteIt.spec, volumes: [{ name: 'aws-iam-token', projected: { sources: [] } }], containers: [{ name: 'web', image: 'nginx:1.27', volumeMounts: [{ name: 'aws-iam-token', mountPath: '/t' }] }] } } }),
+      opts: { useLastApplied: false },
+      check: (m) => {
+        assert.ok(m.spec.volumes.some((v: any) => v.name === 'aws-iam-token'));
+        assert.ok(m.spec.containers[0].volumeMounts.some((v: any) => v.name === 'aws-iam-token'));
+      },
+    },
+    {
+      rule: 'EKS Pod Identity (eks-pod-identity-token volume, credentials URI env) is removed the same way',
+      pod: (() => {
+        const p = livePod({ schedulerName: 'default-scheduler' });
+        p.spec.volumes.push({ name: 'eks-pod-identity-token', projected: { sources: [{ serviceAccountToken: { audience: 'pods.eks.amazonaws.com', path: 'eks-pod-identity-token' } }] } });
+        p.spec.containers[0].volumeMounts.push({ name: 'eks-pod-identity-token', mountPath: '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount' });
+        p.spec.containers[0].env.push({ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }, { name: 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', value: '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token' });
+        return p;
+      })(),
+      check: (m) => {
+        assert.deepEqual(m.spec.volumes.map((v: any) => v.name), ['cfg']);
+        assert.deepEqual(m.spec.containers[0].env, [{ name: 'MODE', value: 'prod' }]);
+        assert.deepEqual(m.spec.containers[0].volumeMounts, [{ name: 'cfg', mountPath: '/etc/cfg' }]);
+      },
+    },
+  ];
+  for (const c of cases) test(c.rule, () => c.check(cleanManifestForRecreate(c.pod, c.opts)));
+});

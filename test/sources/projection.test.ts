@@ -183,6 +183,13 @@ describe('pod STATUS column (kubectl printPod parity)', () => {
 });
 
 describe('pod fields placement needs', () => {
+  test('owner is the managing controller; a non-controller ownerReference leaves the pod bare', () => {
+    const owned = toPodRecord(pod({ metadata: { ownerReferences: [{ kind: 'Foo', name: 'x' }, { kind: 'StatefulSet', name: 'db', controller: true }] } }));
+    assert.deepEqual(owned.owner, { kind: 'StatefulSet', name: 'db' });
+    const bare = toPodRecord(pod({ metadata: { ownerReferences: [{ kind: 'ConfigMap', name: 'cm' }] } }));
+    assert.equal(bare.owner, null);
+  });
+
   test('identity, labels, owner, scheduling and security fields are copied', () => {
     const record = toPodRecord(
       pod({

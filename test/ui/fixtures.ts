@@ -2,6 +2,7 @@
 // profile, so component tests need no sim and no network.
 import type { ContainerRecord, EventRecord, NodeRecord, PodRecord, Profile, Selector } from '../../source/domain/types.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
+import { container as baseContainer, pod as basePod } from '../domain/fixtures.js';
 
 export const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -11,53 +12,22 @@ export const FARGATE_NODE_A = 'fargate-ip-10-0-2-7.ec2.internal';
 export const FARGATE_NODE_B = 'fargate-ip-10-0-2-8.ec2.internal';
 
 export function container(o: Partial<ContainerRecord> = {}): ContainerRecord {
-  return {
-    name: 'app',
-    image: 'nginx:1.27',
-    requests: { cpu: '250m', memory: '256Mi' },
-    limits: {},
-    gpus: [],
-    privileged: false,
-    allowPrivilegeEscalation: false,
-    addedCapabilities: [],
-    hostPorts: [],
-    ...o,
-  };
+  return baseContainer({ requests: { cpu: '250m', memory: '256Mi' }, ...o });
 }
 
 let uid = 0;
+/** The domain tests' pod, placed in a namespace, with a unique uid and an age. */
 export function pod(namespace: string, name: string, o: Partial<PodRecord> = {}): PodRecord {
   uid++;
-  return {
+  return basePod({
     namespace,
     name,
     uid: `uid-${uid}`,
-    resourceVersion: '1',
     createdAt: NOW - 5 * HOUR,
-    labels: {},
-    phase: 'Running',
-    status: 'Running',
-    ready: true,
-    restarts: 0,
-    deleting: false,
     nodeName: EC2_NODE,
-    schedulerName: 'default-scheduler',
-    owner: null,
-    hostNetwork: false,
-    hostPID: false,
-    hostIPC: false,
-    nodeSelector: {},
-    affinityArch: [],
-    affinityOs: [],
     containers: [container()],
-    initContainers: [],
-    volumes: [],
-    capacityProvisioned: null,
-    computeTypeAnnotation: null,
-    appliedProfileLabel: null,
-    hasLastApplied: false,
     ...o,
-  };
+  });
 }
 
 export function fargatePod(namespace: string, name: string, profileName: string, o: Partial<PodRecord> = {}): PodRecord {

@@ -1,0 +1,70 @@
+// A pod with a controller: the Eviction API deletes it only if its PodDisruptionBudget allows,
+// and the controller creates the replacement. Never a plain delete, never forced: a budget that
+// keeps refusing leaves the pod running and is reported as blocked.
+import { describeError } from '../errors.js';
+import { sleep } from '../sources/backoff.js';
+import { controllerRef, evictPod, getPod, landedOf, podsOfController, waitForReplacement } from './kube-pods.js';
+import { judgeLanding } from './landing.js';
+import { resultOf, type PodRun } from './pod-run.js';
+import type { RescheduleResult } from './types.js';
+import { WaitAborted, WaitTimeout, formatMs } from './watch-until.js';
+
+export async function evictControllerPod(run: PodRun): Promise<RescheduleResult> {
+  const { kc, step } = run;
+  const { namespace, name, uid } = step.pod;
+  const fail = (message: string, extra = {}) => resultOf(step, 'failed', message, extra);
+
+  const live = await getPod(kc, namespace, name);
+  if (live === null) return fail('the pod no longer exists: nothing was done');
+  if (live.metadata?.uid !== uid) return fail('the pod was replaced since the plan (new uid): nothing was done; plan again');
+  if (live.metadata?.deletionTimestamp) return fail('the pod is already being deleted: nothing was done');
+  const ref = controllerRef(live);
+  // An owner that is not a controller would not re-create it: evicting would lose the pod.
+  if (!ref) return fail('it has no controller (no ownerReference with controller: true) that would re-create it: not evicted');
+  if (ref.kind === 'DaemonSet') return resultOf(step, 'refused', `owned by DaemonSet ${String(ref.name)}: not evicted`);
+  const kind = `${String(ref.kind)} ${String(ref.name)}`;
+  const before = await podsOfController(kc, live, String(ref.uid));
+
+  if (run.signal.aborted) return resultOf(step, 'interrupted', 'interrupted before the eviction: nothing was changed');
+  run.emit('evict', 'evicting it (the Eviction API: PodDisruptionBudgets apply)');
+  const until = Date.now() + run.pdbWaitMs;
+  let announced = false;
+  for (;;) {
+    let outcome;
+    try {
+      outcome = await evictPod(kc, live);
+    } catch (error) {
+      return fail(`the eviction failed: ${describeError(error)}; the pod was left running`);
+    }
+    if (outcome.kind !== 'refused') break;
+    // A budget may allow it a moment later (a replacement just became Ready): retry for a while.
+    if (Date.now() >= until || run.signal.aborted) {
+      return outcome.pdb
+        ? resultOf(step, 'blocked', `blocked: ${outcome.message}; the pod was left running`)
+        : fail(`the eviction was refused: ${outcome.message}; the pod was left running`);
+    }
+    if (!announced) {
+      announced = true;
+      run.emit('evict', `${outcome.message}; retrying for up to ${formatMs(run.pdbWaitMs)}`);
+    }
+    await sleep(1000, run.signal);
+  }
+
+  const sameName = ref.kind === 'StatefulSet';
+  run.emit('wait-replacement', sameName ? `evicted; waiting for ${kind} to bring ${name} back Ready` : `evicted; waiting for ${kind} to start a Ready replacement`);
+  let settled;
+  try {
+    settled = await waitForReplacement(kc, live, String(ref.uid), before, { timeoutMs: run.timeoutMs, signal: run.signal });
+  } catch (error) {
+    if (error instanceof WaitAborted) return resultOf(step, 'interrupted', `evicted; ${kind} re-creates it (stopped waiting: interrupted)`);
+    if (error instanceof WaitTimeout) return fail(`evicted, but ${error.message}`);
+    return fail(`evicted, but waiting for the replacement failed: ${describeError(error)}`);
+  }
+  const landed = await landedOf(kc, settled.pod);
+  const problem = settled.kind === 'unschedulable' || settled.kind === 'failed' ? settled.message : null;
+  const verdict = judgeLanding(step, landed, problem);
+  const ok = (settled.kind === 'ready' || settled.kind === 'completed') && verdict.asExpected;
+  const who = sameName ? `${name} is back` : `replacement ${landed.name}`;
+  const text = settled.kind === 'failed' ? `${verdict.text}; ${settled.message}` : verdict.text;
+  return resultOf(step, ok ? 'succeeded' : 'failed', `evicted; ${who} ${text}`, { landed });
+}

@@ -1,0 +1,10 @@
+// The actions API the faces (CLI, TUI) use. Business logic lives here, not in React: a face
+// plans, shows planSummary() for confirmation, then startReschedule() and renders its events.
+export { planForKeys, planReschedule, planSummary, podsNeedingReschedule, methodText, whereText, toText } from './plan.js';
+export type { PlanSummary } from './plan.js';
+export { reschedule, startReschedule } from './reschedule.js';
+export type { RescheduleOptions, RescheduleRun } from './reschedule.js';
+export { restore } from './restore.js';
+export type { RestoreOptions } from './restore.js';
+export { defaultBackupDir, readManifestFile, restoreHint } from './backup.js';
+export type * from './types.js';

@@ -1,0 +1,126 @@
+// Which pods to move and how, before anything is touched. Pure: the confirmation dialog (TUI),
+// the CLI's plan table and --dry-run all show exactly this.
+//
+// Rules, in order (the first that applies wins):
+// - being deleted, completed, owned by a DaemonSet, or the profiles are unknown: refused;
+// - does not need a reschedule: refused, saying whether it already runs where the profiles say
+//   or re-creating would not help (it cannot run on Fargate). Naming a pod does not override
+//   this: a delete that changes nothing is only risk;
+// - a bare pod: re-created (backup, dry run, delete, create);
+// - any controller (ReplicaSet, StatefulSet, Job, ...): evicted through the Eviction API so
+//   PodDisruptionBudgets are respected; the controller re-creates it.
+import type { Placement, PodRecord } from '../domain/types.js';
+import type { PodView } from '../view-model/cluster-view.js';
+import type { Method, RescheduleStep, Where } from './types.js';
+
+/** The pods `--all` (or the TUI's "reschedule all here") takes: those whose placement drifted. */
+export function podsNeedingReschedule(views: readonly PodView[]): PodView[] {
+  return views.filter((v) => v.placement.needsReschedule === true);
+}
+
+/** The plan for pods picked by key ("namespace/name", as the TUI marks them); keys no longer present are skipped. */
+export function planForKeys(views: readonly PodView[], keys: readonly string[]): RescheduleStep[] {
+  const byKey = new Map(views.map((v) => [`${v.pod.namespace}/${v.pod.name}`, v]));
+  return planReschedule([...new Set(keys)].flatMap((key) => byKey.get(key) ?? []));
+}
+
+export function planReschedule(views: readonly PodView[]): RescheduleStep[] {
+  const steps = views.map(stepFor);
+  // One controller's pods together (they run one at a time); refusals last.
+  const order = new Map<string, number>();
+  for (const step of steps) if (!order.has(step.group)) order.set(step.group, order.size);
+  const rank = (s: RescheduleStep) => (s.method === 'refuse' ? 1 : 0);
+  return steps
+    .map((step, i) => ({ step, i }))
+    .sort((a, b) => rank(a.step) - rank(b.step) || order.get(a.step.group)! - order.get(b.step.group)! || a.i - b.i)
+    .map(({ step }) => step);
+}
+
+function stepFor(view: PodView): RescheduleStep {
+  const { pod, placement } = view;
+  const key = `${pod.namespace}/${pod.name}`;
+  const from: Where = { runsOn: placement.runsOn, profile: placement.currentProfile, node: pod.nodeName };
+  const to: RescheduleStep['to'] = { runsOn: placement.expectedProfile === null ? 'ec2' : 'fargate', profile: placement.expectedProfile };
+  const base = {
+    key,
+    pod: { namespace: pod.namespace, name: pod.name, uid: pod.uid },
+    owner: pod.owner,
+    from,
+    to,
+    group: pod.owner === null ? key : `${pod.namespace}/${pod.owner.kind}/${pod.owner.name}`,
+  };
+  const refusal = refusalFor(pod, placement);
+  if (refusal !== null) return { ...base, method: 'refuse', reason: refusal, warnings: [] };
+  const method: Method = pod.owner === null ? 'recreate' : 'evict';
+  return { ...base, method, reason: `${whereText(from)} -> ${toText(to)}`, warnings: warningsFor(pod, method) };
+}
+
+function refusalFor(pod: PodRecord, placement: Placement): string | null {
+  if (pod.deleting) return 'it is being deleted';
+  if (placement.verdict === 'completed') return `it has completed (${pod.phase}): nothing to reschedule`;
+  if (pod.owner?.kind === 'DaemonSet') {
+    return `owned by DaemonSet ${pod.owner.name}: its pods belong to their nodes and Fargate does not run DaemonSets, so re-creating it would not help`;
+  }
+  if (placement.needsReschedule === null) return 'the Fargate profiles are unknown (EKS could not be read): cannot tell where it would go';
+  if (placement.needsReschedule) return null;
+  if (placement.expectedProfile !== null && placement.blockers.length > 0) {
+    return `re-creating it would not help: it cannot run on Fargate (${placement.blockers.map((b) => b.message).join('; ')})`;
+  }
+  return `it already runs where the profiles say (${whereText({ runsOn: placement.runsOn, profile: placement.currentProfile, node: pod.nodeName })})`;
+}
+
+function warningsFor(pod: PodRecord, method: Method): string[] {
+  const owner = pod.owner;
+  if (method === 'recreate') {
+    const warnings = ['bare pod: it is deleted and re-created from a backup, so it is down until the new one starts and gets a new IP'];
+    if (pod.hasLastApplied) warnings.push('re-created from its kubectl last-applied-configuration (what `kubectl apply` last sent)');
+    return warnings;
+  }
+  if (owner === null) return [];
+  switch (owner.kind) {
+    case 'ReplicaSet':
+      return [];
+    case 'StatefulSet':
+      return [`StatefulSet ${owner.name}: the pod comes back under the same name only after the old one is gone`];
+    case 'Job':
+      return [`Job ${owner.name}: the work of this pod restarts from the beginning in a new pod (the evicted one may count against the Job's backoffLimit)`];
+    default:
+      return [`${owner.kind} ${owner.name}: its controller is expected to re-create the pod`];
+  }
+}
+
+export function whereText(where: Where): string {
+  if (where.runsOn === 'fargate') return where.profile === null ? 'Fargate' : `Fargate (${where.profile})`;
+  if (where.runsOn === 'ec2') return 'EC2';
+  return where.profile === null ? 'Pending' : `Pending (${where.profile})`;
+}
+
+export function toText(to: RescheduleStep['to']): string {
+  return to.runsOn === 'fargate' ? `Fargate (${to.profile})` : 'EC2';
+}
+
+const METHOD_TEXT: Record<Method, string> = { evict: 'evict', recreate: 're-create', refuse: 'refused' };
+
+export const methodText = (method: Method): string => METHOD_TEXT[method];
+
+export interface PlanSummary {
+  /** "Reschedule 3 pods?" — null when nothing can be done. */
+  title: string | null;
+  /** One line per pod, then its warnings indented. */
+  lines: string[];
+  actionable: number;
+  refused: number;
+}
+
+/** The confirmation text: the same lines for the CLI prompt and the TUI's dialog. */
+export function planSummary(steps: readonly RescheduleStep[]): PlanSummary {
+  const actionable = steps.filter((s) => s.method !== 'refuse').length;
+  const lines: string[] = [];
+  for (const step of steps) {
+    if (step.method === 'refuse') lines.push(`${step.key}: refused: ${step.reason}`);
+    else lines.push(`${step.key}: ${methodText(step.method)}, ${step.reason}`);
+    for (const warning of step.warnings) lines.push(`  ! ${warning}`);
+  }
+  const title = actionable === 0 ? null : `Reschedule ${actionable} pod${actionable === 1 ? '' : 's'}?`;
+  return { title, lines, actionable, refused: steps.length - actionable };
+}

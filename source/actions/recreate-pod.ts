@@ -1,0 +1,160 @@
+// A bare pod: nothing re-creates it but us. The order is the safety:
+//   backup on disk -> server dry run -> delete (uid precondition) -> gone -> create -> scheduled.
+// Nothing is deleted before the backup is fsynced; once the delete is sent, Ctrl-C no longer
+// stops anything until the pod exists again (or we said exactly how to restore it).
+import { cleanManifestForRecreate } from '../domain/recreate.js';
+import { describeError } from '../errors.js';
+import { KubeApiError } from '../sources/kube-http.js';
+import { sleep } from '../sources/backoff.js';
+import { readManifestFile, restoreHint, writeBackup, type Backup } from './backup.js';
+import { controllerRef, createPod, deleteBackedUpPod, getPod, landedOf, waitForGone, waitForScheduled } from './kube-pods.js';
+import { judgeLanding } from './landing.js';
+import { resultOf, type PodRun } from './pod-run.js';
+import { PROFILE_LABEL, FARGATE_SCHEDULER } from '../domain/types.js';
+import type { RescheduleResult } from './types.js';
+import { WaitAborted, WaitTimeout, formatMs, type Obj } from './watch-until.js';
+
+const CREATE_ATTEMPTS = 3;
+
+export async function recreateBarePod(run: PodRun): Promise<RescheduleResult> {
+  const { kc, step } = run;
+  const { namespace, name, uid } = step.pod;
+  const fail = (message: string, extra = {}) => resultOf(step, 'failed', message, extra);
+
+  const live = await getPod(kc, namespace, name);
+  if (live === null) return fail('the pod no longer exists: nothing was done');
+  if (live.metadata?.uid !== uid) return fail('the pod was replaced since the plan (new uid): nothing was done; plan again');
+  if (live.metadata?.deletionTimestamp) return fail('the pod is being deleted by someone else: nothing was done');
+  const ref = controllerRef(live);
+  if (ref) return fail(`it is now controlled by ${String(ref.kind)} ${String(ref.name)}: not re-created`);
+
+  // 1) the manifest, 2) on disk.
+  const manifest = cleanManifestForRecreate(live);
+  let backup: Backup;
+  try {
+    backup = writeBackup({ dir: run.backupDir, context: run.context, manifest, uid });
+  } catch (error) {
+    return fail(`${describeError(error)}: nothing was deleted`);
+  }
+  run.emit('backup', `saved to ${backup.file}`);
+  const saved = { backupFile: backup.file };
+
+  // 3) the API server (and its admission webhooks) must accept it before anything is deleted.
+  try {
+    const preview = await createPod(kc, dryRunCopy(manifest), { dryRun: true });
+    run.emit('dry-run', `the API server accepts the manifest (dry run)${admittedText(preview)}`);
+  } catch (error) {
+    return fail(`the API server would not accept the re-created pod: ${describeError(error)}; nothing was deleted`, saved);
+  }
+
+  if (run.signal.aborted) return resultOf(step, 'interrupted', 'interrupted before the delete: nothing was changed', saved);
+
+  // 4) delete, only this very pod, with its own grace period.
+  const grace = typeof live.spec?.terminationGracePeriodSeconds === 'number' ? live.spec.terminationGracePeriodSeconds : 30;
+  run.emit('delete', `deleting it (grace period ${grace}s)`);
+  try {
+    await deleteBackedUpPod(kc, live, backup);
+  } catch (error) {
+    const status = error instanceof KubeApiError ? error.status : -1;
+    if (status === 409) return fail('the pod changed just before the delete (uid precondition failed): nothing was deleted', saved);
+    if (status !== 404) {
+      // Did the delete happen? Only carry on if the pod is going or gone.
+      const now = await getPod(kc, namespace, name).catch(() => undefined);
+      if (now && now.metadata?.uid === uid && !now.metadata?.deletionTimestamp) {
+        return fail(`could not delete it: ${describeError(error)}; nothing was changed`, saved);
+      }
+    }
+  }
+
+  // From here on the pod may be gone: every way out re-creates it or says how to.
+  const hint = restoreHint(backup.file);
+  try {
+    // A long grace period must not make us give up on a pod that is simply still stopping.
+    run.emit('wait-gone', 'waiting until it is gone');
+    const goneTimeout = Math.max(run.timeoutMs, grace * 1000 + 30_000);
+    try {
+      await waitForGone(kc, step.pod, { timeoutMs: goneTimeout });
+    } catch (error) {
+      if (error instanceof WaitTimeout) return fail(`deleted, but ${error.message}; once it is gone, ${hint}`, { ...saved, restoreHint: hint });
+      throw error;
+    }
+
+    // 5) create, from the file on disk: what we restore is what the backup holds.
+    run.emit('create', `re-creating it from ${backup.file}`);
+    const created = await createWithRetries(run, backup);
+    if ('error' in created) {
+      return fail(`deleted, but re-creating it failed: ${created.error}; ${hint}`, { ...saved, restoreHint: hint });
+    }
+
+    // 6) where did it land?
+    const newRef = { namespace, name, uid: String(created.pod.metadata?.uid) };
+    if (run.signal.aborted) return resultOf(step, 'interrupted', 're-created; stopped before it was scheduled (interrupted)', saved);
+    run.emit('wait-scheduled', 'created; waiting until it is scheduled and Ready');
+    let settled;
+    try {
+      settled = await waitForScheduled(kc, newRef, { timeoutMs: run.timeoutMs, signal: run.signal });
+    } catch (error) {
+      if (error instanceof WaitAborted) return resultOf(step, 'interrupted', 're-created; stopped waiting for it to be scheduled (interrupted)', saved);
+      if (error instanceof WaitTimeout) {
+        const now = await getPod(kc, namespace, name).catch(() => null);
+        const landed = now ? await landedOf(kc, now) : null;
+        return fail(`re-created, but ${error.message}`, { ...saved, landed });
+      }
+      throw error;
+    }
+    const landed = await landedOf(kc, settled.pod);
+    const problem = settled.kind === 'unschedulable' || settled.kind === 'failed' ? settled.message : null;
+    const verdict = judgeLanding(step, landed, problem);
+    const ok = (settled.kind === 'ready' || settled.kind === 'completed') && verdict.asExpected;
+    const text = settled.kind === 'failed' ? `${verdict.text}; ${settled.message}` : verdict.text;
+    return resultOf(step, ok ? 'succeeded' : 'failed', `re-created: ${text}`, { ...saved, landed });
+  } catch (error) {
+    // Unexpected: say where the pod stands and how to bring it back.
+    const exists = await getPod(kc, namespace, name).catch(() => undefined);
+    const where = exists ? 'it exists again' : exists === null ? `it is deleted; ${hint}` : `it may be deleted; if it is, ${hint}`;
+    return fail(`${describeError(error)}; ${where}`, { ...saved, ...(exists ? {} : { restoreHint: hint }) });
+  }
+}
+
+/** The delete may have happened: retry the create from the backup a few times before giving up. */
+async function createWithRetries(run: PodRun, backup: Backup): Promise<{ pod: Obj } | { error: string }> {
+  let manifest: Obj;
+  try {
+    manifest = readManifestFile(backup.file);
+  } catch {
+    manifest = backup.manifest; // the file is gone or damaged: the copy in memory is the same manifest
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { pod: await createPod(run.kc, manifest) };
+    } catch (error) {
+      const status = error instanceof KubeApiError ? error.status : -1;
+      if (status === 409) {
+        const now = await getPod(run.kc, run.step.pod.namespace, run.step.pod.name).catch(() => null);
+        if (now) return { error: `a pod named ${run.step.key} was created by someone else meanwhile (uid ${String(now.metadata?.uid)}): check it` };
+      }
+      const retriable = status === 0 || status === 409 || status === 429 || status >= 500;
+      if (!retriable || attempt >= CREATE_ATTEMPTS) return { error: describeError(error) };
+      const pause = 1000 * attempt;
+      run.emit('create', `the create failed (${describeError(error)}); re-creating from the backup again in ${formatMs(pause)}`);
+      // Not the user's signal: this pause is inside the window Ctrl-C must not cut.
+      await sleep(pause, new AbortController().signal);
+    }
+  }
+}
+
+/** The same pod under a generated name: a dry run with the real name answers 409 AlreadyExists. */
+function dryRunCopy(manifest: Obj): Obj {
+  const copy = structuredClone(manifest);
+  const base = String(copy.metadata?.name ?? 'pod').slice(0, 57);
+  copy.metadata = { ...copy.metadata, generateName: `${base}-` };
+  delete copy.metadata.name;
+  return copy;
+}
+
+/** What EKS's Fargate webhook decided in the dry run, when it ran there. */
+function admittedText(preview: Obj): string {
+  if (preview?.spec?.schedulerName !== FARGATE_SCHEDULER) return '';
+  const profile = preview.metadata?.labels?.[PROFILE_LABEL];
+  return profile ? `; EKS admits it to Fargate under ${String(profile)}` : '; EKS admits it to Fargate';
+}

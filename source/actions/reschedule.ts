@@ -1,0 +1,132 @@
+// Execute a plan, one pod at a time (so a Deployment never loses more than one replica to us),
+// reporting each step as an event. `reschedule` is the plain promise; `startReschedule` returns a
+// handle that keeps the event log, so a face can leave the progress view and come back.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { describeError } from '../errors.js';
+import { evictControllerPod } from './evict-pod.js';
+import { resultOf, type PodRun } from './pod-run.js';
+import { recreateBarePod } from './recreate-pod.js';
+import type { EventSink, Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from './types.js';
+
+export interface RescheduleOptions {
+  /** Root of the backups (defaultBackupDir() or --backup-dir). */
+  backupDir: string;
+  /** kubeconfig context name, for the backup path. */
+  context: string;
+  /** Bounds each wait (gone, scheduled, replacement). */
+  timeoutMs: number;
+  /** How long to retry an eviction a PodDisruptionBudget refuses (default: the timeout, at most 30s). */
+  pdbWaitMs?: number;
+  /**
+   * Ctrl-C. Stops before the next pod and cuts waits short, but never between a bare pod's
+   * delete and its create: that pod is re-created first.
+   */
+  signal?: AbortSignal;
+  onEvent?: EventSink;
+  /** Each pod's result, as soon as it is known (before its final event). */
+  onResult?: (result: RescheduleResult) => void;
+}
+
+const FINAL_STEP: Record<Outcome, ProgressStep> = {
+  succeeded: 'done',
+  failed: 'failed',
+  blocked: 'blocked',
+  refused: 'refused',
+  interrupted: 'interrupted',
+};
+
+export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[], options: RescheduleOptions): Promise<RescheduleResult[]> {
+  const signal = options.signal ?? new AbortController().signal;
+  const results: RescheduleResult[] = [];
+  for (const [i, step] of steps.entries()) {
+    const emit = (name: ProgressStep, message: string) =>
+      options.onEvent?.({ pod: step.key, step: name, message, at: Date.now(), index: i + 1, total: steps.length });
+    const run: PodRun = {
+      kc,
+      step,
+      backupDir: options.backupDir,
+      context: options.context,
+      timeoutMs: options.timeoutMs,
+      pdbWaitMs: options.pdbWaitMs ?? Math.min(options.timeoutMs, 30_000),
+      signal,
+      emit,
+    };
+    let result: RescheduleResult;
+    if (step.method === 'refuse') result = resultOf(step, 'refused', step.reason);
+    else if (signal.aborted) result = resultOf(step, 'interrupted', 'not started (interrupted)');
+    else {
+      try {
+        result = step.method === 'recreate' ? await recreateBarePod(run) : await evictControllerPod(run);
+      } catch (error) {
+        // Before any change (the flows catch everything after a delete themselves).
+        result = resultOf(step, 'failed', describeError(error));
+      }
+    }
+    results.push(result);
+    options.onResult?.(result);
+    emit(FINAL_STEP[result.outcome], result.message);
+  }
+  return results;
+}
+
+/** A running reschedule: the event log so far, live updates, and its end. */
+export interface RescheduleRun {
+  readonly steps: readonly RescheduleStep[];
+  /** Every event so far, oldest first. */
+  readonly events: readonly RescheduleEvent[];
+  /** Results of the pods finished so far, in plan order. */
+  readonly results: readonly RescheduleResult[];
+  readonly finished: boolean;
+  /** Called for each new event; returns the unsubscribe function. */
+  subscribe(listener: (event: RescheduleEvent) => void): () => void;
+  /** Like Ctrl-C: finish (or undo) the pod in flight, start no other. */
+  cancel(): void;
+  readonly done: Promise<RescheduleResult[]>;
+}
+
+/** Start a reschedule that outlives whatever view started it (the TUI keeps the handle). */
+export function startReschedule(kc: KubeConfig, steps: readonly RescheduleStep[], options: Omit<RescheduleOptions, 'onEvent' | 'onResult'>): RescheduleRun {
+  const controller = new AbortController();
+  if (options.signal) {
+    if (options.signal.aborted) controller.abort();
+    else options.signal.addEventListener('abort', () => controller.abort(), { once: true });
+  }
+  const events: RescheduleEvent[] = [];
+  const results: RescheduleResult[] = [];
+  const listeners = new Set<(event: RescheduleEvent) => void>();
+  let finished = false;
+  const done = reschedule(kc, steps, {
+    ...options,
+    signal: controller.signal,
+    onResult: (result) => void results.push(result),
+    onEvent: (event) => {
+      events.push(event);
+      for (const listener of [...listeners]) {
+        try {
+          listener(event);
+        } catch {
+          // A face's rendering error must not stop the pod in flight.
+        }
+      }
+    },
+  }).then((all) => {
+    finished = true;
+    return all;
+  });
+  return {
+    steps,
+    events,
+    get results() {
+      return results;
+    },
+    get finished() {
+      return finished;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    cancel: () => controller.abort(),
+    done,
+  };
+}

@@ -1,0 +1,100 @@
+// The shapes the reschedule and restore actions share with their faces (CLI, TUI, --json).
+import type { OwnerRef, RunsOn } from '../domain/types.js';
+
+/** How a pod is moved: evicted (its controller re-creates it), re-created from a backup, or not at all. */
+export type Method = 'evict' | 'recreate' | 'refuse';
+
+export interface PodRef {
+  namespace: string;
+  name: string;
+  uid: string;
+}
+
+export interface Where {
+  runsOn: RunsOn;
+  /** The Fargate profile, when on (or admitted to) Fargate. */
+  profile: string | null;
+  node: string | null;
+}
+
+/** One pod of a plan: what will happen to it and why. */
+export interface RescheduleStep {
+  /** "namespace/name". */
+  key: string;
+  pod: PodRef;
+  method: Method;
+  /** The controller, when there is one. */
+  owner: OwnerRef | null;
+  from: Where;
+  /** Where EKS would put it if created now: Fargate under `profile`, or EC2. */
+  to: { runsOn: 'fargate' | 'ec2'; profile: string | null };
+  /** Why it moves, or why it is refused. */
+  reason: string;
+  /** Shown in the confirmation (the work of a Job restarts, a StatefulSet pod keeps its name, ...). */
+  warnings: string[];
+  /** Pods of one controller share a group; a group runs one pod at a time. */
+  group: string;
+}
+
+export type ProgressStep =
+  | 'backup'
+  | 'dry-run'
+  | 'delete'
+  | 'wait-gone'
+  | 'create'
+  | 'wait-scheduled'
+  | 'evict'
+  | 'wait-replacement'
+  | 'done'
+  | 'failed'
+  | 'blocked'
+  | 'refused'
+  | 'interrupted';
+
+/**
+ * Progress of one pod. A step's event is sent as the step begins ('delete' before the DELETE
+ * request, ...), except 'backup' and 'dry-run', sent once they succeeded (the backup's message
+ * names the file). The last event of a pod is done, failed, blocked, refused or interrupted.
+ */
+export interface RescheduleEvent {
+  /** "namespace/name" of the planned pod. */
+  pod: string;
+  step: ProgressStep;
+  message: string;
+  /** Epoch ms. */
+  at: number;
+  /** 1-based position of the pod in the plan, and the plan's length. */
+  index: number;
+  total: number;
+}
+
+export type Outcome = 'succeeded' | 'failed' | 'blocked' | 'refused' | 'interrupted';
+
+export interface Landed {
+  /** The pod now running: the same name for bare and StatefulSet pods, a new one for ReplicaSets. */
+  name: string;
+  runsOn: RunsOn;
+  profile: string | null;
+  node: string | null;
+}
+
+export interface RescheduleResult {
+  /** "namespace/name" of the planned pod. */
+  pod: string;
+  namespace: string;
+  name: string;
+  method: Method;
+  outcome: Outcome;
+  from: Where;
+  to: RescheduleStep['to'];
+  landed: Landed | null;
+  /** One line: what happened and, if it did not work, what to do. */
+  message: string;
+  /** The backup written before a bare pod was deleted. */
+  backupFile?: string;
+  /** How to bring the pod back by hand, when the tool could not. */
+  restoreHint?: string;
+}
+
+/** What the executor tells its face; every field optional so faces subscribe to what they show. */
+export type EventSink = (event: RescheduleEvent) => void;

@@ -1,0 +1,51 @@
+// What the reschedule and restore faces share: --timeout, progress lines, Ctrl-C handling.
+import { UsageError } from '../errors.js';
+import { parseDuration } from '../sources/duration.js';
+import type { RescheduleEvent } from '../actions/types.js';
+
+export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+
+/** --timeout in kubectl duration form; each wait is bounded by it. */
+export function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  let ms: number;
+  try {
+    ms = parseDuration(value, '--timeout');
+  } catch {
+    throw new UsageError(`invalid --timeout "${value}"`, 'use a duration like 90s, 5m or 1m30s');
+  }
+  if (ms <= 0) throw new UsageError('--timeout must be more than 0', 'e.g. --timeout 5m');
+  return ms;
+}
+
+/** One progress line per event, on stderr (stdout stays for results / --json). */
+export function progressLine(event: RescheduleEvent): string {
+  return `[${event.index}/${event.total}] ${event.pod}: ${event.step}: ${event.message}\n`;
+}
+
+export const INTERRUPTED_EXIT = 130;
+
+/**
+ * Ctrl-C (and SIGTERM) abort the run instead of killing the process: the pod in flight is
+ * finished or undone first. Repeated signals only say what is still being done.
+ */
+export function trapInterrupts(controller: AbortController, describeInFlight: () => string | null): () => void {
+  const onSignal = () => {
+    const inFlight = describeInFlight();
+    if (!controller.signal.aborted) {
+      controller.abort();
+      process.stderr.write(`\ninterrupted: ${inFlight ? `finishing ${inFlight} first, then stopping` : 'stopping'}\n`);
+    } else {
+      process.stderr.write(`still finishing ${inFlight ?? 'the pod in flight'}; it will not be left deleted\n`);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+/** apiVersion of our --json documents. */
+export const API_VERSION = 'kubectl-fargate/v1';

@@ -1,0 +1,196 @@
+// `kubectl fargate reschedule [-n NS] POD... | --all [-n NS | -A]`: plan, confirm, run, report.
+// Exit 0 when every pod succeeded, 1 when any failed, was blocked or refused, 2 for usage errors,
+// 130 when interrupted (after the pod in flight was finished or re-created).
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { defaultBackupDir } from '../actions/backup.js';
+import { getPod } from '../actions/kube-pods.js';
+import { methodText, planReschedule, planSummary, podsNeedingReschedule, toText, whereText } from '../actions/plan.js';
+import { reschedule } from '../actions/reschedule.js';
+import type { RescheduleEvent, RescheduleResult, RescheduleStep } from '../actions/types.js';
+import { cleanManifestForRecreate } from '../domain/recreate.js';
+import { UsageError, UserError } from '../errors.js';
+import { renderColumns } from '../report/columns.js';
+import { loadClusterOnce } from '../sources/kube-list.js';
+import type { PodView } from '../view-model/cluster-view.js';
+import { buildClusterView } from '../view-model/cluster-view.js';
+import { INTERRUPTED_EXIT, parseTimeout, progressLine, trapInterrupts } from './action-common.js';
+import { askYesNo } from './confirm.js';
+import type { Options } from './flags.js';
+import { openSession, type Session } from './session.js';
+
+import { API_VERSION } from './action-common.js';
+
+function checkUsage(options: Options): void {
+  if (options.all && options.args.length > 0) throw new UsageError('pass pod names or --all, not both');
+  if (!options.all && options.args.length === 0) {
+    throw new UsageError('name the pods to reschedule, or pass --all', 'e.g. `kubectl fargate reschedule -n test test` or `kubectl fargate reschedule --all -n test`');
+  }
+  if (options.all && options.namespace === null && !options.allNamespaces) {
+    throw new UsageError('--all needs a scope: pass -n NAMESPACE, or -A for every namespace');
+  }
+  if (!options.all && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
+  if (!options.all && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all');
+  if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');
+  if (!options.yes && !options.dryRun && !process.stdin.isTTY) {
+    throw new UsageError('refusing to reschedule without confirmation: pass --yes (stdin is not a terminal)');
+  }
+}
+
+/** kubectl accepts "pod/NAME" and "pods/NAME" as well as NAME. */
+const podName = (arg: string): string => arg.replace(/^pods?\//, '');
+
+export async function runReschedule(options: Options): Promise<number> {
+  checkUsage(options);
+  const timeoutMs = parseTimeout(options.timeout);
+  const backupDir = options.backupDir ? path.resolve(options.backupDir) : defaultBackupDir();
+  const json = options.output === 'json';
+
+  const session = await openSession(options);
+  try {
+    const namespace = options.namespace ?? (options.all ? null : session.contextNamespace);
+    const views = await loadViews(session, namespace, options);
+    const selected = options.all ? podsNeedingReschedule(views.pods) : pickNamed(views, namespace!, options.args.map(podName));
+    const steps = planReschedule(selected);
+    const summary = planSummary(steps);
+
+    if (steps.length === 0) {
+      process.stderr.write(`No pods need a reschedule${namespace ? ` in namespace ${namespace}` : ''}.\n`);
+      if (json) process.stdout.write(document('RescheduleResult', session, { results: [] }));
+      return 0;
+    }
+    if (options.dryRun) {
+      await printDryRun(session, steps, json);
+      return summary.refused > 0 ? 1 : 0;
+    }
+    if (summary.actionable === 0) {
+      const results = steps.map(refusedResult);
+      printResults(session, results, json);
+      return 1;
+    }
+
+    if (!options.yes) {
+      process.stderr.write(planTable(steps));
+      if (!(await askYesNo(summary.title!))) {
+        process.stderr.write('Nothing was changed.\n');
+        return 1;
+      }
+    }
+
+    const controller = new AbortController();
+    let inFlight: RescheduleEvent | null = null;
+    let backupFile: string | null = null;
+    const release = trapInterrupts(controller, () => {
+      if (!inFlight) return null;
+      return backupFile && ['delete', 'wait-gone', 'create'].includes(inFlight.step) ? `${inFlight.pod} (re-creating it from ${backupFile})` : inFlight.pod;
+    });
+    let results: RescheduleResult[];
+    try {
+      results = await reschedule(session.kc, steps, {
+        backupDir,
+        context: session.identity.context,
+        timeoutMs,
+        signal: controller.signal,
+        onEvent: (event) => {
+          inFlight = event;
+          if (event.step === 'backup') backupFile = event.message.replace(/^saved to /, '');
+          if (['done', 'failed', 'blocked', 'refused', 'interrupted'].includes(event.step)) backupFile = null;
+          process.stderr.write(progressLine(event));
+        },
+      });
+    } finally {
+      release();
+    }
+    printResults(session, results, json);
+    if (controller.signal.aborted) return INTERRUPTED_EXIT;
+    return results.every((r) => r.outcome === 'succeeded') ? 0 : 1;
+  } finally {
+    await session.close();
+  }
+}
+
+async function loadViews(session: Session, namespace: string | null, options: Options) {
+  const profiles = session.startProfiles();
+  await Promise.all([
+    loadClusterOnce(session.kc, { namespace, labelSelector: options.all ? options.selector : undefined, timeoutMs: session.requestTimeoutMs }, session.store),
+    profiles.refreshNow(),
+  ]);
+  profiles.stop();
+  const snapshot = session.store.flush();
+  const { state, message } = snapshot.profilesStatus;
+  if (state !== 'ok' && state !== 'file-only' && message) process.stderr.write(`warning: ${message}\n`);
+  for (const warning of snapshot.warnings) process.stderr.write(`warning: ${warning}\n`);
+  const view = buildClusterView(snapshot);
+  if (snapshot.profiles.some((p) => p.source === 'file')) {
+    // The plan uses them, but EKS's webhook places the re-created pods by its live profiles only.
+    process.stderr.write('warning: the plan includes --profiles-file profiles; EKS places re-created pods by its live profiles only\n');
+  }
+  if (!view.profilesKnown) {
+    throw new UserError(`cannot reschedule: the Fargate profiles are unknown (${message ?? state}), so where pods would go cannot be told`, {
+      hint: 'fix AWS access, or pass --no-aws with --profiles-file',
+    });
+  }
+  return view;
+}
+
+function pickNamed(view: ReturnType<typeof buildClusterView>, namespace: string, names: string[]): PodView[] {
+  const inNamespace = view.byNamespace.get(namespace) ?? [];
+  const missing = names.filter((name) => !inNamespace.some((v) => v.pod.name === name));
+  if (missing.length > 0) {
+    const list = missing.map((m) => `"${m}"`).join(', ');
+    throw new UserError(`pod${missing.length === 1 ? '' : 's'} ${list} not found in namespace ${namespace}`, { hint: 'check the name, or pass -n NAMESPACE' });
+  }
+  return [...new Set(names)].map((name) => inNamespace.find((v) => v.pod.name === name)!);
+}
+
+export function planTable(steps: readonly RescheduleStep[]): string {
+  return renderColumns(steps, [
+    { header: 'POD', value: (s) => s.key },
+    { header: 'METHOD', value: (s) => methodText(s.method) },
+    { header: 'FROM', value: (s) => whereText(s.from) },
+    { header: 'TO', value: (s) => (s.method === 'refuse' ? '-' : toText(s.to)) },
+    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : '') },
+  ]) + steps.flatMap((s) => s.warnings.map((w) => `  ! ${s.key}: ${w}\n`)).join('');
+}
+
+async function printDryRun(session: Session, steps: readonly RescheduleStep[], json: boolean): Promise<void> {
+  const manifests: Record<string, unknown> = {};
+  for (const step of steps) {
+    if (step.method !== 'recreate') continue;
+    const live = await getPod(session.kc, step.pod.namespace, step.pod.name);
+    if (live) manifests[step.key] = cleanManifestForRecreate(live);
+  }
+  if (json) {
+    const planned = steps.map((s) => ({ ...s, ...(manifests[s.key] ? { manifest: manifests[s.key] } : {}) }));
+    process.stdout.write(document('ReschedulePlan', session, { dryRun: true, steps: planned }));
+    return;
+  }
+  let text = planTable(steps);
+  for (const [key, manifest] of Object.entries(manifests)) {
+    text += `---\n# ${key}: the manifest that would be backed up and re-created\n${stringify(manifest)}`;
+  }
+  process.stdout.write(text);
+  process.stderr.write('Dry run: nothing was changed.\n');
+}
+
+function refusedResult(step: RescheduleStep): RescheduleResult {
+  return { pod: step.key, namespace: step.pod.namespace, name: step.pod.name, method: step.method, outcome: 'refused', from: step.from, to: step.to, landed: null, message: step.reason };
+}
+
+function printResults(session: Session, results: readonly RescheduleResult[], json: boolean): void {
+  if (json) {
+    process.stdout.write(document('RescheduleResult', session, { results }));
+    return;
+  }
+  process.stdout.write(
+    renderColumns(results, [
+      { header: 'POD', value: (r) => r.pod },
+      { header: 'RESULT', value: (r) => r.outcome },
+      { header: 'DETAILS', value: (r) => r.message },
+    ]),
+  );
+}
+
+function document(kind: string, session: Session, body: Record<string, unknown>): string {
+  return `${JSON.stringify({ apiVersion: API_VERSION, kind, context: session.identity.context, ...body }, null, 2)}\n`;
+}
