@@ -1,0 +1,29 @@
+// A digest of everything a release is made from: dist/ (esbuild's output is deterministic, so it
+// changes only when the bundle does), the release scripts, LICENSE and package.json. release/
+// built from an equal digest is up to date.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+async function filesUnder(dir, keep = () => true) {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && keep(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** `distDir` defaults to the checkout's dist/; the release passes its private copy. */
+export async function releaseInputsDigest(root, distDir = join(root, 'dist')) {
+  const files = [
+    ...(await filesUnder(distDir)),
+    ...(await filesUnder(join(root, 'scripts', 'release'), (name) => name.endsWith('.mjs'))),
+    join(root, 'LICENSE'),
+    join(root, 'package.json'),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${file.startsWith(distDir) ? join('dist', relative(distDir, file)) : relative(root, file)}\0`);
+    hash.update(await readFile(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}

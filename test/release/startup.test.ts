@@ -1,0 +1,64 @@
+// `kubectl fargate --version` and `--help` from the npm bundle must not load ink, React, the
+// Kubernetes client or the AWS SDK (they cost ~600 ms together; the target is < 150 ms, measured
+// by `npm run bench`). A load hook records every file Node loads; each heavy library is
+// recognised by a string only its code contains.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT } from './release-fixture.js';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const MARKERS: Record<string, string> = {
+  ink: 'yoga', // ink's layout engine
+  react: 'react.transitional.element',
+  '@kubernetes/client-node': 'V1PodSpec',
+  '@aws-sdk/client-eks': 'smithy',
+};
+
+const TRACER = `
+import { registerHooks } from 'node:module';
+import { appendFileSync } from 'node:fs';
+registerHooks({
+  load(url, context, next) {
+    if (url.startsWith('file:')) appendFileSync(process.env.KF_LOAD_TRACE, url + '\\n');
+    return next(url, context);
+  },
+});`;
+
+const scratch = mkdtempSync(join(tmpdir(), 'kf-startup-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The files `node dist/cli.js ...args` loads, and the heavy libraries among them. */
+function load(args: string[]): { files: string[]; bytes: number; heavy: string[] } {
+  const trace = join(scratch, `trace-${Math.random().toString(36).slice(2)}.txt`);
+  spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(TRACER)}`, CLI, ...args], {
+    env: { ...process.env, KF_LOAD_TRACE: trace, KUBECONFIG: join(scratch, 'none') },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const files = existsSync(trace) ? [...new Set(readFileSync(trace, 'utf8').trim().split('\n'))].map((u) => fileURLToPath(u)) : [];
+  const heavy = Object.entries(MARKERS)
+    .filter(([, marker]) => files.some((f) => readFileSync(f, 'utf8').includes(marker)))
+    .map(([name]) => name);
+  return { files, bytes: files.reduce((sum, f) => sum + statSync(f).size, 0), heavy };
+}
+
+describe('start-up of the npm bundle', { skip: existsSync(CLI) ? false : 'dist/cli.js is missing (npm run build)' }, () => {
+  for (const flag of ['--version', '--help']) {
+    test(`${flag} loads only the flag parser (no ink, React, Kubernetes client or AWS SDK)`, () => {
+      const { files, bytes, heavy } = load([flag]);
+      assert.ok(files.includes(CLI), `the tracer saw ${JSON.stringify(files)}`);
+      assert.deepEqual(heavy, []);
+      assert.ok(bytes < 400_000, `${bytes} bytes of JavaScript loaded`);
+    });
+  }
+
+  test('control: a real run (--json --demo) loads the Kubernetes client and the AWS SDK (the markers work)', () => {
+    const { heavy } = load(['--json', '--demo']);
+    assert.ok(heavy.includes('@kubernetes/client-node') && heavy.includes('@aws-sdk/client-eks'), `heavy libraries seen: ${JSON.stringify(heavy)}`);
+  });
+});
