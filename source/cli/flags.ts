@@ -44,8 +44,8 @@ const COMMAND_ONLY: Record<string, readonly Command[]> = {
   all: ['reschedule'],
   yes: ['reschedule', 'restore'],
   dryRun: ['reschedule', 'restore'],
-  backupDir: ['reschedule'],
-  timeout: ['reschedule', 'restore'],
+  backupDir: ['reschedule', 'view'],
+  timeout: ['reschedule', 'restore', 'view'],
   readOnly: ['view'],
 };
 

@@ -39,8 +39,9 @@ Reschedule and restore flags:
       --all                    reschedule every pod that needs it (in -n NS, or all with -A)
   -y, --yes                    do not ask for confirmation
       --dry-run                print the plan and the manifests to re-create; change nothing
-      --backup-dir DIR         where to save manifests before deleting (default: ~/.local/state/kubectl-fargate/backups)
-      --timeout DUR            bound each wait, e.g. 2m (default: 5m)
+      --backup-dir DIR         where to save manifests before deleting, also for the live view's r
+                               (default: ~/.local/state/kubectl-fargate/backups)
+      --timeout DUR            bound each wait, e.g. 2m (default: 5m; also for the live view's r)
 
   -h, --help                   this help
       --version                print the version

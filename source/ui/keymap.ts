@@ -2,7 +2,7 @@
 // table, so what the help says is exactly what the keys do.
 
 /** Screens a binding can be active on. */
-export type ScreenKind = 'namespaces' | 'pods' | 'profiles' | 'detail' | 'help';
+export type ScreenKind = 'namespaces' | 'pods' | 'profiles' | 'detail' | 'help' | 'progress';
 
 export type Command =
   | 'nav.up'
@@ -24,7 +24,8 @@ export type Command =
   | 'app.quit'
   | 'mark.toggle'
   | 'pod.reschedule'
-  | 'ns.rescheduleAll';
+  | 'ns.rescheduleAll'
+  | 'run.show';
 
 /** Special (non-printable) keys, named after ink's `Key` flags. */
 export type SpecialKey =
@@ -48,8 +49,12 @@ export interface KeySpec {
   label: string;
 }
 
-/** What a binding needs from the host before it may be bound at all (k9s binds a key only if allowed). */
-export type Capability = 'reschedule';
+/**
+ * What a binding needs before it may be bound at all (k9s binds a key only if allowed):
+ * 'reschedule' = the host offers it AND the user's permissions allow it here; 'run' = a
+ * reschedule run exists to look at.
+ */
+export type Capability = 'reschedule' | 'run';
 
 export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'General';
 
@@ -67,7 +72,7 @@ export interface Binding {
 }
 
 const LISTS: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles'];
-const SCROLLABLE: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles', 'detail', 'help'];
+const SCROLLABLE: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles', 'detail', 'help', 'progress'];
 const EVERYWHERE: readonly ScreenKind[] = SCROLLABLE;
 
 export const KEYMAP: readonly Binding[] = [
@@ -85,9 +90,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'filter.start', keys: [{ char: '/', label: '/' }], description: 'Filter: name substring, /!x inverse, /-l key=value labels', section: 'Views', screens: LISTS, footer: 'filter' },
   { command: 'sort.cycle', keys: [{ char: 's', label: 's' }], description: 'Cycle sort: name, age, verdict', section: 'Pods', screens: ['pods'], footer: 'sort' },
   { command: 'pods.onlyReschedule', keys: [{ char: 'd', label: 'd' }], description: 'Only pods needing reschedule (toggle)', section: 'Pods', screens: ['pods'], footer: 'drift' },
-  { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], requires: 'reschedule' },
-  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], destructive: true, requires: 'reschedule' },
+  { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], footer: 'mark', requires: 'reschedule' },
+  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], footer: 'reschedule', destructive: true, requires: 'reschedule' },
   { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule' },
+  { command: 'run.show', keys: [{ char: 'w', label: 'w' }], description: 'Show the reschedule progress (it goes on after esc)', section: 'Reschedule', screens: ['namespaces', 'pods', 'profiles', 'detail'], footer: 'progress', requires: 'run' },
   { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now', section: 'General', screens: EVERYWHERE },
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },
   { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },

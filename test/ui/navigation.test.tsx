@@ -5,6 +5,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEYMAP, keyLabels } from '../../source/ui/keymap.js';
 import { NOW, pod } from './fixtures.js';
+import { fakeActions } from './fake-actions.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
@@ -185,35 +186,37 @@ describe('help and the keymap', () => {
     assert.equal(footer, 'enter open  esc back  tab view  / filter  s sort  d drift  ? help  q quit');
   });
 
-  test('--read-only: no destructive key in help, and r does nothing', async () => {
-    tui = await renderApp({ namespace: 'test', readOnly: true, reschedule: () => {} }, { rows: 60 });
+  test('--read-only: no reschedule key in help, and r does nothing', async () => {
+    const fake = fakeActions();
+    tui = await renderApp({ namespace: 'test', readOnly: true, actions: fake.actions }, { rows: 60 });
     await press(tui, '?');
     const frame = await waitForFrame(tui, (f) => f.includes('Keys for the pods view'));
     assert.match(frame, /read-only/);
-    assert.match(frame, /space\s+Mark/);
-    assert.doesNotMatch(frame, /ctrl-r|Reschedule the marked/);
+    assert.doesNotMatch(frame, /ctrl-r|Reschedule the marked|space\s+Mark/);
     await press(tui, '?');
     await press(tui, 'r');
     assert.doesNotMatch(tui.frame(), /Reschedule test/);
+    assert.deepEqual(fake.plans, []);
   });
 
   test('without --read-only the reschedule keys ask first, and the typed confirmation must match', async () => {
-    tui = await renderApp({ namespace: 'test', reschedule: (keys) => void tui!.rescheduled.push(keys) }, { rows: 60 });
+    const fake = fakeActions();
+    tui = await renderApp({ namespace: 'test', actions: fake.actions }, { rows: 60 });
     await press(tui, '?');
     assert.match(await waitForFrame(tui, (f) => f.includes('ctrl-r')), /r\s+Reschedule the marked pods \(or the selected one\)\s+\(asks first\)/);
     await press(tui, '?');
     await press(tui, 'r');
     await waitForFrame(tui, (f) => f.includes('Reschedule test/test?'));
     await press(tui, 'n');
-    assert.deepEqual(tui.rescheduled, []);
+    assert.equal(fake.runs.length, 0);
     await press(tui, 'ctrlR');
     await waitForFrame(tui, (f) => f.includes('Type test to confirm'));
     await typeText(tui, 'tes');
     await press(tui, 'enter');
-    assert.deepEqual(tui.rescheduled, [], 'a partial name does not confirm');
+    assert.equal(fake.runs.length, 0, 'a partial name does not confirm');
     await typeText(tui, 't');
     await press(tui, 'enter');
-    assert.deepEqual(tui.rescheduled, [['test/test']]);
+    assert.deepEqual(fake.runs.map((r) => r.steps.map((s) => s.key)), [['test/test']]);
   });
 });
 

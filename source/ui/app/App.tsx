@@ -1,15 +1,20 @@
-import { Box, useApp, useInput, type Key } from 'ink';
-import { useCallback, useMemo, useRef } from 'react';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterStore } from '../../store/cluster-store.js';
 import { useClusterView } from '../hooks/useClusterView.js';
 import { useNavState } from '../hooks/useNavState.js';
+import { permissionKey, usePodPermissions } from '../hooks/usePodPermissions.js';
+import { useRescheduleRun } from '../hooks/useRescheduleRun.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { useTick } from '../hooks/useTick.js';
 import { activeBindings, commandFor, KEYMAP, type Binding, type Capability, type Command, type KeyPress } from '../keymap.js';
-import { currentList, initialNavState, topScreen, type Move, type NavState } from '../state/navigation.js';
+import { currentList, initialNavState, topScreen, type Move, type NavState, type Screen } from '../state/navigation.js';
+import { mayReschedule, missingPermissions, planDialog, withPermissions } from '../state/reschedule-plan.js';
+import { outcomeText, runCounts } from '../state/run-progress.js';
 import { createRowSelectors } from '../state/rows.js';
 import { themeFor } from '../theme.js';
-import { ConfirmDialog } from '../views/ConfirmDialog.js';
+import type { PodPermissions, TuiActions } from '../tui-actions.js';
+import { ConfirmDialog, dialogWidth } from '../views/ConfirmDialog.js';
 import { detailLinesFor, helpLinesFor } from '../views/detail-lines-for.js';
 import { FilterBar } from '../views/FilterBar.js';
 import { Footer } from '../views/Footer.js';
@@ -18,6 +23,7 @@ import { NamespacesView } from '../views/NamespacesView.js';
 import { PodDetailView } from '../views/PodDetailView.js';
 import { PodsView } from '../views/PodsView.js';
 import { ProfilesView } from '../views/ProfilesView.js';
+import { ProgressView, progressLinesFor } from '../views/ProgressView.js';
 import { StatusBar } from '../views/StatusBar.js';
 import { toKeyPresses } from './key-press.js';
 import { listRows, podRows } from './list-rows.js';
@@ -33,9 +39,14 @@ export interface AppProps {
   noColor: boolean;
   /** Defaults to KEYMAP; tests pass variants. */
   keymap?: readonly Binding[];
-  /** Reschedules pods by podKey. Without it the reschedule keys are not bound at all. */
-  reschedule?: (podKeys: string[]) => void;
+  /**
+   * Plan, start and permission checks for rescheduling (built by the host). Without it, or with
+   * --read-only, the reschedule keys are not bound at all.
+   */
+  actions?: TuiActions;
   onQuit?: () => void;
+  /** Hands the host the app's quit (signals quit like `q`: a run in flight is finished first). */
+  registerQuit?: (quit: () => void) => void;
   /** The clock for ages and "updated 3s ago" (tests pin it). */
   clock?: () => number;
 }
@@ -52,9 +63,22 @@ const MOVES: Partial<Record<Command, Move>> = {
   'nav.pageDown': 'pageDown',
 };
 
+/** The screen whose pods the reschedule keys act on: help and progress sit on top of it. */
+function baseScreen(stack: readonly Screen[]): Screen | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const screen = stack[i]!;
+    if (screen.kind !== 'help' && screen.kind !== 'progress') return screen;
+  }
+  return undefined;
+}
+
+const namespaceOfKey = (podKey: string): string => podKey.slice(0, Math.max(0, podKey.indexOf('/')));
+
 /** Owns all UI state; views read it from UIStateContext and act through UIActionsContext. */
 export function App(props: AppProps) {
-  const { store, readOnly, noColor, reschedule } = props;
+  const { store, readOnly, noColor } = props;
+  // --read-only offers no action at all: no permission check, no key, no run.
+  const tui = readOnly ? null : (props.actions ?? null);
   const { exit } = useApp();
   const { snapshot, view } = useClusterView(store);
   const size = useTerminalSize();
@@ -63,23 +87,121 @@ export function App(props: AppProps) {
   const selectors = useRef(createRowSelectors()).current;
   const theme = themeFor(noColor);
   const keymap = props.keymap ?? KEYMAP;
+  const runner = useRescheduleRun(tui);
+  const [quitting, setQuitting] = useState(false);
+  const quittingRef = useRef(false);
+  const planning = useRef(false);
+
+  // Permissions are asked for the namespace on screen (a pod's own in its detail).
+  const base = baseScreen(nav.stack);
+  const scope: string | null | undefined = !tui ? undefined : base?.kind === 'detail' ? namespaceOfKey(base.podKey) : nav.namespace;
+  const permissions = usePodPermissions(tui, scope);
+  const scopePermissions = scope === undefined ? undefined : permissions.known.get(permissionKey(scope));
+  const detailPod = base?.kind === 'detail' ? view.pods.find((p) => p.key === base.podKey) : undefined;
+  let allowed = false;
+  if (scopePermissions) {
+    // In a detail, the pod's own method decides (a bare pod needs delete + create, others eviction).
+    allowed = detailPod ? missingPermissions(scopePermissions, detailPod.pod.owner === null ? 'recreate' : 'evict').length === 0 : mayReschedule(scopePermissions);
+  }
+  const hasRun = runner.run !== null;
+  const capabilityKey = `${allowed ? 'reschedule' : ''},${hasRun ? 'run' : ''}`;
   const bindings = useMemo(() => {
-    const capabilities = new Set<Capability>(reschedule ? ['reschedule'] : []);
+    const capabilities = new Set<Capability>();
+    if (allowed) capabilities.add('reschedule');
+    if (hasRun) capabilities.add('run');
     return activeBindings(keymap, { readOnly, capabilities });
-  }, [keymap, readOnly, reschedule]);
+    // capabilityKey stands for `allowed` and `hasRun`: rebuilt only when the bound keys change.
+  }, [keymap, readOnly, capabilityKey]);
   const layout = { columns: size.columns, rows: size.rows, bodyHeight: Math.max(3, size.rows - CHROME_LINES) };
+  const access = useMemo(() => ({ offered: tui !== null, permissions: permissions.known }), [tui, permissions.known]);
 
-  const stateFor = (navState: NavState): UIState => ({ nav: navState, snapshot, view, theme, layout, now, bindings, selectors, readOnly });
+  const stateFor = (navState: NavState): UIState => ({
+    nav: navState,
+    snapshot,
+    view,
+    theme,
+    layout,
+    now,
+    bindings,
+    selectors,
+    readOnly,
+    run: runner.run,
+    quitting,
+    reschedule: access,
+  });
   const uiState = stateFor(nav);
+  const clock = props.clock ?? Date.now;
+  const notice = (text: string, level: 'info' | 'error' = 'info') => dispatch({ type: 'notice', notice: { text, level, at: clock() } });
 
+  const { onQuit } = props;
+  const { busy: runBusy, finish: finishRun } = runner;
   const quit = useCallback(() => {
-    props.onQuit?.();
-    exit();
-  }, [exit, props.onQuit]);
+    if (quittingRef.current) return;
+    if (!runBusy()) {
+      onQuit?.();
+      exit();
+      return;
+    }
+    // Never leave a bare pod deleted: the pod in flight is finished (or re-created) first.
+    quittingRef.current = true;
+    setQuitting(true);
+    void finishRun().then(() => {
+      onQuit?.();
+      exit();
+    });
+  }, [exit, onQuit, runBusy, finishRun]);
 
-  const actions: UIActions = useMemo(() => ({ dispatch, quit, refreshProfiles: props.refreshProfiles }), [dispatch, quit, props.refreshProfiles]);
+  useEffect(() => props.registerQuit?.(quit), [props.registerQuit, quit]);
 
-  const notice = (text: string, level: 'info' | 'error' = 'info') => dispatch({ type: 'notice', notice: { text, level, at: (props.clock ?? Date.now)() } });
+  const actions: UIActions = useMemo(() => ({ dispatch, quit, refreshProfiles: props.refreshProfiles, reschedule: tui }), [dispatch, quit, props.refreshProfiles, tui]);
+
+  // Say when a run ends, wherever the user is.
+  const finished = runner.run?.finished ?? false;
+  useEffect(() => {
+    if (!finished || !runner.run) return;
+    const counts = runCounts(runner.run);
+    const ok = counts.succeeded === counts.total;
+    notice(`Reschedule finished: ${outcomeText(counts)}${ok ? '' : ' (w shows why)'}`, ok ? 'info' : 'error');
+    // Once per run: when `finished` flips, not on every snapshot.
+  }, [finished]);
+
+  const busyNotice = () => {
+    const counts = runner.run ? runCounts(runner.run) : null;
+    notice(`A reschedule is already running${counts ? ` (${Math.min(counts.total, counts.done + 1)}/${counts.total})` : ''}: one at a time. Press w to watch it.`, 'error');
+  };
+
+  /** Plan, fold in the permissions of every namespace involved, and ask (typed when `expected`). */
+  async function openPlan(podKeys: string[], expected: string | null): Promise<void> {
+    if (!tui) return;
+    if (runner.busy()) return busyNotice();
+    if (planning.current) return;
+    planning.current = true;
+    try {
+      const raw = tui.plan(view.pods, podKeys);
+      const namespaces = [...new Set(raw.filter((s) => s.method !== 'refuse').map((s) => s.pod.namespace))];
+      const answers = new Map<string, PodPermissions>();
+      for (const ns of namespaces) {
+        const answer = await permissions.ensure(ns);
+        if (answer) answers.set(ns, answer);
+      }
+      const steps = withPermissions(raw, (ns) => answers.get(ns));
+      const width = dialogWidth(layout.columns) - 4;
+      const dialog = planDialog(steps, { width, maxLines: Math.max(3, layout.bodyHeight - 7), backupDir: tui.backupDir });
+      if (dialog.title === null) {
+        const first = steps[0];
+        return notice(first ? `Nothing to reschedule: ${first.key}: ${first.reason}` : 'Nothing to reschedule.', 'error');
+      }
+      if (readNav().modal) return;
+      if (expected === null) {
+        dispatch({ type: 'openModal', modal: { kind: 'confirm', title: dialog.title, lines: dialog.lines, podKeys, steps } });
+      } else {
+        const title = `Reschedule all ${dialog.actionable} pod${dialog.actionable === 1 ? '' : 's'} needing it in ${expected}?${dialog.refused > 0 ? ` (${dialog.refused} refused)` : ''}`;
+        dispatch({ type: 'openModal', modal: { kind: 'typed-confirm', title, lines: dialog.lines, podKeys, steps, expected, typed: '' } });
+      }
+    } finally {
+      planning.current = false;
+    }
+  }
 
   function run(command: Command, s: NavState): void {
     const screen = topScreen(s);
@@ -89,7 +211,8 @@ export function App(props: AppProps) {
       if (list) {
         dispatch({ type: 'move', list, rows: listRows(list, view, s, selectors).keys, move, page: layout.bodyHeight - 1 });
       } else {
-        const lines = screen.kind === 'detail' ? detailLinesFor(stateFor(s), screen.podKey) : helpLinesFor(stateFor(s));
+        const state = stateFor(s);
+        const lines = screen.kind === 'detail' ? detailLinesFor(state, screen.podKey) : screen.kind === 'progress' ? progressLinesFor(state) : helpLinesFor(state);
         dispatch({ type: 'scroll', move, page: layout.bodyHeight, lines: lines.length });
       }
       return;
@@ -129,21 +252,16 @@ export function App(props: AppProps) {
       case 'pod.reschedule': {
         const podKeys = screen.kind === 'detail' ? [screen.podKey] : selectedOrMarked(s);
         if (podKeys.length === 0) return;
-        return dispatch({
-          type: 'openModal',
-          modal: { kind: 'confirm', title: `Reschedule ${podKeys.length === 1 ? podKeys[0] : `${podKeys.length} pods`}?`, lines: ['Each pod is deleted and re-created; EKS places the new pod.', ...podKeys.slice(0, 8).map((k) => `  ${k}`)], podKeys },
-        });
+        return void openPlan(podKeys, null);
       }
       case 'ns.rescheduleAll': {
-        const scope = s.namespace === null ? view.pods : (view.byNamespace.get(s.namespace) ?? []);
-        const podKeys = scope.filter((p) => p.placement.needsReschedule).map((p) => p.key);
-        if (podKeys.length === 0) return notice('No pod here needs a reschedule.');
-        const expected = s.namespace ?? 'all';
-        return dispatch({
-          type: 'openModal',
-          modal: { kind: 'typed-confirm', title: `Reschedule all ${podKeys.length} pods needing it in ${s.namespace ?? 'every namespace'}?`, lines: podKeys.slice(0, 8).map((k) => `  ${k}`), podKeys, expected, typed: '' },
-        });
+        if (s.namespace === null) return notice('ctrl-r works on one namespace: open one first (enter on the namespaces view)', 'error');
+        const podKeys = (view.byNamespace.get(s.namespace) ?? []).filter((p) => p.placement.needsReschedule).map((p) => p.key);
+        if (podKeys.length === 0) return notice(`No pod in ${s.namespace} needs a reschedule.`);
+        return void openPlan(podKeys, s.namespace);
       }
+      case 'run.show':
+        return dispatch({ type: 'showProgress' });
       case 'profiles.refresh':
         props.refreshProfiles();
         return notice('Re-reading Fargate profiles…');
@@ -166,12 +284,16 @@ export function App(props: AppProps) {
     const modal = s.modal;
     if (!modal) return;
     dispatch({ type: 'closeModal' });
+    if (!modal.steps || !tui) return;
+    if (!runner.start(modal.steps)) return busyNotice();
     dispatch({ type: 'clearMarks' });
-    reschedule?.(modal.podKeys);
-    notice(`Rescheduling ${modal.podKeys.length === 1 ? modal.podKeys[0] : `${modal.podKeys.length} pods`}…`);
+    dispatch({ type: 'showProgress' });
   }
 
   function handlePress(press: KeyPress): void {
+    // Ctrl-C is ours (not ink's), so a run in flight is finished before the exit.
+    if (press.ctrl && press.char === 'c') return quit();
+    if (quittingRef.current) return;
     const s = readNav();
     if (s.modal) {
       if (press.special === 'escape') return dispatch({ type: 'closeModal' });
@@ -202,11 +324,13 @@ export function App(props: AppProps) {
 
   const top = topScreen(nav);
   let body;
-  if (nav.modal) body = <ConfirmDialog />;
+  if (quitting) body = <QuittingNotice state={uiState} />;
+  else if (nav.modal) body = <ConfirmDialog />;
   else if (top.kind === 'namespaces') body = <NamespacesView />;
   else if (top.kind === 'pods') body = <PodsView />;
   else if (top.kind === 'profiles') body = <ProfilesView />;
   else if (top.kind === 'detail') body = <PodDetailView podKey={top.podKey} />;
+  else if (top.kind === 'progress') body = <ProgressView />;
   else body = <HelpView />;
 
   return (
@@ -222,5 +346,16 @@ export function App(props: AppProps) {
         </Box>
       </UIActionsContext.Provider>
     </UIStateContext.Provider>
+  );
+}
+
+/** q / Ctrl-C during a run: what is still being done, until it is safe to exit. */
+function QuittingNotice({ state }: { state: UIState }) {
+  const inFlight = state.run ? runCounts(state.run).inFlight : null;
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text {...state.theme.status.warn}>Quitting: finishing the pod in flight{inFlight ? ` (${inFlight})` : ''}...</Text>
+      <Text>No other pod is started, and a deleted bare pod is re-created before the exit.</Text>
+    </Box>
   );
 }

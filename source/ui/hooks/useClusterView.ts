@@ -1,7 +1,8 @@
 import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ClusterStore } from '../../store/cluster-store.js';
 import type { Snapshot } from '../../store/snapshot.js';
-import { buildClusterView, createPlacementCache, type ClusterView, type PlacementCache } from '../../view-model/cluster-view.js';
+import type { ClusterView } from '../../view-model/cluster-view.js';
+import { ClusterViewModel } from '../../view-model/cluster-view-model.js';
 
 export interface LiveCluster {
   snapshot: Snapshot;
@@ -9,13 +10,13 @@ export interface LiveCluster {
 }
 
 /**
- * The live snapshot and its view-model. The view-model is rebuilt once per snapshot, and the
- * placement cache survives between snapshots so a watch event re-judges one pod, not all.
+ * The live snapshot and its view-model, updated once per snapshot. The model keeps the previous
+ * rows, so a watch event re-places and re-sorts only the pods it touched, not all of them.
  */
 export function useClusterView(store: ClusterStore): LiveCluster {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const cache = useRef<PlacementCache | null>(null);
-  cache.current ??= createPlacementCache();
-  const view = useMemo(() => buildClusterView(snapshot, cache.current!), [snapshot]);
+  const model = useRef<ClusterViewModel | null>(null);
+  model.current ??= new ClusterViewModel();
+  const view = useMemo(() => model.current!.update(snapshot), [snapshot]);
   return { snapshot, view };
 }

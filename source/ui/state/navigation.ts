@@ -1,3 +1,4 @@
+import type { RescheduleStep } from '../../actions/types.js';
 import { cursorIndex, NO_SELECTION, type RowKeys, type Selection } from './row-keys.js';
 import { nextSort, type SortKey } from './sort.js';
 
@@ -10,12 +11,15 @@ export type ListView = 'namespaces' | 'pods' | 'profiles';
 export type Screen =
   | { kind: ListView }
   | { kind: 'detail'; podKey: string }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  /** The reschedule run: each pod's steps, live. */
+  | { kind: 'progress' };
 
+/** `steps` is the plan the dialog shows; confirming runs exactly it. */
 export type Modal =
-  | { kind: 'confirm'; title: string; lines: string[]; podKeys: string[] }
+  | { kind: 'confirm'; title: string; lines: string[]; podKeys: string[]; steps?: readonly RescheduleStep[] }
   /** Bulk actions: the user must type `expected` exactly (Shopify's DangerousConfirmationPrompt). */
-  | { kind: 'typed-confirm'; title: string; lines: string[]; podKeys: string[]; expected: string; typed: string };
+  | { kind: 'typed-confirm'; title: string; lines: string[]; podKeys: string[]; expected: string; typed: string; steps?: readonly RescheduleStep[] };
 
 export interface Notice {
   text: string;
@@ -53,6 +57,7 @@ export type NavAction =
   | { type: 'allNamespaces' }
   | { type: 'back' }
   | { type: 'toggleHelp' }
+  | { type: 'showProgress' }
   | { type: 'filterStart' }
   | { type: 'filterType'; text: string }
   | { type: 'filterBackspace' }
@@ -170,6 +175,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     }
     case 'toggleHelp':
       return topScreen(state).kind === 'help' ? { ...state, stack: state.stack.slice(0, -1), scroll: 0 } : push(state, { kind: 'help' });
+    case 'showProgress':
+      return topScreen(state).kind === 'progress' ? state : { ...push(state, { kind: 'progress' }), filterDraft: null };
     case 'filterStart': {
       const list = currentList(state);
       return list ? { ...state, filterDraft: state.filters[list] } : state;

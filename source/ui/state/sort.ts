@@ -1,5 +1,5 @@
 import type { Verdict } from '../../domain/types.js';
-import type { PodView } from '../../view-model/cluster-view.js';
+import { comparePodViews as byName, type PodView } from '../../view-model/cluster-view.js';
 
 export type SortKey = 'name' | 'age' | 'verdict';
 
@@ -19,9 +19,6 @@ export const VERDICT_RANK: Record<Verdict, number> = {
   completed: 5,
 };
 
-const byName = (a: PodView, b: PodView): number =>
-  compare(a.pod.namespace, b.pod.namespace) || compare(a.pod.name, b.pod.name);
-
 /** A new sorted array; ties always fall back to namespace/name so the order is stable between snapshots. */
 export function sortPods(rows: readonly PodView[], key: SortKey): PodView[] {
   const out = [...rows];
@@ -35,5 +32,3 @@ export function sortPods(rows: readonly PodView[], key: SortKey): PodView[] {
       return out.sort((a, b) => VERDICT_RANK[a.placement.verdict] - VERDICT_RANK[b.placement.verdict] || byName(a, b));
   }
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

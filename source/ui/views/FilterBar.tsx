@@ -10,6 +10,7 @@ function title(state: UIState): string {
   const top = topScreen(nav);
   if (top.kind === 'help') return 'Help';
   if (top.kind === 'detail') return 'Pod detail';
+  if (top.kind === 'progress') return 'Reschedule progress';
   const count = listRows(top.kind, view, nav, state.selectors).rows.length;
   if (top.kind === 'namespaces') return `Namespaces [${count}]`;
   if (top.kind === 'profiles') return `Profiles [${count}]`;

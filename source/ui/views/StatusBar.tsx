@@ -4,6 +4,7 @@ import { useUIState } from '../app/contexts.js';
 import { formatAge } from '../format.js';
 import { Segments, type SegmentItem } from '../components/Segments.js';
 import type { Style, Theme } from '../theme.js';
+import { runCounts, runStatusText } from '../state/run-progress.js';
 
 const AWS_TEXT: Record<AwsState, string> = {
   loading: 'reading profiles…',
@@ -34,7 +35,7 @@ const NOTICE_MS = 5000;
 
 /** Who/where (context, cluster, region, AWS), the cluster at a glance, freshness and problems. */
 export function StatusBar() {
-  const { snapshot, view, theme: t, now, layout, nav } = useUIState();
+  const { snapshot, view, theme: t, now, layout, nav, run, quitting } = useUIState();
   const { identity, profilesStatus: aws, connection } = snapshot;
   const totals = view.totals;
   const proposed = view.profiles.filter((p) => p.proposed).length;
@@ -43,7 +44,9 @@ export function StatusBar() {
 
   // The third line shows the most important problem, else a transient notice, else warnings.
   let message: { text: string; style: Style } | null = null;
-  if (connection.state !== 'live' && connection.message) message = { text: `Kubernetes: ${connection.message}`, style: connStyle };
+  const inFlight = run ? runCounts(run).inFlight : null;
+  if (quitting) message = { text: `Quitting: finishing the pod in flight${inFlight ? ` (${inFlight})` : ''}...`, style: t.status.warn };
+  else if (connection.state !== 'live' && connection.message) message = { text: `Kubernetes: ${connection.message}`, style: connStyle };
   else if (aws.message && aws.state !== 'ok' && aws.state !== 'loading') message = { text: `AWS: ${aws.message}`, style: awsStyle(t, aws.state, aws.stale) };
   else if (nav.notice && now - nav.notice.at < NOTICE_MS) message = { text: nav.notice.text, style: nav.notice.level === 'error' ? t.status.error : t.status.info };
   else if (aws.stale && aws.message) message = { text: `AWS: ${aws.message} (showing profiles from an earlier read)`, style: t.status.warn };
@@ -67,6 +70,12 @@ export function StatusBar() {
     { text: `${view.profiles.length - proposed} profiles`, style: t.text.secondary, priority: 2 },
   ];
   if (proposed > 0) line2.push({ text: `what-if: ${proposed} proposed`, style: t.proposed, priority: 0 });
+  if (run) {
+    // The run's count stays here wherever the user goes (the progress view is only one screen).
+    const status = runStatusText(run);
+    const style = status.level === 'busy' ? t.status.info : status.level === 'ok' ? t.status.ok : t.status.error;
+    line2.unshift({ text: status.text, style: { ...style, bold: status.level === 'busy' }, priority: 0, shrink: true });
+  }
 
   return (
     <Box flexDirection="column" width={layout.columns}>

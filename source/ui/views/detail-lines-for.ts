@@ -4,25 +4,48 @@ import { bindingsFor, HELP_SECTIONS, keyLabels } from '../keymap.js';
 import { topScreen } from '../state/navigation.js';
 import { VERDICT_LABEL } from '../theme.js';
 import { podDetailLines } from './pod-detail-lines.js';
+import { missingPermissions } from '../state/reschedule-plan.js';
+import type { PodView } from '../../view-model/cluster-view.js';
 
 // Wrapped lines of the text screens, memoised so the key handler (which needs the line count
 // to scroll) and the renderer share one computation.
 
-let lastDetail: { key: string; view: unknown; width: number; theme: unknown; minute: number; lines: Line[] } | null = null;
+let lastDetail: { key: string; view: unknown; width: number; theme: unknown; minute: number; access: unknown; lines: Line[] } | null = null;
 
 export function detailLinesFor(state: UIState, podKey: string): Line[] {
   const width = state.layout.columns;
   // Ages in the detail only need minute precision; do not rebuild every tick.
   const minute = Math.floor(state.now / 60_000);
-  if (lastDetail && lastDetail.key === podKey && lastDetail.view === state.view && lastDetail.width === width && lastDetail.theme === state.theme && lastDetail.minute === minute) {
+  if (lastDetail && lastDetail.key === podKey && lastDetail.view === state.view && lastDetail.width === width && lastDetail.theme === state.theme && lastDetail.minute === minute && lastDetail.access === state.reschedule) {
     return lastDetail.lines;
   }
   const row = state.view.pods.find((p) => p.key === podKey);
   const raw: Line[] = row
-    ? podDetailLines({ row, profiles: state.snapshot.profiles, profilesKnown: state.view.profilesKnown, theme: state.theme, now: state.now })
+    ? [...podDetailLines({ row, profiles: state.snapshot.profiles, profilesKnown: state.view.profilesKnown, theme: state.theme, now: state.now }), ...rescheduleLines(state, row)]
     : [[seg(`Pod ${podKey} is gone (deleted or re-created under a new name). Press esc to go back.`, state.theme.status.warn)]];
   const lines = wrapLines(raw, width);
-  lastDetail = { key: podKey, view: state.view, width, theme: state.theme, minute, lines };
+  lastDetail = { key: podKey, view: state.view, width, theme: state.theme, minute, access: state.reschedule, lines };
+  return lines;
+}
+
+/** Whether `r` works on this pod, and if not, which permission is missing. */
+function rescheduleLines(state: UIState, row: PodView): Line[] {
+  const t = state.theme;
+  const lines: Line[] = [[], [seg('Reschedule', t.text.title)]];
+  if (state.readOnly) return [...lines, [seg('  --read-only: the reschedule keys are off', t.text.secondary)]];
+  if (!state.reschedule.offered) return [];
+  const permissions = state.reschedule.permissions.get(row.pod.namespace);
+  if (!permissions) return [...lines, [seg('  checking permissions…', t.text.secondary)]];
+  const method = row.pod.owner === null ? 'recreate' : 'evict';
+  const missing = missingPermissions(permissions, method);
+  if (missing.length > 0) {
+    lines.push([seg('  ✗ not allowed: ', t.verdict.blocked), seg(`missing permission ${missing.join(', ')}`)]);
+    lines.push([seg(`  (${method === 'evict' ? 'a pod with a controller is evicted' : 'a bare pod is deleted and re-created'}; the r key is not bound)`, t.text.secondary)]);
+    return lines;
+  }
+  const how = method === 'evict' ? `evict it (its ${row.pod.owner?.kind ?? 'controller'} re-creates it; PodDisruptionBudgets apply)` : 're-create it from a backup (bare pod: backup, delete, create)';
+  lines.push([seg('  r ', t.key), seg(how)]);
+  if (row.placement.needsReschedule !== true) lines.push([seg('  it does not need a reschedule now: the plan would refuse it', t.text.secondary)]);
   return lines;
 }
 

@@ -1,0 +1,73 @@
+// A reschedule run as the TUI sees it: a frozen copy of the run's log, the counts the status bar
+// shows ("rescheduling 2/5") and each pod's state. Pure.
+import type { RescheduleEvent, RescheduleResult, RescheduleRun, RescheduleStep } from '../tui-actions.js';
+
+export interface RunSnapshot {
+  steps: readonly RescheduleStep[];
+  events: readonly RescheduleEvent[];
+  results: readonly RescheduleResult[];
+  finished: boolean;
+  /** cancel() was called (quitting): the pod in flight is finished or undone, no other starts. */
+  cancelling: boolean;
+}
+
+export const snapshotOf = (run: RescheduleRun, cancelling: boolean): RunSnapshot => ({
+  steps: run.steps,
+  events: [...run.events],
+  results: [...run.results],
+  finished: run.finished,
+  cancelling,
+});
+
+export interface RunCounts {
+  total: number;
+  /** Pods with a result. */
+  done: number;
+  succeeded: number;
+  failed: number;
+  blocked: number;
+  refused: number;
+  interrupted: number;
+  /** "namespace/name" of the pod being worked on, if any. */
+  inFlight: string | null;
+}
+
+export function runCounts(run: RunSnapshot): RunCounts {
+  const by = (outcome: RescheduleResult['outcome']) => run.results.filter((r) => r.outcome === outcome).length;
+  const finishedPods = new Set(run.results.map((r) => r.pod));
+  const last = run.events.at(-1);
+  const inFlight = !run.finished && last && !finishedPods.has(last.pod) ? last.pod : null;
+  return {
+    total: run.steps.length,
+    done: run.results.length,
+    succeeded: by('succeeded'),
+    failed: by('failed'),
+    blocked: by('blocked'),
+    refused: by('refused'),
+    interrupted: by('interrupted'),
+    inFlight,
+  };
+}
+
+/** "1 succeeded, 1 blocked": the outcomes that occurred. */
+export function outcomeText(c: RunCounts): string {
+  const parts: string[] = [];
+  for (const [n, word] of [
+    [c.succeeded, 'succeeded'],
+    [c.failed, 'failed'],
+    [c.blocked, 'blocked'],
+    [c.refused, 'refused'],
+    [c.interrupted, 'interrupted'],
+  ] as const) {
+    if (n > 0) parts.push(`${n} ${word}`);
+  }
+  return parts.join(', ') || 'nothing done';
+}
+
+/** The status bar's word on the run: "rescheduling 2/5" while it goes, the outcome after. */
+export function runStatusText(run: RunSnapshot): { text: string; level: 'busy' | 'ok' | 'problem' } {
+  const c = runCounts(run);
+  if (!run.finished) return { text: `rescheduling ${Math.min(c.total, c.done + 1)}/${c.total}`, level: 'busy' };
+  const ok = c.succeeded === c.total;
+  return { text: `rescheduled ${c.done}/${c.total}: ${outcomeText(c)}`, level: ok ? 'ok' : 'problem' };
+}

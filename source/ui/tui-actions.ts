@@ -1,0 +1,21 @@
+// What the host (source/cli/view-mode.ts) hands the TUI to change the cluster. The UI never talks
+// to the cluster itself: it plans, asks, and renders the run it gets back. Tests pass a fake.
+import type { RescheduleRun } from '../actions/reschedule.js';
+import type { RescheduleStep } from '../actions/types.js';
+import type { PodPermissions } from '../sources/permissions.js';
+import type { PodView } from '../view-model/cluster-view.js';
+
+export type { PodPermissions } from '../sources/permissions.js';
+export type { RescheduleRun } from '../actions/reschedule.js';
+export type { RescheduleEvent, RescheduleResult, RescheduleStep, Method, Where } from '../actions/types.js';
+
+export interface TuiActions {
+  /** The plan for these pods ("namespace/name"), from the views on screen; pure. */
+  plan(pods: readonly PodView[], podKeys: readonly string[]): RescheduleStep[];
+  /** Start the plan; the run outlives the view that started it. */
+  start(steps: readonly RescheduleStep[]): RescheduleRun;
+  /** What the user may do to pods in `namespace` (null = cluster scope); cached by the host. */
+  permissions(namespace: string | null): Promise<PodPermissions>;
+  /** Where bare pods are backed up (shown in the confirmation). */
+  backupDir: string;
+}

@@ -1,0 +1,109 @@
+// A stand-in for the host's reschedule actions: real plans (the pure planner over the views on
+// screen), but runs the test drives by hand, and permissions the test chooses. Records every call.
+import { planForKeys } from '../../source/actions/plan.js';
+import type { Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from '../../source/actions/types.js';
+import type { RescheduleRun } from '../../source/actions/reschedule.js';
+import type { PodPermissions, TuiActions } from '../../source/ui/tui-actions.js';
+import { NOW } from './fixtures.js';
+
+const FINAL: Record<Outcome, ProgressStep> = { succeeded: 'done', failed: 'failed', blocked: 'blocked', refused: 'refused', interrupted: 'interrupted' };
+
+export class FakeRun implements RescheduleRun {
+  events: RescheduleEvent[] = [];
+  results: RescheduleResult[] = [];
+  finished = false;
+  cancelled = false;
+  readonly done: Promise<RescheduleResult[]>;
+  private resolveDone!: (results: RescheduleResult[]) => void;
+  private listeners = new Set<(event: RescheduleEvent) => void>();
+
+  constructor(readonly steps: readonly RescheduleStep[]) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+  }
+
+  subscribe(listener: (event: RescheduleEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** A progress event for the pod at `index` (0-based in the plan). */
+  emit(index: number, step: ProgressStep, message: string): void {
+    const planned = this.steps[index]!;
+    const event: RescheduleEvent = { pod: planned.key, step, message, at: NOW, index: index + 1, total: this.steps.length };
+    this.events.push(event);
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** The pod's result, then its final event (the order the real executor uses). */
+  result(index: number, outcome: Outcome, message: string, extra: Partial<RescheduleResult> = {}): void {
+    const planned = this.steps[index]!;
+    this.results.push({
+      pod: planned.key,
+      namespace: planned.pod.namespace,
+      name: planned.pod.name,
+      method: planned.method,
+      outcome,
+      from: planned.from,
+      to: planned.to,
+      landed: null,
+      message,
+      ...extra,
+    });
+    this.emit(index, FINAL[outcome], message);
+  }
+
+  end(): void {
+    this.finished = true;
+    this.resolveDone(this.results);
+  }
+}
+
+export const allowAll = (namespace: string | null): PodPermissions => ({ namespace, canEvict: true, canDelete: true, canCreate: true, missing: [] });
+
+export interface FakeActions {
+  actions: TuiActions;
+  plans: string[][];
+  runs: FakeRun[];
+  permissionChecks: Array<string | null>;
+}
+
+export function fakeActions(permissions: (namespace: string | null) => PodPermissions = allowAll): FakeActions {
+  const fake: FakeActions = {
+    plans: [],
+    runs: [],
+    permissionChecks: [],
+    actions: {
+      backupDir: '/var/backups/kf',
+      plan: (pods, podKeys) => {
+        fake.plans.push([...podKeys]);
+        return planForKeys(pods, podKeys);
+      },
+      start: (steps) => {
+        const run = new FakeRun(steps);
+        fake.runs.push(run);
+        return run;
+      },
+      permissions: async (namespace) => {
+        fake.permissionChecks.push(namespace);
+        return permissions(namespace);
+      },
+    },
+  };
+  return fake;
+}
+
+/** Permissions with some verbs denied in one namespace, as the sim's faults.deny() would answer. */
+export function denying(namespaceDenied: string, denied: { evict?: boolean; delete?: boolean; create?: boolean }) {
+  return (namespace: string | null): PodPermissions => {
+    if (namespace !== namespaceDenied) return allowAll(namespace);
+    const p = { namespace, canEvict: !denied.evict, canDelete: !denied.delete, canCreate: !denied.create, missing: [] as string[] };
+    if (denied.delete) p.missing.push(`delete pods in ${namespace}`);
+    if (denied.create) p.missing.push(`create pods in ${namespace}`);
+    if (denied.evict) p.missing.push(`create pods/eviction in ${namespace}`);
+    return p;
+  };
+}
