@@ -1,19 +1,8 @@
 import { render } from 'ink';
-import type { ClusterStore } from '../store/cluster-store.js';
-import { App } from './app/App.js';
-import type { TuiActions } from './tui-actions.js';
+import { App, type AppProps } from './app/App.js';
 
-export interface TuiOptions {
-  store: ClusterStore;
-  refreshProfiles: () => void;
-  readOnly: boolean;
-  /** null = all namespaces. */
-  namespace: string | null;
-  labelSelector?: string;
-  noColor: boolean;
-  /** Rescheduling (plan, start, permissions). Absent (or --read-only): the keys are not bound. */
-  actions?: TuiActions;
-}
+/** What the host decides; the rest of AppProps are test hooks. */
+export type TuiOptions = Pick<AppProps, 'store' | 'refreshProfiles' | 'readOnly' | 'namespace' | 'labelSelector' | 'noColor' | 'actions'>;
 
 /**
  * Full-screen TUI over the live store. Resolves when the user quits. The terminal is restored
@@ -23,13 +12,7 @@ export async function runTui(opts: TuiOptions): Promise<void> {
   let appQuit: (() => void) | null = null;
   const instance = render(
     <App
-      store={opts.store}
-      refreshProfiles={opts.refreshProfiles}
-      readOnly={opts.readOnly}
-      namespace={opts.namespace}
-      labelSelector={opts.labelSelector}
-      noColor={opts.noColor}
-      actions={opts.actions}
+      {...opts}
       registerQuit={(quit) => {
         appQuit = quit;
       }}

@@ -1,6 +1,6 @@
 import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
 import { globMatch } from '../domain/glob.js';
-import type { EventRecord, PersistentVolumeClaimRecord, Placement, PodRecord, Profile } from '../domain/types.js';
+import type { EventRecord, PersistentVolumeClaimRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
 import { podKey, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
@@ -77,24 +77,13 @@ export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = cre
   const profilesKnown = profilesAreKnown(snapshot);
   // Placements change with the pod (its resourceVersion) or with this token; nothing else.
   const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.claims.size}`;
-  const placements = evaluatePods(
-    snapshot.pods.values(),
-    {
-      profiles: [...snapshot.profiles],
-      profilesKnown,
-      nodes: snapshot.nodes,
-      // Keyed "namespace/name"; the blocker check looks claims up that way.
-      claims: snapshot.claims as ReadonlyMap<string, PersistentVolumeClaimRecord>,
-    },
-    cache,
-    token,
-  );
+  const placements = evaluatePods(snapshot.pods.values(), placementContext(snapshot, profilesKnown), cache, token);
   const pods: PodView[] = [];
   for (const [key, pod] of snapshot.pods) {
     const placement = placements.get(key) as Placement;
     pods.push({ key, pod, placement, events: snapshot.events.get(podKey(pod.namespace, pod.name)) ?? [] });
   }
-  pods.sort((a, b) => compare(a.pod.namespace, b.pod.namespace) || compare(a.pod.name, b.pod.name));
+  pods.sort(comparePodViews);
 
   const byNamespace = new Map<string, PodView[]>();
   for (const view of pods) {
@@ -109,7 +98,21 @@ export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = cre
   return { snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals: totalsOf(pods) };
 }
 
-function summarizeNamespace(name: string, pods: PodView[], profiles: readonly Profile[]): NamespaceSummary {
+/** What a placement depends on besides the pod itself. */
+export function placementContext(snapshot: Snapshot, profilesKnown: boolean): PlacementContext {
+  return {
+    profiles: [...snapshot.profiles],
+    profilesKnown,
+    nodes: snapshot.nodes,
+    // Keyed "namespace/name"; the blocker check looks claims up that way.
+    claims: snapshot.claims as ReadonlyMap<string, PersistentVolumeClaimRecord>,
+  };
+}
+
+/** The order of pods everywhere: namespace, then name. */
+export const comparePodViews = (a: PodView, b: PodView): number => compare(a.pod.namespace, b.pod.namespace) || compare(a.pod.name, b.pod.name);
+
+export function summarizeNamespace(name: string, pods: PodView[], profiles: readonly Profile[]): NamespaceSummary {
   let onFargate = 0;
   let needsReschedule = 0;
   let blocked = 0;
@@ -126,7 +129,7 @@ function summarizeNamespace(name: string, pods: PodView[], profiles: readonly Pr
   return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, profiles: covering };
 }
 
-function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {
+export function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {
   let running = 0;
   let wouldCapture = 0;
   for (const { placement } of pods) {
@@ -136,7 +139,7 @@ function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {
   return { profile, proposed: profile.source === 'file', effect: profileEffect(profile), running, wouldCapture };
 }
 
-function totalsOf(pods: PodView[]): Totals {
+export function totalsOf(pods: PodView[]): Totals {
   const totals: Totals = { pods: pods.length, onFargate: 0, onEc2: 0, pending: 0, needsReschedule: 0, blocked: 0, completed: 0, unknown: 0 };
   for (const { placement } of pods) {
     if (placement.runsOn === 'fargate') totals.onFargate++;
@@ -150,4 +153,4 @@ function totalsOf(pods: PodView[]): Totals {
   return totals;
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,34 +1,32 @@
 // The pod detail (`enter`): every profile and selector with why, the choice, blockers, events,
-// size vs CapacityProvisioned, owner chain.
-import { press, renderApp, waitForFrame, type AppHarness } from './helpers.js';
+// size vs CapacityProvisioned, owner chain. The view on its own (ink-testing-library) for what it
+// says; the whole App for opening, scrolling at 80x24 and a pod vanishing while shown.
+import { renderView, uiState } from './component-harness.js';
+import { press, renderApp, selectedLine, waitForFrame, waitForInputsReady, type AppHarness } from './helpers.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fargatePod, pod, profile } from './fixtures.js';
+import { createElement } from 'react';
+import { cleanup, render } from 'ink-testing-library';
+import { App } from '../../source/ui/app/App.js';
+import type { ClusterStore } from '../../source/store/cluster-store.js';
+import { PodDetailView } from '../../source/ui/views/PodDetailView.js';
+import { fargatePod, fixtureStore, NOW, pod, profile } from './fixtures.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
+  cleanup(); // unmounts whatever ink-testing-library rendered
   tui?.unmount();
   tui = null;
 });
 
-/** Open the detail of `name` in `namespace` and return the whole detail text (scrolling through it). */
-async function openDetail(namespace: string, name: string, options: Parameters<typeof renderApp>[1] = {}): Promise<string> {
-  tui = await renderApp({ namespace }, { rows: 60, columns: 140, ...options });
-  await waitForFrame(tui, (f) => f.includes(name));
-  // Move the cursor onto the pod by name (rows are sorted by name).
-  for (let i = 0; i < 10 && !selected(tui).includes(` ${name} `); i++) await press(tui, 'j');
-  await press(tui, 'enter');
-  return waitForFrame(tui, (f) => f.includes('Pod detail'));
-}
-
-function selected(t: AppHarness): string {
-  const line = t.rawFrame().split('\n').find((l) => l.includes('\u001B[7m')) ?? '';
-  return line.replace(/\u001B\[[\d;]*m/g, '');
+/** The whole detail of `podKey` (tall enough that nothing is scrolled off), 100 columns wide. */
+function detail(podKey: string, store: ClusterStore = fixtureStore()): string {
+  return renderView(<PodDetailView podKey={podKey} />, uiState({ store, rows: 90 })).frame();
 }
 
 describe('pod detail', () => {
-  test('the test pod: why fp-test matches (namespace, wildcard label) and why the others do not', async () => {
-    const frame = await openDetail('test', 'test');
+  test('the test pod: why fp-test matches (namespace, wildcard label) and why the others do not', () => {
+    const frame = detail('test/test');
     assert.match(frame, /Pod test\/test\s+reschedule/);
     assert.match(frame, /expected profile\s+fp-test/);
     assert.match(frame, /needs reschedule\s+yes/);
@@ -40,51 +38,45 @@ describe('pod detail', () => {
     assert.match(frame, /Owner\n\s+Pod test \(no owner: a bare pod\)/);
   });
 
-  test('a blocked privileged pod: its blocker and the fargate-scheduler FailedScheduling reason', async () => {
-    const frame = await openDetail('prod', 'priv');
+  test('a blocked privileged pod: its blocker and the fargate-scheduler FailedScheduling reason', () => {
+    const frame = detail('prod/priv');
     assert.match(frame, /Pod prod\/priv\s+blocked/);
     assert.match(frame, /Blockers\n\s+✗ privileged/);
-    assert.match(frame, /1m ago FailedScheduling ×3 \(fargate-scheduler\) Pod not supported on Fargate: invalid SecurityContext fields: Privileged/);
+    // (The message goes on past the 100 columns, on the next line.)
+    assert.match(frame, /1m ago FailedScheduling ×3 \(fargate-scheduler\) Pod not supported on Fargate: invalid Security/);
   });
 
-  test('a Fargate pod: predicted size and hourly cost next to CapacityProvisioned, owner chain', async () => {
-    const frame = await openDetail('default', 'web-1');
+  test('a Fargate pod: predicted size and hourly cost next to CapacityProvisioned, owner chain', () => {
+    const frame = detail('default/web-1');
     assert.match(frame, /predicted\s+0\.25vCPU 0\.5GB · \$0\.0123\/h/);
     assert.match(frame, /provisioned\s+0\.25vCPU 0\.5GB \(CapacityProvisioned\)\n/);
     assert.match(frame, /Pod web-1 ← ReplicaSet web-7d9f8c6b5 ← Deployment web \(inferred\)/);
   });
 
-  test('a provisioned size that differs from the prediction is called out', async () => {
-    tui = await renderApp({ namespace: 'default' }, { rows: 60, columns: 140 });
-    tui.store.upsert('pods', fargatePod('default', 'big', 'fp-default', { capacityProvisioned: '1vCPU 2GB' }));
-    await waitForFrame(tui, (f) => f.includes('big'));
-    await press(tui, 'enter');
-    const frame = await waitForFrame(tui, (f) => f.includes('Pod default/big'));
-    assert.match(frame, /provisioned\s+1vCPU 2GB \(CapacityProvisioned\) — differs from the prediction/);
+  test('a provisioned size that differs from the prediction is called out', () => {
+    const store = fixtureStore();
+    store.upsert('pods', fargatePod('default', 'big', 'fp-default', { capacityProvisioned: '1vCPU 2GB' }));
+    assert.match(detail('default/big', store), /provisioned\s+1vCPU 2GB \(CapacityProvisioned\) — differs from the prediction/);
   });
 
-  test('several matching profiles: the alphabetical tie-break is explained', async () => {
-    tui = await renderApp({ namespace: 'default' }, { rows: 70, columns: 140 });
-    tui.store.setLiveProfiles([profile('b-default', [{ namespace: 'default' }]), profile('a-default', [{ namespace: 'def*' }])], {
+  test('several matching profiles: the alphabetical tie-break is explained', () => {
+    const store = fixtureStore();
+    store.setLiveProfiles([profile('b-default', [{ namespace: 'default' }]), profile('a-default', [{ namespace: 'def*' }])], {
       state: 'ok',
       message: null,
       fetchedAt: 1,
       stale: false,
     });
-    tui.store.upsert('pods', pod('default', 'aaa'));
-    await waitForFrame(tui, (f) => f.includes('aaa'));
-    await press(tui, 'enter');
-    const frame = await waitForFrame(tui, (f) => f.includes('Pod default/aaa'));
+    store.upsert('pods', pod('default', 'aaa'));
+    const frame = detail('default/aaa', store);
     assert.match(frame, /a-default, b-default \(alphabetical; first wins\)/);
     assert.match(frame, /EKS picks a-default, the alphabetically first/);
   });
 
-  test('a pin label restricts the choice to the pinned profile', async () => {
-    tui = await renderApp({ namespace: 'default' }, { rows: 70, columns: 140 });
-    tui.store.upsert('pods', pod('default', 'aaa', { labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' } }));
-    await waitForFrame(tui, (f) => f.includes('aaa'));
-    await press(tui, 'enter');
-    const frame = await waitForFrame(tui, (f) => f.includes('Pod default/aaa'));
+  test('a pin label restricts the choice to the pinned profile', () => {
+    const store = fixtureStore();
+    store.upsert('pods', pod('default', 'aaa', { labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' } }));
+    const frame = detail('default/aaa', store);
     assert.match(frame, /pinned\s+fp-default \(label eks\.amazonaws\.com\/fargate-profile\)/);
     assert.match(frame, /pin: label eks\.amazonaws\.com\/fargate-profile=fp-default restricts the choice/);
   });
@@ -99,14 +91,17 @@ describe('pod detail', () => {
     assert.doesNotMatch(frame, /Pod test\/test/);
     await press(tui, 'esc');
     await waitForFrame(tui, (f) => f.includes('Pods(test)'));
-    assert.match(selected(tui), / test /);
+    assert.match(selectedLine(tui), / test /);
   });
 
   test('a pod deleted while its detail is open says so instead of crashing', async () => {
-    tui = await renderApp({ namespace: 'test' });
-    await press(tui, 'enter');
-    await waitForFrame(tui, (f) => f.includes('Pod test/test'));
-    tui.store.remove('pods', 'test/test');
-    await waitForFrame(tui, (f) => f.includes('Pod test/test is gone'));
+    // Only the first lines matter here, so ink-testing-library's terminal will do.
+    const store = fixtureStore();
+    const app = render(createElement(App, { store, readOnly: false, namespace: 'test', noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
+    await waitForInputsReady();
+    await press(app, 'enter');
+    assert.match(app.lastFrame() ?? '', /Pod test\/test/);
+    store.remove('pods', 'test/test');
+    await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('Pod test/test is gone'));
   });
 });

@@ -126,3 +126,20 @@ export function fixtureStore(options: FixtureOptions = {}): ClusterStore {
   store.setConnection({ state: 'live', message: null, lastUpdateAt: NOW - 3_000 });
   return store;
 }
+
+/**
+ * The fixture store plus `count` pods in 100 namespaces (a third on Fargate), added with one
+ * replaceAll as the reflector's initial list does, so no row is marked as just changed.
+ */
+export function storeWithPods(count: number, options: FixtureOptions = {}): ClusterStore {
+  const store = fixtureStore(options);
+  const pods: PodRecord[] = [...store.getSnapshot().pods.values()];
+  for (let i = 0; i < count; i++) {
+    const namespace = `ns-${String(i % 100).padStart(2, '0')}`;
+    const name = `pod-${String(i).padStart(5, '0')}`;
+    pods.push(i % 3 === 0 ? fargatePod(namespace, name, 'fp-prod') : pod(namespace, name, { labels: { app: `a${i % 7}` } }));
+  }
+  store.replaceAll('pods', pods);
+  store.flush();
+  return store;
+}

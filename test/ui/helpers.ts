@@ -1,6 +1,14 @@
-// The one module every TUI test uses: render into a fake terminal of a chosen size, send keys,
-// and wait for frames. Ticks go setImmediate -> setTimeout(0) so React 19's scheduler and ink's
-// input effects have run before the next key (keys written before useInput subscribes are lost).
+// The whole <App> in a fake terminal of a chosen size: send keys, resize, wait for frames.
+//
+// Views and components on their own are tested with ink-testing-library (component-harness.tsx),
+// and so is the App where the terminal's size does not matter. It cannot do what this harness is
+// for: its stdout is fixed at 100 columns and has no `rows` (ink then falls back to the size of
+// whatever terminal runs the tests, so the App's body height would differ from run to run), it
+// cannot resize (the 80x24 and wide-to-narrow tests), and it has no isTTY, so ink runs it
+// non-interactive and ignores resize events.
+//
+// Ticks go setImmediate -> setTimeout(0) so React 19's scheduler and ink's input effects have run
+// before the next key (keys written before useInput subscribes are lost).
 import './force-color.js';
 import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
@@ -13,6 +21,8 @@ import type { ClusterStore } from '../../source/store/cluster-store.js';
 class FakeStdout extends EventEmitter {
   isTTY = true;
   frames: string[] = [];
+  /** performance.now() of each frame write (the benchmark times frames). */
+  frameTimes: number[] = [];
   constructor(
     public columns: number,
     public rows: number,
@@ -21,6 +31,7 @@ class FakeStdout extends EventEmitter {
   }
   write = (frame: string): boolean => {
     this.frames.push(frame);
+    this.frameTimes.push(performance.now());
     this.emit('frame', frame);
     return true;
   };
@@ -115,7 +126,7 @@ export const KEYS = {
 export type KeyName = keyof typeof KEYS;
 
 /** Send a named key (or raw text) and let the app react. A lone ESC waits for ink's escape flush. */
-export async function press(tui: Tui, key: KeyName | (string & {})): Promise<void> {
+export async function press(tui: { stdin: { write(data: string): void } }, key: KeyName | (string & {})): Promise<void> {
   const data = key in KEYS ? KEYS[key as KeyName] : key;
   tui.stdin.write(data);
   await tick();
@@ -123,12 +134,12 @@ export async function press(tui: Tui, key: KeyName | (string & {})): Promise<voi
   await tick();
 }
 
-export async function type(tui: Tui, text: string): Promise<void> {
+export async function type(tui: Parameters<typeof press>[0], text: string): Promise<void> {
   for (const char of text) await press(tui, char);
 }
 
 /** Wait until the (ANSI-free) frame satisfies `predicate`; fails with the last frame. */
-export async function waitForFrame(tui: Tui, predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
+export async function waitForFrame(tui: { frame(): string }, predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = tui.frame();

@@ -1,3 +1,3 @@
-// Imported first by the scale test: measure React as the bundled CLI should run it (production
-// build), not with development-only instrumentation that profiles every prop.
+// Imported first by the scale test and scripts/bench-tui.tsx: run React as the bundled CLI does
+// (production build), not with development-only instrumentation that profiles every prop.
 process.env.NODE_ENV = 'production';

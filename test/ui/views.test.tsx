@@ -1,21 +1,36 @@
-// Each view over the fixture store: what a user sees before pressing anything but tab.
-import { lineWith, press, renderApp, waitForFrame, type AppHarness } from './helpers.js';
+// Each view on its own (ink-testing-library, 100 columns) over the fixture store: what a user
+// sees before pressing anything. Whole-App tests at a chosen terminal size are at the end.
+import { COLUMNS, renderView, uiState, type RenderedView } from './component-harness.js';
+import { lineWith, press, renderApp, waitForFrame, waitForInputsReady, type AppHarness } from './helpers.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOW } from './fixtures.js';
+import { createElement } from 'react';
+import { cleanup, render } from 'ink-testing-library';
+import { Box } from 'ink';
+import { App } from '../../source/ui/app/App.js';
+import { layoutColumns, Table, type Column } from '../../source/ui/components/Table.js';
+import { bindingsFor, keyLabels } from '../../source/ui/keymap.js';
+import { themeFor } from '../../source/ui/theme.js';
+import { FilterBar } from '../../source/ui/views/FilterBar.js';
+import { HelpView } from '../../source/ui/views/HelpView.js';
+import { NamespacesView } from '../../source/ui/views/NamespacesView.js';
+import { PodsView } from '../../source/ui/views/PodsView.js';
+import { ProfilesView } from '../../source/ui/views/ProfilesView.js';
+import { StatusBar } from '../../source/ui/views/StatusBar.js';
+import { fixtureStore, NOW } from './fixtures.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
+  cleanup(); // unmounts whatever ink-testing-library rendered
   tui?.unmount();
   tui = null;
 });
 
+const show = (element: Parameters<typeof renderView>[0], state = uiState()): RenderedView => renderView(element, state);
 
 describe('namespaces view', () => {
-  test('shows pods, on Fargate, needing reschedule, blocked and the covering profiles per namespace', async () => {
-    tui = await renderApp();
-    const frame = tui.frame();
-    assert.match(frame, /Namespaces \[5\]/);
+  test('shows pods, on Fargate, needing reschedule, blocked and the covering profiles per namespace', () => {
+    const frame = show(<NamespacesView />).frame();
     assert.match(lineWith(frame, ' test '), /test\s+1\s+0\s+1\s+0\s+0\s+fp-test/);
     assert.match(lineWith(frame, ' default '), /default\s+2\s+2\s+0\s+0\s+0\s+fp-default/);
     assert.match(lineWith(frame, ' prod '), /prod\s+2\s+0\s+0\s+1\s+2\s+fp-prod/);
@@ -24,28 +39,17 @@ describe('namespaces view', () => {
 });
 
 describe('pods view', () => {
-  test('lists every pod with node type, current and expected profile and the verdict', async () => {
-    tui = await renderApp({ namespace: null }, { withFileProfile: true });
-    await press(tui, 'tab');
-    const frame = await waitForFrame(tui, (f) => f.includes('Pods(all)'));
-    assert.match(lineWith(frame, ' test '), /test\s+test\s+Running\s+EC2\s+fp-test\s+reschedule\s+created before profile fp-te/);
+  test('lists every pod with node type, expected profile and the verdict', () => {
+    const frame = show(<PodsView />, uiState({ namespace: null })).frame();
+    assert.match(lineWith(frame, ' test '), /test\s+test\s+Running\s+EC2\s+fp-test\s+reschedule/);
     assert.match(lineWith(frame, 'web-1'), /Running\s+Fargate\s+fp-default\s+ok/);
     assert.match(lineWith(frame, 'priv'), /Pending\s+pending\s+fp-prod\s+blocked/);
     assert.match(lineWith(frame, 'coredns-1'), /pending\s+EC2\s+pending/);
     assert.match(lineWith(frame, 'backup-29001'), /completed/);
   });
 
-  test('with a wide terminal the current profile and the Fargate size show too', async () => {
-    tui = await renderApp({ namespace: 'default' }, { columns: 160 });
-    const frame = tui.frame();
-    assert.match(frame, /CURRENT/);
-    assert.match(lineWith(frame, 'web-1'), /Fargate\s+fp-default\s+fp-default\s+ok.*0\.25vCPU 0\.5GB/);
-  });
-
-  test('verdicts are coloured by meaning through the theme', async () => {
-    tui = await renderApp({ namespace: null });
-    await press(tui, 'tab');
-    const raw = tui.rawFrame();
+  test('verdicts are coloured by meaning through the theme', () => {
+    const raw = show(<PodsView />, uiState({ namespace: null })).rawFrame();
     const line = (text: string) => raw.split('\n').find((l) => l.includes(text)) ?? '';
     // Codes directly before the word (ink may order bold and colour either way).
     const codesBefore = (text: string, word: string) => new Set((new RegExp(`((?:\u001B\\[\\d+m)+)${word}`).exec(line(text))?.[1] ?? '').match(/\d+/g));
@@ -55,17 +59,22 @@ describe('pods view', () => {
     assert.deepEqual(codesBefore('coredns', 'pending '), new Set(['35']), 'pending is magenta');
   });
 
-  test('NO_COLOR: no colour codes at all, the selection still shows (inverse)', async () => {
-    tui = await renderApp({ namespace: null, noColor: true });
-    await press(tui, 'tab');
-    const raw = tui.rawFrame();
+  test('NO_COLOR: no colour codes at all, the selection still shows (inverse)', () => {
+    const raw = show(<PodsView />, uiState({ namespace: null, noColor: true })).rawFrame();
     assert.doesNotMatch(raw, /\u001B\[(3[0-7]|9[0-7]|38;)/);
     assert.match(raw, /\u001B\[7m/);
   });
 
-  test('what-if: pods a --profiles-file profile would capture show it as proposed', async () => {
-    tui = await renderApp({ namespace: 'batch' }, { withFileProfile: true });
-    const frame = tui.frame();
+  test('what-if: pods a --profiles-file profile would capture show it as proposed', () => {
+    const state = uiState({ store: fixtureStore({ withFileProfile: true }), namespace: 'batch' });
+    const frame = show(
+      <Box flexDirection="column">
+        <StatusBar />
+        <FilterBar />
+        <PodsView />
+      </Box>,
+      state,
+    ).frame();
     assert.match(frame, /\* = proposed profile/);
     assert.match(lineWith(frame, 'worker'), /fp-batch\*\s+reschedule/);
     assert.match(frame, /what-if: 1 proposed/);
@@ -73,27 +82,23 @@ describe('pods view', () => {
 });
 
 describe('profiles view', () => {
-  test('status, selectors, pods running under each and pods each would capture; file profiles are proposed', async () => {
-    tui = await renderApp({}, { withFileProfile: true, columns: 140 });
-    await press(tui, 'p');
-    const frame = await waitForFrame(tui, (f) => f.includes('Profiles ['));
-    assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+subnet-0a1,subnet-0b2\s+eks-fargate-pods/);
+  test('status, selectors, pods running under each and pods each would capture; file profiles are proposed', () => {
+    const frame = show(<ProfilesView />, uiState({ store: fixtureStore({ withFileProfile: true }) })).frame();
+    assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+subnet-0a1/);
     assert.match(lineWith(frame, 'fp-test'), /ACTIVE\s+test \{app=te\*\}\s+0\s+1/);
-    assert.match(lineWith(frame, 'fp-batch'), /fp-batch \(proposed\)\s+ACTIVE\s+batch\s+0\s+1/);
+    assert.match(lineWith(frame, 'fp-batch'), /fp-batch \(propos.*ACTIVE\s+batch\s+0\s+1/);
   });
 
-  test('esc returns from profiles to where p was pressed', async () => {
-    tui = await renderApp();
-    await press(tui, 'p');
-    await press(tui, 'esc');
-    await waitForFrame(tui, (f) => f.includes('Namespaces ['));
+  test('profiles that could not be read say so instead of an empty table', () => {
+    const store = fixtureStore();
+    store.setLiveProfiles([], { state: 'access-denied', message: 'denied', fetchedAt: null, stale: false });
+    assert.match(show(<ProfilesView />, uiState({ store })).frame(), /Fargate profiles are not known \(see the status bar\)/);
   });
 });
 
 describe('status bar', () => {
-  test('context, cluster, region, AWS state, totals and time since the last update', async () => {
-    tui = await renderApp();
-    const [line1, line2] = tui.frame().split('\n');
+  test('context, cluster, region, AWS state, totals and time since the last update', () => {
+    const [line1, line2] = show(<StatusBar />).frame().split('\n');
     assert.match(line1 ?? '', /demo-ctx │ cluster demo │ us-east-1 │ AWS ok │ k8s live │ updated 3s ago/);
     assert.match(line2 ?? '', /8 pods │ 2 on Fargate │ 3 on EC2 │ 1 need reschedule │ 1 blocked │ 3 pending │ 3 profiles/);
   });
@@ -104,36 +109,152 @@ describe('status bar', () => {
     { state: 'file-only', text: 'AWS file profiles only', message: null },
   ] as const;
   for (const c of awsCases) {
-    test(`AWS state ${c.state} is shown${c.message ? ' with its message' : ''}`, async () => {
-      tui = await renderApp();
-      tui.store.setLiveProfiles([], { state: c.state, message: c.message, fetchedAt: null, stale: false });
-      const frame = await waitForFrame(tui, (f) => f.includes(c.text));
+    test(`AWS state ${c.state} is shown${c.message ? ' with its message' : ''}`, () => {
+      const store = fixtureStore();
+      store.setLiveProfiles([], { state: c.state, message: c.message, fetchedAt: null, stale: false });
+      const frame = show(<StatusBar />, uiState({ store })).frame();
+      assert.match(frame, new RegExp(c.text));
       if (c.message) assert.match(frame, new RegExp(`AWS: ${c.message}`));
     });
   }
 
-  test('a lost watch connection shows as reconnecting with the error', async () => {
-    tui = await renderApp();
-    tui.store.setConnection({ state: 'reconnecting', message: 'watch pods: connection reset' });
-    const frame = await waitForFrame(tui, (f) => f.includes('k8s reconnecting'));
+  test('a lost watch connection shows as reconnecting with the error', () => {
+    const store = fixtureStore();
+    store.setConnection({ state: 'reconnecting', message: 'watch pods: connection reset' });
+    const frame = show(<StatusBar />, uiState({ store })).frame();
+    assert.match(frame, /k8s reconnecting/);
     assert.match(frame, /Kubernetes: watch pods: connection reset/);
   });
 
-  test('at 80 columns low-priority parts drop instead of wrapping', async () => {
-    tui = await renderApp({}, { columns: 80, rows: 24 });
-    tui.store.setIdentity({ ...tui.store.getSnapshot().identity, context: 'arn:aws:eks:us-east-1:111122223333:cluster/demo-with-a-long-name' });
-    const frame = await waitForFrame(tui, (f) => f.includes('arn:aws:eks'));
-    const [line1, line2] = frame.split('\n');
-    assert.ok((line1 ?? '').length <= 80 && (line2 ?? '').length <= 80, frame);
-    assert.match(line1 ?? '', /AWS ok │ k8s live/);
+  test('at 80 columns low-priority parts drop instead of wrapping', () => {
+    const store = fixtureStore();
+    store.setIdentity({ ...store.getSnapshot().identity, context: 'arn:aws:eks:us-east-1:111122223333:cluster/demo-with-a-long-name' });
+    const frame = show(<StatusBar />, uiState({ store, columns: 80 })).frame();
+    const [line1, line2, line3] = frame.split('\n');
+    assert.ok((line1 ?? '').trimEnd().length <= 80 && (line2 ?? '').trimEnd().length <= 80, frame);
+    assert.match(line1 ?? '', /arn:aws:eks.*AWS ok │ k8s live/);
     assert.match(line2 ?? '', /need reschedule │ 1 blocked/);
-    assert.equal(frame.split('\n').length <= 24, true);
+    assert.equal(line3?.trim(), '', 'the message line stays empty: nothing wrapped into it');
   });
 
-  test('the "updated" age follows the clock', async () => {
+  test('"updated" counts from the last update to the tick clock', () => {
+    const v = show(<StatusBar />);
+    assert.match(v.frame(), /updated 3s ago/);
+    v.rerender(uiState({ now: NOW + 60_000 }));
+    assert.match(v.frame(), /updated 1m ago/);
+  });
+});
+
+describe('help view', () => {
+  test('lists every key bound on the view below it, from the keymap', () => {
+    const state = uiState({ rows: 80, capabilities: ['reschedule', 'run'], nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
+    const frame = show(<HelpView />, state).frame();
+    assert.match(frame, /Keys for the pods view/);
+    const bound = bindingsFor(state.bindings, 'pods');
+    assert.ok(bound.some((b) => b.command === 'ns.rescheduleAll'), 'the reschedule keys are bound here');
+    for (const b of bound) {
+      assert.match(lineWith(frame, b.description), new RegExp(`^\\s+${keyLabels(b).replace(/[?/]/g, '\\$&')}\\s`), b.command);
+    }
+  });
+
+  test('read-only help says so and lists no destructive key', () => {
+    const state = uiState({ rows: 80, readOnly: true, capabilities: ['reschedule'], nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
+    const frame = show(<HelpView />, state).frame();
+    assert.match(frame, /read-only: no destructive keys/);
+    assert.doesNotMatch(frame, /asks first/);
+  });
+});
+
+// ---- the windowed table ----
+
+interface Item {
+  key: string;
+  n: number;
+}
+const items = Array.from({ length: 200 }, (_, n): Item => ({ key: `item-${String(n).padStart(3, '0')}`, n }));
+const columns: Column<Item>[] = [
+  { id: 'name', header: 'NAME', width: 12, flex: true, priority: 0, cell: (r) => r.key },
+  { id: 'n', header: 'N', width: 5, priority: 0, align: 'right', cell: (r) => String(r.n) },
+  { id: 'half', header: 'HALF', width: 30, priority: 1, cell: (r) => String(r.n / 2) },
+  { id: 'twice', header: 'TWICE', width: 30, priority: 2, cell: (r) => String(r.n * 2) },
+];
+const theme = themeFor(false);
+
+function table(props: Partial<Parameters<typeof Table<Item>>[0]> = {}) {
+  return (
+    <Table
+      columns={columns}
+      rows={items.slice(20, 25)}
+      offset={20}
+      total={items.length}
+      rowKey={(r) => r.key}
+      cursor={22}
+      height={5}
+      width={COLUMNS}
+      theme={theme}
+      {...props}
+    />
+  );
+}
+
+describe('table', () => {
+  test('draws only the rows it is given, and says which of how many they are', () => {
+    const lines = show(table()).frame().split('\n');
+    assert.equal(lines.length, 6, 'header + 5 rows');
+    assert.match(lines[0] ?? '', /21-25\/200$/);
+    assert.deepEqual(lines.slice(1).map((l) => l.trim().split(/\s+/)[0]), ['item-020', 'item-021', 'item-022', 'item-023', 'item-024']);
+  });
+
+  test('the cursor row is inverse, marked rows carry ✓, recently changed rows •', () => {
+    const v = show(table({ marks: new Set(['item-020']), changedAt: new Map([['item-021', NOW - 1000]]), now: NOW }));
+    const selected = v.rawFrame().split('\n').filter((l) => l.includes('\u001B[7m'));
+    assert.equal(selected.length, 1);
+    assert.match(selected[0] ?? '', /item-022/);
+    assert.match(lineWith(v.frame(), 'item-020'), /^✓ item-020/);
+    assert.match(lineWith(v.frame(), 'item-021'), /^• item-021/);
+  });
+
+  test('a narrow table drops the highest priority numbers first; the flex column takes the rest', () => {
+    const header = (width: number) => show(table({ width })).frame().split('\n')[0] ?? '';
+    assert.match(header(100), /NAME\s+N HALF\s+TWICE/);
+    assert.match(header(60), /NAME\s+N HALF/);
+    assert.doesNotMatch(header(60), /TWICE/);
+    assert.doesNotMatch(header(40), /HALF|TWICE/);
+    assert.deepEqual(
+      layoutColumns(columns, 60).map((c) => [c.column.id, c.width]),
+      [['name', 12 + 8], ['n', 5], ['half', 30]],
+      '2 gutter + 13 + 6 + 31 = 52: NAME gets the 8 spare columns',
+    );
+  });
+});
+
+// ---- whole App: keys and the clock (ink-testing-library; nothing here depends on the height) ----
+
+describe('app without a chosen terminal size', () => {
+  test('esc returns from profiles to where p was pressed', async () => {
+    const app = render(createElement(App, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
+    await waitForInputsReady();
+    await press(app, 'p');
+    assert.match(app.lastFrame() ?? '', /Profiles \[3\]/);
+    await press(app, 'esc');
+    assert.match(app.lastFrame() ?? '', /Namespaces \[5\]/);
+  });
+
+  test('the "updated" age follows the App clock', async () => {
     let now = NOW;
-    tui = await renderApp({ clock: () => now });
+    const app = render(createElement(App, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => now, refreshProfiles: () => {} }));
     now += 60_000;
-    await waitForFrame(tui, (f) => f.includes('updated 1m ago'), 3000);
+    await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('updated 1m ago'), 3000);
+  });
+});
+
+// ---- whole App at a chosen terminal size (the custom harness) ----
+
+describe('app at a chosen terminal size', () => {
+  test('with a wide terminal the current profile, the reason and the Fargate size show too', async () => {
+    tui = await renderApp({ namespace: 'default' }, { columns: 160 });
+    const frame = tui.frame();
+    assert.match(frame, /CURRENT.*REASON.*FARGATE SIZE/);
+    assert.match(lineWith(frame, 'web-1'), /Fargate\s+fp-default\s+fp-default\s+ok.*0\.25vCPU 0\.5GB/);
   });
 });

@@ -1,44 +1,34 @@
 import type { NamespaceSummary } from '../../view-model/cluster-view.js';
 import { useUIState } from '../app/contexts.js';
-import { useVisibleRows } from '../hooks/useVisibleRows.js';
 import { namespaceRows } from '../app/list-rows.js';
-import { Table, type Column } from '../components/Table.js';
+import type { Column } from '../components/Table.js';
 import { namespaceRowKey } from '../state/rows.js';
-import type { Theme } from '../theme.js';
+import type { Style, Theme } from '../theme.js';
+import { ListTable } from './ListTable.js';
+
+type Count = 'pods' | 'onFargate' | 'needsReschedule' | 'blocked' | 'pending';
+
+/** A right-aligned count; `alert` colours it when it is not zero. */
+function countColumn(id: string, header: string, count: Count, priority: number, alert?: Style): Column<NamespaceSummary> {
+  return {
+    id,
+    header,
+    width: Math.max(5, header.length),
+    priority,
+    align: 'right',
+    cell: (r) => String(r[count]),
+    style: alert && ((r) => (r[count] > 0 ? alert : undefined)),
+  };
+}
 
 function columns(theme: Theme): Column<NamespaceSummary>[] {
-  const count = (n: number) => String(n);
   return [
     { id: 'name', header: 'NAMESPACE', width: 16, flex: true, priority: 0, cell: (r) => r.name },
-    { id: 'pods', header: 'PODS', width: 5, priority: 0, align: 'right', cell: (r) => count(r.pods) },
-    { id: 'fargate', header: 'FARGATE', width: 7, priority: 1, align: 'right', cell: (r) => count(r.onFargate) },
-    {
-      id: 'reschedule',
-      header: 'RESCHEDULE',
-      width: 10,
-      priority: 0,
-      align: 'right',
-      cell: (r) => count(r.needsReschedule),
-      style: (r) => (r.needsReschedule > 0 ? theme.verdict.reschedule : undefined),
-    },
-    {
-      id: 'blocked',
-      header: 'BLOCKED',
-      width: 7,
-      priority: 1,
-      align: 'right',
-      cell: (r) => count(r.blocked),
-      style: (r) => (r.blocked > 0 ? theme.verdict.blocked : undefined),
-    },
-    {
-      id: 'pending',
-      header: 'PENDING',
-      width: 7,
-      priority: 2,
-      align: 'right',
-      cell: (r) => count(r.pending),
-      style: (r) => (r.pending > 0 ? theme.verdict.pending : undefined),
-    },
+    countColumn('pods', 'PODS', 'pods', 0),
+    countColumn('fargate', 'FARGATE', 'onFargate', 1),
+    countColumn('reschedule', 'RESCHEDULE', 'needsReschedule', 0, theme.verdict.reschedule),
+    countColumn('blocked', 'BLOCKED', 'blocked', 1, theme.verdict.blocked),
+    countColumn('pending', 'PENDING', 'pending', 2, theme.verdict.pending),
     {
       id: 'profiles',
       header: 'PROFILES',
@@ -54,20 +44,6 @@ function columns(theme: Theme): Column<NamespaceSummary>[] {
 
 /** Namespaces: pods, on Fargate, needing reschedule, and the profiles covering each. */
 export function NamespacesView() {
-  const { view, nav, selectors, theme, layout, now } = useUIState();
-  const { rows, cursor } = namespaceRows(view, nav, selectors);
-  const visible = useVisibleRows(rows, cursor, layout.bodyHeight - 1);
-  return (
-    <Table
-      columns={columns(theme)}
-      {...visible}
-      rowKey={namespaceRowKey}
-      cursor={cursor}
-      height={layout.bodyHeight - 1}
-      width={layout.columns}
-      theme={theme}
-      now={now}
-      emptyText="No namespaces (yet)."
-    />
-  );
+  const { view, nav, selectors, theme } = useUIState();
+  return <ListTable list={namespaceRows(view, nav, selectors)} columns={columns(theme)} rowKey={namespaceRowKey} emptyText="No namespaces (yet)." />;
 }

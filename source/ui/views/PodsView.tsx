@@ -1,11 +1,11 @@
 import type { PodView } from '../../view-model/cluster-view.js';
 import { useUIState } from '../app/contexts.js';
-import { useVisibleRows } from '../hooks/useVisibleRows.js';
 import { podRows } from '../app/list-rows.js';
-import { Table, type Column } from '../components/Table.js';
+import type { Column } from '../components/Table.js';
 import { formatAge } from '../format.js';
 import { podRowKey } from '../state/rows.js';
 import { VERDICT_LABEL, type Theme } from '../theme.js';
+import { ListTable } from './ListTable.js';
 
 const NODE_LABEL = { fargate: 'Fargate', ec2: 'EC2', pending: 'pending' } as const;
 
@@ -53,9 +53,7 @@ export function podColumns(theme: Theme, opts: { allNamespaces: boolean; profile
 
 /** Pods of the selected namespace (or all): where each runs, where it should, and the verdict. */
 export function PodsView() {
-  const { view, nav, selectors, theme, layout, now, snapshot } = useUIState();
-  const { rows, cursor } = podRows(view, nav, selectors);
-  const visible = useVisibleRows(rows, cursor, layout.bodyHeight - 1);
+  const { view, nav, selectors, theme, now, snapshot } = useUIState();
   const columns = podColumns(theme, {
     allNamespaces: nav.namespace === null,
     profilesKnown: view.profilesKnown,
@@ -63,17 +61,12 @@ export function PodsView() {
     now,
   });
   return (
-    <Table
+    <ListTable
+      list={podRows(view, nav, selectors)}
       columns={columns}
-      {...visible}
       rowKey={podRowKey}
-      cursor={cursor}
-      height={layout.bodyHeight - 1}
-      width={layout.columns}
-      theme={theme}
       marks={nav.marks}
       changedAt={snapshot.changedAt}
-      now={now}
       emptyText={nav.onlyReschedule ? 'No pods need a reschedule here.' : 'No pods.'}
     />
   );

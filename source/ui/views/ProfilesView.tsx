@@ -1,11 +1,11 @@
 import type { Selector } from '../../domain/types.js';
 import type { ProfileSummary } from '../../view-model/cluster-view.js';
 import { useUIState } from '../app/contexts.js';
-import { useVisibleRows } from '../hooks/useVisibleRows.js';
 import { profileRows } from '../app/list-rows.js';
-import { Table, type Column } from '../components/Table.js';
+import type { Column } from '../components/Table.js';
 import { profileRowKey } from '../state/rows.js';
 import type { Style, Theme } from '../theme.js';
+import { ListTable } from './ListTable.js';
 
 export function formatSelector(selector: Selector): string {
   const labels = Object.entries(selector.labels ?? {});
@@ -43,19 +43,12 @@ function columns(theme: Theme): Column<ProfileSummary>[] {
 
 /** Profiles: status, selectors, subnets, role; pods running under each and pods it would capture now. */
 export function ProfilesView() {
-  const { view, nav, selectors, theme, layout, now } = useUIState();
-  const { rows, cursor } = profileRows(view, nav, selectors);
-  const visible = useVisibleRows(rows, cursor, layout.bodyHeight - 1);
+  const { view, nav, selectors, theme } = useUIState();
   return (
-    <Table
+    <ListTable
+      list={profileRows(view, nav, selectors)}
       columns={columns(theme)}
-      {...visible}
       rowKey={profileRowKey}
-      cursor={cursor}
-      height={layout.bodyHeight - 1}
-      width={layout.columns}
-      theme={theme}
-      now={now}
       emptyText={view.profilesKnown ? 'No Fargate profiles.' : 'Fargate profiles are not known (see the status bar).'}
     />
   );

@@ -1,0 +1,115 @@
+// The live view-model must say exactly what the one-shot buildClusterView says about the same
+// snapshot (the TUI and --json agree), while reusing the work of the previous snapshot.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ClusterStore } from '../../source/store/cluster-store.js';
+import { buildClusterView, type ClusterView } from '../../source/view-model/cluster-view.js';
+import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
+import { event, fargatePod, fixtureStore, LIVE_PROFILES, NOW, pod, profile } from '../ui/fixtures.js';
+
+const byKey = (view: ClusterView, key: string) => view.pods.find((p) => p.key === key);
+
+/** Apply `change`, then check the model against a fresh one-shot build of the same snapshot. */
+function step(store: ClusterStore, model: ClusterViewModel, change: () => void): { before: ClusterView; after: ClusterView } {
+  const before = model.update(store.flush());
+  change();
+  const snapshot = store.flush();
+  const after = model.update(snapshot);
+  assert.deepEqual(after, buildClusterView(snapshot));
+  return { before, after };
+}
+
+const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replaced: string[]; kept: string[] }> = [
+  {
+    rule: 'a new pod is placed and slotted into namespace/name order; the others are reused',
+    change: (s) => s.upsert('pods', pod('default', 'aaa')),
+    replaced: ['default/aaa'],
+    kept: ['default/web-1', 'test/test'],
+  },
+  {
+    rule: 'a deleted pod disappears; the others are reused',
+    change: (s) => s.remove('pods', 'default/web-2'),
+    replaced: [],
+    kept: ['default/web-1', 'test/test'],
+  },
+  {
+    rule: "a namespace's last pod deleted: the namespace stays (it exists) with 0 pods",
+    change: (s) => s.remove('pods', 'test/test'),
+    replaced: [],
+    kept: ['default/web-1'],
+  },
+  {
+    rule: 'a new version of a pod (resourceVersion) is placed again',
+    change: (s) => s.upsert('pods', fargatePod('default', 'web-1', 'fp-other', { resourceVersion: '99' })),
+    replaced: ['default/web-1'],
+    kept: ['default/web-2', 'test/test'],
+  },
+  {
+    rule: 'an event for a pod replaces only that PodView',
+    change: (s) => s.addEvent(event('test', 'test', { reason: 'Killing', lastSeen: NOW })),
+    replaced: ['test/test'],
+    kept: ['default/web-1'],
+  },
+  {
+    rule: 'a node that turns out to be Fargate re-places the pods on it (runs on is read from the node)',
+    change: (s) => s.upsert('nodes', { name: 'ip-10-0-1-5.ec2.internal', fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a' }),
+    replaced: ['test/test', 'batch/worker'],
+    kept: ['default/web-1', 'prod/priv'],
+  },
+  {
+    rule: 'changed profiles re-place every pod',
+    change: (s) => s.setLiveProfiles([...LIVE_PROFILES, profile('fp-batch', [{ namespace: 'batch' }])], { state: 'ok', message: null, fetchedAt: NOW, stale: false }),
+    replaced: ['test/test', 'default/web-1', 'batch/worker'],
+    kept: [],
+  },
+  {
+    rule: 'profiles that can no longer be read make every verdict unknown',
+    change: (s) => s.setLiveProfiles([], { state: 'access-denied', message: 'denied', fetchedAt: null, stale: false }),
+    replaced: ['test/test', 'default/web-1'],
+    kept: [],
+  },
+];
+
+describe('ClusterViewModel', () => {
+  for (const c of cases) {
+    test(c.rule, () => {
+      const store = fixtureStore();
+      const model = new ClusterViewModel();
+      const { before, after } = step(store, model, () => c.change(store));
+      for (const key of c.replaced) assert.notEqual(byKey(after, key), byKey(before, key), `${key} should be a new PodView`);
+      for (const key of c.kept) assert.equal(byKey(after, key), byKey(before, key), `${key} should be the same PodView`);
+    });
+  }
+
+  test('a snapshot with only a status change reuses every PodView', () => {
+    const store = fixtureStore();
+    const model = new ClusterViewModel();
+    const { before, after } = step(store, model, () => store.setConnection({ state: 'reconnecting', message: 'x' }));
+    assert.notEqual(after, before);
+    assert.ok(after.pods.every((p, i) => p === before.pods[i]));
+  });
+
+  test('many adds and removes in one snapshot keep the order and the summaries right', () => {
+    const store = fixtureStore();
+    const model = new ClusterViewModel();
+    step(store, model, () => {
+      for (let i = 0; i < 50; i++) store.upsert('pods', pod(`ns-${i % 7}`, `p-${(i * 37) % 50}`));
+    });
+    step(store, model, () => {
+      store.upsert('pods', pod('gone-soon', 'only'));
+    });
+    step(store, model, () => {
+      store.remove('pods', 'gone-soon/only');
+      for (let i = 0; i < 50; i += 3) store.remove('pods', `ns-${i % 7}/p-${(i * 37) % 50}`);
+      store.upsert('pods', pod('a', 'first'));
+      store.upsert('pods', pod('zzz', 'last'));
+    });
+  });
+
+  test('the same snapshot twice gives the same view', () => {
+    const store = fixtureStore();
+    const model = new ClusterViewModel();
+    const snapshot = store.flush();
+    assert.equal(model.update(snapshot), model.update(snapshot));
+  });
+});
