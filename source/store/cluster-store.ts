@@ -33,6 +33,8 @@ const keyOf: { [K in CollectionName]: (record: Collections[K]) => string } = {
 };
 
 const MAX_EVENTS_PER_POD = 10;
+/** Event lists kept for pods the store does not hold, before those are pruned (see addEvent). */
+const ORPHAN_EVENT_KEYS = 500;
 const CHANGE_MARK_MS = 3000;
 
 /**
@@ -59,6 +61,8 @@ export class ClusterStore {
   private current: Snapshot;
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
+  private lastPublishAt = -Infinity;
 
   constructor(
     private identity: ClusterIdentity,
@@ -109,6 +113,13 @@ export class ClusterStore {
 
   addEvent(event: EventRecord): void {
     const key = podKey(event.namespace, event.podName);
+    // Pods and events come on separate watches: an event may arrive for a pod not listed yet
+    // (kept: the pod follows) or for one already deleted (a replayed events watch after a
+    // reconnect). Prune the latter once there are many, or a long session with churn grows.
+    const pods = this.maps.pods;
+    if (pods.size > 0 && !pods.has(key) && this.events.size >= pods.size + ORPHAN_EVENT_KEYS) {
+      for (const k of this.events.keys()) if (!this.maps.pods.has(k)) this.events.delete(k);
+    }
     const list = (this.events.get(key) ?? []).filter(
       (e) => !(e.reason === event.reason && e.message === event.message && e.source === event.source),
     );
@@ -169,6 +180,7 @@ export class ClusterStore {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    this.scheduled = false;
     this.publish();
     return this.current;
   }
@@ -181,15 +193,24 @@ export class ClusterStore {
 
   private touch(): void {
     this.version++;
-    if (this.timer || this.listeners.size === 0) return;
-    this.timer = setTimeout(() => {
+    if (this.scheduled || this.listeners.size === 0) return;
+    this.scheduled = true;
+    // Leading edge: an isolated change is published once the current job is done (a microtask),
+    // so one watch event reaches the screen without waiting; a burst is coalesced into at most
+    // one snapshot per batchMs.
+    const wait = this.lastPublishAt + this.batchMs - this.now();
+    const run = () => {
       this.timer = null;
+      this.scheduled = false;
       this.publish();
-    }, this.batchMs);
+    };
+    if (wait <= 0) queueMicrotask(run);
+    else this.timer = setTimeout(run, wait);
   }
 
   private publish(): void {
     if (this.current.version === this.version) return;
+    this.lastPublishAt = this.now();
     this.current = this.build();
     for (const listener of this.listeners) listener(this.current);
   }

@@ -1,0 +1,63 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClusterStore } from '../../source/store/cluster-store.js';
+import type { Snapshot } from '../../source/store/snapshot.js';
+import { pod } from '../domain/fixtures.js';
+import { IDENTITY } from '../report/fixture-store.js';
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('ClusterStore', () => {
+  test('an isolated change is published without waiting for the batch window', async () => {
+    const store = new ClusterStore(IDENTITY, 10_000);
+    const seen: Snapshot[] = [];
+    store.subscribe((s) => seen.push(s));
+    store.upsert('pods', pod({ name: 'a', uid: 'a' }));
+    await tick();
+    assert.equal(seen.length, 1);
+    assert.ok(seen[0]!.pods.has('default/a'));
+    store.dispose();
+  });
+
+  test('a burst becomes one snapshot per batch window', async () => {
+    const store = new ClusterStore(IDENTITY, 30);
+    const seen: Snapshot[] = [];
+    store.subscribe((s) => seen.push(s));
+    for (let i = 0; i < 100; i++) store.upsert('pods', pod({ name: `p${i}`, uid: `u${i}` }));
+    await tick();
+    assert.equal(seen.length, 1, 'the first burst is published at once, as one snapshot');
+    for (let i = 100; i < 200; i++) store.upsert('pods', pod({ name: `p${i}`, uid: `u${i}` }));
+    await tick();
+    assert.equal(seen.length, 1, 'changes inside the window wait for it');
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(seen.length, 2);
+    assert.equal(seen[1]!.pods.size, 200);
+    store.dispose();
+  });
+
+  test('replaceAll after a relist drops rows that vanished during the gap', () => {
+    const store = new ClusterStore(IDENTITY);
+    store.replaceAll('pods', [pod({ name: 'a', uid: 'a' }), pod({ name: 'b', uid: 'b' })]);
+    store.replaceAll('pods', [pod({ name: 'b', uid: 'b' })]);
+    assert.deepEqual([...store.getSnapshot().pods.keys()], ['default/b']);
+  });
+
+  test('without subscribers the snapshot is built on read and is current', () => {
+    const store = new ClusterStore(IDENTITY);
+    store.upsert('pods', pod({ name: 'a', uid: 'a' }));
+    const first = store.getSnapshot();
+    assert.ok(first.pods.has('default/a'));
+    assert.equal(store.getSnapshot(), first, 'same object until something changes');
+    store.remove('pods', 'default/a');
+    assert.equal(store.getSnapshot().pods.size, 0);
+  });
+
+  test('a failed profile re-read keeps the profiles it had', () => {
+    const store = new ClusterStore(IDENTITY);
+    store.setLiveProfiles([{ name: 'fp', status: 'ACTIVE', selectors: [{ namespace: 'x' }], subnets: [], podExecutionRoleArn: null, source: 'eks' }], { state: 'ok', message: null, fetchedAt: 1, stale: false });
+    store.setProfilesStatus({ state: 'throttled', message: 'slow down', fetchedAt: 1, stale: true });
+    const s = store.getSnapshot();
+    assert.deepEqual(s.profiles.map((p) => p.name), ['fp']);
+    assert.equal(s.profilesStatus.stale, true);
+  });
+});
