@@ -1,6 +1,7 @@
 // Bundles source/cli.ts into dist/ (ESM, code-split so --version/--help load only the flag parser).
 import { build } from 'esbuild';
 import { rm, chmod, rename } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 
 // ink imports react-devtools-core only when DEV=true; a stub keeps the bundle self-contained.
 const stubDevtools = {
@@ -8,6 +9,36 @@ const stubDevtools = {
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {connectToDevTools() {}};', loader: 'js' }));
+  },
+};
+
+// `import ... from 'node:http'` in an ES module makes Node build an ES facade of the built-in,
+// which reads every export once, lazy getters included: http.WebSocket alone loads Node's own
+// copy of undici (~30 ms and 13 MB on every run). Through require (the banner's), an export is
+// read only when used. Our dependencies' CommonJS code already goes that way. (The AWS SDK
+// imports node:http itself for http:// endpoints, such as the simulator's.)
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z:_/]+$/ }, (args) =>
+      (args.kind === 'import-statement' || args.kind === 'dynamic-import') && isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+// client-node's index re-exports every generated API and model (~450 KB minified) and the
+// watch / exec / port-forward code. Its modules only define things (the one bare import is a
+// polyfill for Node 18), so declaring them side-effect free lets esbuild keep just what we use.
+const clientNodeSideEffectFree = {
+  name: 'client-node-side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === clientNodeSideEffectFree || !`${args.importer}\n${args.path}`.includes('@kubernetes/client-node')) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: clientNodeSideEffectFree });
+      if (resolved.errors.length > 0 || !/@kubernetes[/\\]client-node[/\\]/.test(resolved.path)) return resolved;
+      return { ...resolved, sideEffects: false };
+    });
   },
 };
 
@@ -28,7 +59,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [stubDevtools],
+  plugins: [stubDevtools, builtinsViaRequire, clientNodeSideEffectFree],
   // React's production build: the development one profiles every component (slow at 10k rows).
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { loadClusterOnce } from '../sources/kube-list.js';
-import { buildReport } from '../report/document.js';
+import { buildReport, type ReportDocument } from '../report/document.js';
+import { jsonPieces, writePieces } from '../report/json-pieces.js';
 import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
 import { colorsEnabled } from '../report/colors.js';
@@ -8,10 +9,12 @@ import { buildClusterView } from '../view-model/cluster-view.js';
 import { UserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { trace } from './trace.js';
+import { stopYoungGenerationGrowth } from './one-shot-heap.js';
 import { openSession, type Session } from './session.js';
 
 async function snapshotOnce(options: Options) {
   trace('start');
+  stopYoungGenerationGrowth();
   const session = await openSession(options);
   try {
     const profiles = session.startProfiles();
@@ -44,17 +47,18 @@ function warnAboutProfiles(store: Session['store']): void {
   if (state !== 'ok' && state !== 'file-only' && message) store.addWarning(message);
 }
 
-function warn(snapshot: { warnings: readonly string[] }): void {
-  for (const warning of snapshot.warnings) process.stderr.write(`warning: ${warning}\n`);
+function warn(snapshot: { warnings: readonly string[] }, except: string | null = null): void {
+  for (const warning of snapshot.warnings) if (warning !== except) process.stderr.write(`warning: ${warning}\n`);
 }
 
-function serialize(document: object, format: 'json' | 'yaml'): string {
-  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document);
+/** JSON is made while it is written, a batch of pods at a time (json-pieces.ts). */
+function serialize(document: ReportDocument, format: 'json' | 'yaml'): Iterable<string> {
+  return format === 'json' ? jsonPieces(document, 'pods') : [stringify(document)];
 }
 
-async function finish(session: Session, text: string): Promise<void> {
-  trace('rendered');
-  process.stdout.write(text);
+async function finish(session: Session, output: string | Iterable<string>): Promise<void> {
+  await writePieces(process.stdout, typeof output === 'string' ? [output] : output);
+  trace('written');
   await session.close();
 }
 
@@ -79,7 +83,8 @@ export async function runReport(options: Options): Promise<number> {
 /** `kubectl fargate check`: exit 1 when any pod needs rescheduling or is blocked. */
 export async function runCheck(options: Options): Promise<number> {
   const { snapshot, view, session } = await snapshotOnce(options);
-  warn(snapshot);
+  // When the profiles are unknown the error below says why; the same line as a warning too would be noise.
+  warn(snapshot, view.profilesKnown ? null : snapshot.profilesStatus.message);
   if (!view.profilesKnown) {
     await session.close();
     throw new UserError(`cannot check placement: the Fargate profiles are unknown (${snapshot.profilesStatus.message ?? snapshot.profilesStatus.state})`, {

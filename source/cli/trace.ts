@@ -7,7 +7,9 @@ export function trace(stage: string): void {
   if (!enabled) return;
   const m = process.memoryUsage();
   const mb = (n: number) => Math.round(n / 1e6);
+  const usage = process.resourceUsage();
+  const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
   process.stderr.write(
-    `trace ${stage}: ${Math.round(performance.now())} ms, rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB\n`,
+    `trace ${stage}: ${Math.round(performance.now())} ms (cpu ${cpuMs} ms), rss ${mb(m.rss)} MB (peak ${mb(usage.maxRSS * 1024)}), heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB\n`,
   );
 }

@@ -1,7 +1,7 @@
 // What keeps a pod off Fargate (spec §2.3, §3). Messages follow fargate-scheduler's
 // "Pod not supported on Fargate: ..." wording where one is known.
-import { formatBytes, formatCpu, MAX_MEMORY_GB, MAX_VCPU, podRequirement, roundToFargateSize } from './sizing.js';
-import type { Blocker, ContainerRecord, PersistentVolumeClaimRecord, PodRecord } from './types.js';
+import { formatBytes, formatCpu, MAX_MEMORY_GB, MAX_VCPU, podRequirement, roundToFargateSize, type PodRequirement } from './sizing.js';
+import type { Blocker, PersistentVolumeClaimRecord, PodRecord } from './types.js';
 
 /** Volume sources that work on Fargate in practice (inferred from error patterns, spec §3). */
 export const SUPPORTED_VOLUME_KINDS: ReadonlySet<string> = new Set([
@@ -54,6 +54,7 @@ function findClaim(
 export function fargateBlockers(
   pod: BlockerPod,
   claims?: ReadonlyMap<string, PersistentVolumeClaimRecord>,
+  req: PodRequirement = podRequirement(pod),
 ): Blocker[] {
   const out: Blocker[] = [];
   const add = (code: Blocker['code'], message: string): void => {
@@ -64,22 +65,23 @@ export function fargateBlockers(
     add('daemonset', `owned by DaemonSet ${pod.owner.name}: DaemonSets are not supported on Fargate`);
   }
 
-  const all: [string, ContainerRecord][] = [
-    ...pod.initContainers.map((c): [string, ContainerRecord] => [`init container ${c.name}`, c]),
-    ...pod.containers.map((c): [string, ContainerRecord] => [`container ${c.name}`, c]),
-  ];
-  for (const [what, c] of all) {
-    if (c.privileged) add('privileged', `${what} is privileged (invalid SecurityContext fields: Privileged)`);
-    if (c.allowPrivilegeEscalation) {
-      add('privilege-escalation', `${what} sets allowPrivilegeEscalation: true (invalid SecurityContext fields: AllowPrivilegeEscalation)`);
+  for (const [kind, containers] of [['init container', pod.initContainers], ['container', pod.containers]] as const) {
+    for (const c of containers) {
+      // Most containers have none of these: skip spelling out their names.
+      if (!c.privileged && !c.allowPrivilegeEscalation && c.addedCapabilities.length + c.hostPorts.length + c.gpus.length === 0) continue;
+      const what = `${kind} ${c.name}`;
+      if (c.privileged) add('privileged', `${what} is privileged (invalid SecurityContext fields: Privileged)`);
+      if (c.allowPrivilegeEscalation) {
+        add('privilege-escalation', `${what} sets allowPrivilegeEscalation: true (invalid SecurityContext fields: AllowPrivilegeEscalation)`);
+      }
+      if (c.addedCapabilities.length > 0) {
+        add('capabilities', `${what} adds capabilities ${c.addedCapabilities.join(', ')} (invalid SecurityContext fields: Capabilities added)`);
+      }
+      if (c.hostPorts.length > 0) {
+        add('host-port', `${what} uses hostPort ${c.hostPorts.join(', ')} (port contains HostIP or HostPort)`);
+      }
+      if (c.gpus.length > 0) add('gpu', `${what} requests ${c.gpus.join(', ')}: Fargate has no GPUs or accelerators`);
     }
-    if (c.addedCapabilities.length > 0) {
-      add('capabilities', `${what} adds capabilities ${c.addedCapabilities.join(', ')} (invalid SecurityContext fields: Capabilities added)`);
-    }
-    if (c.hostPorts.length > 0) {
-      add('host-port', `${what} uses hostPort ${c.hostPorts.join(', ')} (port contains HostIP or HostPort)`);
-    }
-    if (c.gpus.length > 0) add('gpu', `${what} requests ${c.gpus.join(', ')}: Fargate has no GPUs or accelerators`);
   }
 
   if (pod.hostNetwork) add('host-network', 'uses hostNetwork (fields not supported: HostNetwork)');
@@ -116,7 +118,6 @@ export function fargateBlockers(
     add('os', `required node affinity allows only os ${pod.affinityOs.join(', ')}: Fargate on EKS runs Linux only`);
   }
 
-  const req = podRequirement(pod);
   if (roundToFargateSize(req.cpuMillis, req.memoryWithOverheadBytes) === null) {
     add(
       'too-large',

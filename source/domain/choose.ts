@@ -77,6 +77,34 @@ function statusNote(status: ProfileStatus): string | null {
 }
 
 export function chooseProfile(pod: ChoosablePod, profiles: readonly Profile[]): ProfileChoice {
+  const choice = sharedChoice(pod, profiles);
+  return { ...choice, matching: [...choice.matching], reasons: [...choice.reasons] };
+}
+
+// Pods of one ReplicaSet share everything EKS looks at, so for a given list of profiles the
+// choice is made once per distinct subject (measured at 10k pods: the choice was a third of the
+// placement time).
+const choicesByProfiles = new WeakMap<readonly Profile[], Map<string, ProfileChoice>>();
+
+/** chooseProfile's answer, shared with other pods of the same subject: read it, never change it. */
+export function sharedChoice(pod: ChoosablePod, profiles: readonly Profile[]): Readonly<ProfileChoice> {
+  if (profiles.length === 0) return decide(pod, profiles);
+  let choices = choicesByProfiles.get(profiles);
+  if (choices === undefined) choicesByProfiles.set(profiles, (choices = new Map()));
+  const key = subjectKey(pod);
+  let choice = choices.get(key);
+  if (choice === undefined) choices.set(key, (choice = decide(pod, profiles)));
+  return choice;
+}
+
+/** Everything chooseProfile reads from a pod. NUL cannot occur in names, labels or annotations' values we read here. */
+function subjectKey(pod: ChoosablePod): string {
+  let key = `${pod.namespace}\0${pod.schedulerName}\0${pod.appliedProfileLabel ?? '\u0001'}\0${pod.computeTypeAnnotation ?? '\u0001'}`;
+  for (const name in pod.labels) key += `\0${name}\0${pod.labels[name]}`;
+  return key;
+}
+
+function decide(pod: ChoosablePod, profiles: readonly Profile[]): ProfileChoice {
   const pinned = pinnedProfile(pod);
   const labels = labelsAtCreation(pod, pinned);
   const subject = { namespace: pod.namespace, labels };

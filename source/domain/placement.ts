@@ -1,9 +1,9 @@
 // Where a pod runs, where EKS would put it if re-created now, and what to do about the
 // difference (spec §2.1, §2.4). Pure; evaluatePods memoises for big clusters.
 import { fargateBlockers } from './blockers.js';
-import { chooseProfile } from './choose.js';
+import { sharedChoice } from './choose.js';
 import type { ProfileChoice } from './choose.js';
-import { fargateSize } from './sizing.js';
+import { fargateSize, podRequirement } from './sizing.js';
 import { FARGATE_SCHEDULER, PROFILE_LABEL } from './types.js';
 import type { Placement, PlacementContext, PodRecord, RunsOn, Verdict } from './types.js';
 
@@ -29,7 +29,7 @@ function whereText(pod: PodRecord, on: RunsOn, current: string | null): string {
 }
 
 /** Sentence explaining why re-creating the pod would move it; null when it would not. */
-function driftReason(pod: PodRecord, on: RunsOn, current: string | null, choice: ProfileChoice, ctx: PlacementContext): string | null {
+function driftReason(pod: PodRecord, on: RunsOn, current: string | null, choice: Readonly<ProfileChoice>, ctx: PlacementContext): string | null {
   const expected = choice.expected;
   const onFargateScheduler = pod.schedulerName === FARGATE_SCHEDULER;
   if (on === 'ec2' && expected !== null) {
@@ -63,8 +63,9 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   const current = on === 'fargate' || onFargateScheduler ? (pod.labels[PROFILE_LABEL] ?? null) : null;
   const completed = isCompleted(pod);
   const isDaemonSet = pod.owner?.kind === 'DaemonSet';
-  const blockers = fargateBlockers(pod, ctx.claims);
-  const size = fargateSize(pod);
+  const requirement = podRequirement(pod);
+  const blockers = fargateBlockers(pod, ctx.claims, requirement);
+  const size = fargateSize(pod, requirement);
   const reasons: string[] = [whereText(pod, on, current)];
 
   // Re-creating never helps these, whatever the profiles say.
@@ -74,7 +75,7 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   else if (pod.deleting) neverReschedule = 'being deleted';
 
   if (!ctx.profilesKnown) {
-    const choice = chooseProfile(pod, []);
+    const choice = sharedChoice(pod, []);
     reasons.push('Fargate profiles are unknown (EKS could not be read): cannot tell where it would go if re-created');
     if (current !== null) reasons.push(`EKS admitted it under profile ${current}`);
     if (blockers.length > 0) reasons.push(`cannot run on Fargate: ${blockers.map((b) => b.message).join('; ')}`);
@@ -93,7 +94,7 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
     };
   }
 
-  const choice = chooseProfile(pod, ctx.profiles);
+  const choice = sharedChoice(pod, ctx.profiles);
   const expected = choice.expected;
   reasons.push(...choice.reasons);
 
@@ -129,7 +130,7 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
     runsOn: on,
     currentProfile: current,
     expectedProfile: expected,
-    matchingProfiles: choice.matching,
+    matchingProfiles: [...choice.matching],
     needsReschedule,
     blockers,
     reasons,

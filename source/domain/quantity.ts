@@ -36,20 +36,36 @@ export function parseQuantity(text: string): number | null {
   return num * (SUFFIX[m[3] ?? ''] ?? 1);
 }
 
+/**
+ * A cluster's pods repeat a handful of quantities ("100m", "256Mi") tens of thousands of times:
+ * remember the parsed ones (bounded, in case every pod is different).
+ */
+function remembered(parse: (text: string) => number | null): (text: string) => number | null {
+  const known = new Map<string, number | null>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      if (known.size >= 4096) known.clear();
+      known.set(text, (value = parse(text)));
+    }
+    return value;
+  };
+}
+
 /** CPU in millicores, rounded up like Kubernetes (no sub-milli precision); null if invalid. */
-export function parseCpuMillis(text: string): number | null {
+export const parseCpuMillis = remembered((text) => {
   const cores = parseQuantity(text);
   if (cores === null || cores < 0) return null;
   // Guard against float noise ("0.3" * 1000 = 300.00000000000006).
   return Math.ceil(Number((cores * 1000).toFixed(6)));
-}
+});
 
 /** Memory in bytes, rounded up to a whole byte; null if invalid. */
-export function parseMemoryBytes(text: string): number | null {
+export const parseMemoryBytes = remembered((text) => {
   const bytes = parseQuantity(text);
   if (bytes === null || bytes < 0) return null;
   return Math.ceil(Number(bytes.toFixed(3)));
-}
+});
 
 export const MiB = 2 ** 20;
 export const GiB = 2 ** 30;

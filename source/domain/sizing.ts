@@ -60,16 +60,26 @@ function amount(c: ContainerRecord, which: 'cpu' | 'memory'): number {
  * (Kubernetes also adds sidecars started earlier to each later init container; ignored here.)
  */
 export function podRequirement(pod: Pick<PodRecord, 'containers' | 'initContainers'>): PodRequirement {
-  const sidecars = pod.initContainers.filter((c) => c.restartPolicy === 'Always');
-  const inits = pod.initContainers.filter((c) => c.restartPolicy !== 'Always');
-  const apps = [...pod.containers, ...sidecars];
-  const need = (which: 'cpu' | 'memory'): number =>
-    Math.max(
-      inits.reduce((m, c) => Math.max(m, amount(c, which)), 0),
-      apps.reduce((s, c) => s + amount(c, which), 0),
-    );
-  const memoryBytes = need('memory');
-  return { cpuMillis: need('cpu'), memoryBytes, memoryWithOverheadBytes: memoryBytes + OVERHEAD_BYTES };
+  // Plain loops: this runs for every pod of every evaluation (10k pods, twice a second in the TUI).
+  let initCpu = 0;
+  let initMemory = 0;
+  let appCpu = 0;
+  let appMemory = 0;
+  for (const c of pod.containers) {
+    appCpu += amount(c, 'cpu');
+    appMemory += amount(c, 'memory');
+  }
+  for (const c of pod.initContainers) {
+    if (c.restartPolicy === 'Always') {
+      appCpu += amount(c, 'cpu');
+      appMemory += amount(c, 'memory');
+    } else {
+      initCpu = Math.max(initCpu, amount(c, 'cpu'));
+      initMemory = Math.max(initMemory, amount(c, 'memory'));
+    }
+  }
+  const memoryBytes = Math.max(initMemory, appMemory);
+  return { cpuMillis: Math.max(initCpu, appCpu), memoryBytes, memoryWithOverheadBytes: memoryBytes + OVERHEAD_BYTES };
 }
 
 /**
@@ -95,8 +105,10 @@ export function hourlyPrice(vcpu: number, memoryGb: number): number {
 }
 
 /** The Fargate size EKS would provision for the pod; null when it fits no Fargate size. */
-export function fargateSize(pod: Pick<PodRecord, 'containers' | 'initContainers' | 'capacityProvisioned'>): FargateSize | null {
-  const req = podRequirement(pod);
+export function fargateSize(
+  pod: Pick<PodRecord, 'containers' | 'initContainers' | 'capacityProvisioned'>,
+  req: PodRequirement = podRequirement(pod),
+): FargateSize | null {
   const size = roundToFargateSize(req.cpuMillis, req.memoryWithOverheadBytes);
   if (size === null) return null;
   return {

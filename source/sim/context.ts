@@ -26,6 +26,8 @@ export interface Timing {
   profileDeleteMs: number;
   /** Controllers react after this delay (batches bursts of changes). */
   controllerMs: number;
+  /** Events are deleted this long after they were recorded (kube-apiserver's --event-ttl, 1 h). */
+  eventTtlMs: number;
 }
 
 export const DEFAULT_TIMING: Timing = {
@@ -38,6 +40,7 @@ export const DEFAULT_TIMING: Timing = {
   profileCreateMs: 1500,
   profileDeleteMs: 1500,
   controllerMs: 5,
+  eventTtlMs: 3_600_000,
 };
 
 export interface ClusterInfo {

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { SimCluster } from './cluster.js';
 import type { Timing } from './context.js';
 import { Faults } from './faults.js';
+import type { TokenPolicy } from './auth.js';
 import type { SimFaults } from './faults.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { WatchHub } from './kube/watch.js';
@@ -22,6 +23,7 @@ export type { SimFaults, KubeFailure, EksFailure, DenyRule, EksOperation, EksErr
 export type { Scenario, ScenarioStep } from './scenarios/types.js';
 export type { SimProfile } from './eks/profiles.js';
 export type { Timing } from './context.js';
+export type { TokenPolicy } from './auth.js';
 export { SCENARIOS } from './scenarios/index.js';
 export { WALKTHROUGH_EXPECTED, expectationFor } from './scenarios/expected.js';
 export type { ExpectedPods } from './scenarios/expected.js';
@@ -48,6 +50,11 @@ export interface SimOptions {
   timing?: Partial<Timing>;
   /** Seed for names, uids and addresses (default fixed: same scenario, same pod names). */
   seed?: number;
+  /**
+   * Bearer tokens the Kubernetes API accepts besides the kubeconfig's own (a set or a predicate),
+   * e.g. rotating tokens from an exec credential plugin; any other token is a 401.
+   */
+  acceptTokens?: TokenPolicy;
 }
 
 export interface RunningSim {
@@ -99,7 +106,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     const faults = new Faults({ store: ctx.store, hub: () => hub });
     const token = `sim-${randomBytes(16).toString('hex')}`;
     const user = `arn:aws:iam::${ctx.info.accountId}:user/demo`;
-    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, user, latencyMs: opts.latencyMs ?? 0 });
+    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, acceptTokens: opts.acceptTokens, user, latencyMs: opts.latencyMs ?? 0 });
     ctx.info.url = server.url;
     const contextName = `arn:aws:eks:${ctx.info.region}:${ctx.info.accountId}:cluster/${ctx.info.clusterName}`;
     const kc = writeKubeconfig({ dir: opts.kubeconfigDir, contextName, server: server.url, token });

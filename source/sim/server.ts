@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Ctx } from './context.js';
 import type { Faults } from './faults.js';
+import { authorized, type TokenPolicy } from './auth.js';
 import { handleEks } from './eks/api.js';
 import { sendEksError, EksError } from './eks/errors.js';
 import { sendJson } from './kube/http.js';
@@ -19,6 +20,8 @@ export interface ServerDeps {
   hub: WatchHub;
   faults: Faults;
   token: string;
+  /** Bearer tokens accepted besides `token` (see auth.ts). */
+  acceptTokens?: TokenPolicy | undefined;
   user: string;
   latencyMs: number;
 }
@@ -49,9 +52,8 @@ export async function startServer(host: string, port: number, deps: ServerDeps):
     if (deps.latencyMs > 0) await new Promise((r) => setTimeout(r, deps.latencyMs));
     if (isEks) return handleEks(req, res, url, deps);
     // kubectl never sends a bearer token over plain http, so anonymous requests are served;
-    // a request that does present credentials must present the kubeconfig's token.
-    const auth = req.headers.authorization;
-    if (!OPEN_PATHS.has(url.pathname) && auth !== undefined && auth !== `Bearer ${deps.token}`) {
+    // a request that does present credentials must present an accepted token.
+    if (!OPEN_PATHS.has(url.pathname) && !authorized(req.headers.authorization, deps.token, deps.acceptTokens)) {
       return sendJson(res, 401, new ApiError(401, 'Unauthorized', 'Unauthorized').status);
     }
     return handleKube(req, res, url, deps);

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = {
   ns: 1e-6,
@@ -16,8 +16,9 @@ const UNIT_MS: Record<string, number> = {
  */
 export function parseDuration(value: string, flag = '--request-timeout'): number {
   const text = value.trim();
+  // A bad flag value: a usage error (exit 2).
   const invalid = () =>
-    new UserError(`invalid ${flag} "${value}": use a duration like 30s, 1m or 500ms (0 means no timeout)`);
+    new UsageError(`invalid ${flag} "${value}": use a duration like 30s, 1m or 500ms (0 means no timeout)`);
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   if (text === '') throw invalid();
   const part = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;

@@ -44,6 +44,9 @@ export function classifyEksError(error: unknown, cluster: string, region: string
   if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || err.$metadata?.httpStatusCode === 429) {
     return { state: 'throttled', message: `the EKS API is throttling requests (still after retries); try again shortly` };
   }
+  if ((err.$metadata?.httpStatusCode ?? 0) >= 500 || name === 'ServerException' || name === 'ServiceUnavailableException') {
+    return { state: 'error', message: `the EKS API failed, still after retries (${name}${detail ? `: ${detail}` : ''}); try again shortly` };
+  }
   const code = err.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '';
   if (NETWORK.has(code) || NETWORK.has(name)) {
     return { state: 'error', message: `cannot reach the EKS API in ${region} (${code || name}); check the network or AWS_ENDPOINT_URL_EKS` };

@@ -71,6 +71,10 @@ const scope = (d: RequestDescription) => (d.namespace ? `in namespace ${d.namesp
 
 /** A non-2xx response -> KubeApiError. `body` is the parsed Status when the server sent one. */
 export function httpError(kc: KubeConfig, d: RequestDescription, status: number, body: RawStatus | null): KubeApiError {
+  return scrub(kc, httpErrorOf(kc, d, status, body));
+}
+
+function httpErrorOf(kc: KubeConfig, d: RequestDescription, status: number, body: RawStatus | null): KubeApiError {
   const serverMessage = body?.message ? `: ${body.message}` : '';
   const init = (reason: KubeErrorReason, hint?: string) => ({
     status,
@@ -83,11 +87,11 @@ export function httpError(kc: KubeConfig, d: RequestDescription, status: number,
   switch (status) {
     case 401:
       return new KubeApiError(
-        `the API server rejected the credentials (401) of context "${context}"; refresh them (e.g. \`aws sso login\`, \`aws eks update-kubeconfig\`) and retry`,
+        `the API server rejected the credentials (401) of context "${context}" to ${d.verb} ${d.resource}; refresh them (e.g. \`aws sso login\`, \`aws eks update-kubeconfig\`) and retry`,
         init('Unauthorized'),
       );
     case 403:
-      return new KubeApiError(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} (403)${serverMessage}`, init('Forbidden'));
+      return new KubeApiError(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} (403)${serverMessage}`, init('Forbidden', rbacHint(d)));
     case 404:
       return new KubeApiError(`not found: ${d.verb} ${d.resource} ${scope(d)} (404)${serverMessage}`, init('NotFound'));
     case 409:
@@ -95,10 +99,10 @@ export function httpError(kc: KubeConfig, d: RequestDescription, status: number,
     case 410:
       return new KubeApiError(`${d.verb} ${d.resource}: resource version expired (410)${serverMessage}`, init('Gone'));
     case 429:
-      return new KubeApiError(`the API server is throttling requests (429) to ${d.verb} ${d.resource}${serverMessage}`, init('TooManyRequests'));
+      return new KubeApiError(`the API server is throttling requests (429) to ${d.verb} ${d.resource}${serverMessage}`, init('TooManyRequests', 'try again shortly'));
     default:
       if (status >= 500) {
-        return new KubeApiError(`the API server failed to ${d.verb} ${d.resource} (${status})${serverMessage}`, init('ServerError'));
+        return new KubeApiError(`the API server failed to ${d.verb} ${d.resource} (${status})${serverMessage}`, init('ServerError', 'try again shortly'));
       }
       return new KubeApiError(`cannot ${d.verb} ${d.resource} ${scope(d)} (${status})${serverMessage}`, init('BadRequest'));
   }
@@ -121,6 +125,10 @@ const UNREACHABLE = new Set([
 /** An error thrown before/while talking to the server (no HTTP status) -> KubeApiError. */
 export function transportError(kc: KubeConfig, d: RequestDescription, error: unknown, timeoutMs = 0): KubeApiError {
   if (error instanceof KubeApiError) return error;
+  return scrub(kc, transportErrorOf(d, error, timeoutMs));
+}
+
+function transportErrorOf(d: RequestDescription, error: unknown, timeoutMs: number): KubeApiError {
   const init = (reason: KubeErrorReason, hint?: string) => ({
     status: 0,
     reason,
@@ -145,11 +153,15 @@ export function transportError(kc: KubeConfig, d: RequestDescription, error: unk
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/i.test(code)) {
     return new KubeApiError(
-      `TLS error talking to ${d.server}: ${cause.message ?? code}; check the cluster's certificate-authority-data in the kubeconfig`,
+      // Node 24 appends advice about --use-system-ca; the cluster's CA belongs in the kubeconfig instead.
+      `TLS error talking to ${d.server}: ${(cause.message ?? code).split(';')[0]!.trim()}; check the cluster's certificate-authority-data in the kubeconfig`,
       init('TLS'),
     );
   }
-  return new KubeApiError(`cannot ${d.verb} ${d.resource} at ${d.server}: ${errorText(cause)}`, init('Unreachable'));
+  return new KubeApiError(
+    `cannot ${d.verb} ${d.resource} at ${d.server}: ${errorText(cause)}`,
+    init('Unreachable', "check the context's server URL (`kubectl config view --minify`) and the network"),
+  );
 }
 
 /**
@@ -157,20 +169,24 @@ export function transportError(kc: KubeConfig, d: RequestDescription, error: unk
  * aws-iam-authenticator) failed, or a certificate file is missing, or the server URL is unusable.
  */
 export function authError(kc: KubeConfig, d: RequestDescription, error: unknown): KubeApiError {
-  const init = (reason: KubeErrorReason) => ({ status: 0, reason, verb: d.verb, resource: d.resource });
+  return scrub(kc, authErrorOf(kc, d, error));
+}
+
+function authErrorOf(kc: KubeConfig, d: RequestDescription, error: unknown): KubeApiError {
+  const init = (reason: KubeErrorReason, hint?: string) => ({ status: 0, reason, verb: d.verb, resource: d.resource, ...(hint ? { hint } : {}) });
   const err = error as { code?: string; syscall?: string; path?: string; message?: string };
   const exec = kc.getCurrentUser()?.exec as { command?: string } | undefined;
   const command = exec?.command ?? '';
   if (err?.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
     const install = /aws-iam-authenticator/.test(command)
-      ? 'install aws-iam-authenticator'
+      ? 'install aws-iam-authenticator, or run `aws eks update-kubeconfig` to use `aws eks get-token` instead'
       : /(^|\/)aws$/.test(command)
         ? 'install the AWS CLI or run `aws eks update-kubeconfig`'
         : `install ${command} or fix the kubeconfig's exec command`;
     return new KubeApiError(`the kubeconfig's exec credential plugin \`${command}\` was not found on PATH; ${install}`, init('ExecPlugin'));
   }
   if (err?.code === 'ENOENT' || err?.code === 'EACCES') {
-    return new KubeApiError(`cannot read ${err.path ?? 'a file'} named in the kubeconfig: ${err.code}`, init('Config'));
+    return new KubeApiError(`cannot read ${err.path ?? 'a file'} named in the kubeconfig: ${err.code}`, init('Config', 'fix the path in the kubeconfig'));
   }
   const message = errorText(error);
   if (/HTTP protocol is not allowed/.test(message)) {
@@ -183,11 +199,48 @@ export function authError(kc: KubeConfig, d: RequestDescription, error: unknown)
     const text = message.trim().split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
     return new KubeApiError(
       `the kubeconfig's exec credential plugin \`${command}\` failed: ${text || 'no output'}`,
-      init('ExecPlugin'),
+      init('ExecPlugin', `run \`${command}\` by hand to see why (for EKS: \`aws sso login\`, or re-run \`aws eks update-kubeconfig\`)`),
     );
   }
-  return new KubeApiError(`cannot prepare credentials for context "${kc.getCurrentContext()}": ${message}`, init('Config'));
+  return new KubeApiError(
+    `cannot prepare credentials for context "${kc.getCurrentContext()}": ${firstLine(message)}`,
+    init('Config', "check the context's user in the kubeconfig"),
+  );
 }
+
+/**
+ * Credentials never reach a terminal or a log: blank out whatever a server, proxy or credential
+ * plugin echoed that looks like one (bearer tokens, EKS tokens, the kubeconfig's own token or
+ * password). Server messages and plugin stderr are shown to users, so they pass through here.
+ */
+export function redactSecrets(text: string, kc?: KubeConfig): string {
+  let out = text
+    .replace(/\b(Bearer|Basic)(\s+)[^\s"',;)\]}]{8,}/gi, '$1$2<redacted>')
+    .replace(/\bk8s-aws-v1\.[A-Za-z0-9_=-]+/g, 'k8s-aws-v1.<redacted>')
+    .replace(/\b(authorization|x-amz-security-token)(["']?\s*[:=]\s*["']?)[^\s"',;)\]}]+/gi, '$1$2<redacted>')
+    // JSON ("token": "...") and query (token=...) forms; not prose like "Token: Token for x expired".
+    .replace(/("(?:token|access_token|id_token)"\s*:\s*")[^"]+/gi, '$1<redacted>')
+    .replace(/\b((?:access_|id_)?token=)[^\s&"',;]+/gi, '$1<redacted>');
+  const user = kc?.getCurrentUser();
+  for (const secret of [user?.token, user?.password]) {
+    if (secret && secret.length >= 6) out = out.split(secret).join('<redacted>');
+  }
+  return out;
+}
+
+function scrub(kc: KubeConfig, error: KubeApiError): KubeApiError {
+  error.message = redactSecrets(error.message, kc);
+  return error;
+}
+
+/** Where to check the permission: `kubectl auth can-i` with the same verb, resource and scope. */
+function rbacHint(d: RequestDescription): string {
+  const clusterScoped = ['nodes', 'namespaces', 'persistentvolumes'].includes(d.resource);
+  const where = d.namespace ? ` -n ${d.namespace}` : clusterScoped ? '' : ' -A';
+  return `ask a cluster admin for RBAC permission to ${d.verb} ${d.resource} (check with \`kubectl auth can-i ${d.verb} ${d.resource}${where}\`)`;
+}
+
+const firstLine = (text: string): string => text.split('\n')[0]!.trim();
 
 function rootCause(error: unknown): { code?: string; message?: string } {
   let current = error as { code?: string; message?: string; cause?: unknown } | undefined;

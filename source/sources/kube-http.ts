@@ -1,7 +1,7 @@
 import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
-import { fetch, type Dispatcher } from 'undici';
+import { fetch, type Dispatcher, type Response } from 'undici';
 import type { RawStatus } from './kube-json.js';
-import { authError, describeRequest, httpError, transportError } from './kube-errors.js';
+import { authError, describeRequest, httpError, transportError, type KubeApiError } from './kube-errors.js';
 
 export { KubeApiError, isGone } from './kube-errors.js';
 
@@ -17,8 +17,6 @@ export interface KubeRequest {
   signal?: AbortSignal;
   /** For error messages ("cannot list pods ..."); defaults from the method. */
   verb?: string;
-  /** Return the body text unparsed (big list pages are parsed item by item). */
-  raw?: boolean;
 }
 
 export interface KubeResponse<T> {
@@ -37,11 +35,50 @@ const dispatchers = new WeakMap<KubeConfig, Map<string, Dispatcher | undefined>>
  * typed ObjectSerializer. Non-2xx and transport failures throw KubeApiError.
  */
 export async function kubeRequest<T = unknown>(kc: KubeConfig, request: KubeRequest): Promise<KubeResponse<T>> {
+  const prepared = await prepareRequest(kc, request);
+  const { url, method, headers, body, signal, dispatcher, fail } = prepared;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(signal ? { signal } : {}),
+      ...(dispatcher ? { dispatcher } : {}),
+    });
+    text = await response.text();
+  } catch (error) {
+    throw fail(error);
+  }
+  if (!response.ok) throw prepared.refuse(response.status, text);
+  try {
+    return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+  } catch {
+    throw fail(new Error(`the server sent a response that is not JSON (${text.slice(0, 80)})`));
+  }
+}
+
+/** A request ready to send: authenticated headers, combined abort signal, the context's connection. */
+export interface PreparedRequest {
+  url: URL;
+  method: NonNullable<KubeRequest['method']>;
+  headers: Record<string, string>;
+  body: string | undefined;
+  signal: AbortSignal | undefined;
+  dispatcher: Dispatcher | undefined;
+  /** A failure talking to the server, as the KubeApiError users see. */
+  fail(error: unknown): KubeApiError;
+  /** A non-2xx answer (with its body text), as the KubeApiError users see. */
+  refuse(status: number, text: string): KubeApiError;
+}
+
+export async function prepareRequest(kc: KubeConfig, request: KubeRequest): Promise<PreparedRequest> {
   const method = request.method ?? 'GET';
-  const verb = request.verb ?? defaultVerb(method);
-  const description = describeRequest(kc, verb, request.path);
+  const description = describeRequest(kc, request.verb ?? defaultVerb(method), request.path);
+  const fail = (error: unknown) => transportError(kc, description, error, request.timeoutMs);
   const cluster = kc.getCurrentCluster();
-  if (!cluster) throw transportError(kc, description, new Error('the context has no cluster'));
+  if (!cluster) throw fail(new Error('the context has no cluster'));
 
   const url = new URL(cluster.server.replace(/\/+$/, '') + request.path);
   for (const [key, value] of Object.entries(request.query ?? {})) {
@@ -66,31 +103,16 @@ export async function kubeRequest<T = unknown>(kc: KubeConfig, request: KubeRequ
   if (request.timeoutMs && request.timeoutMs > 0) signals.push(AbortSignal.timeout(request.timeoutMs));
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
 
-  let status: number;
-  let text: string;
-  try {
-    const response = await fetch(url, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-      ...(signal ? { signal } : {}),
-      ...dispatcherFor(kc, ctx),
-    });
-    status = response.status;
-    text = await response.text();
-  } catch (error) {
-    throw transportError(kc, description, error, request.timeoutMs);
-  }
-
-  if (status < 200 || status >= 300) {
-    throw httpError(kc, description, status, parseStatus(text));
-  }
-  if (request.raw) return { status, body: text as T };
-  try {
-    return { status, body: (text === '' ? null : JSON.parse(text)) as T };
-  } catch {
-    throw transportError(kc, description, new Error(`the server sent a response that is not JSON (${text.slice(0, 80)})`));
-  }
+  return {
+    url,
+    method,
+    headers,
+    body,
+    signal,
+    dispatcher: dispatcherFor(kc, ctx),
+    fail,
+    refuse: (status, text) => httpError(kc, description, status, parseStatus(text)),
+  };
 }
 
 /** GET a JSON document. */
@@ -102,13 +124,12 @@ export async function kubeGet<T = unknown>(
   return (await kubeRequest<T>(kc, { ...options, path, method: 'GET' })).body;
 }
 
-function dispatcherFor(kc: KubeConfig, ctx: RequestContext): { dispatcher?: Dispatcher } {
+function dispatcherFor(kc: KubeConfig, ctx: RequestContext): Dispatcher | undefined {
   let perContext = dispatchers.get(kc);
   if (!perContext) dispatchers.set(kc, (perContext = new Map()));
   const key = kc.getCurrentContext();
   if (!perContext.has(key)) perContext.set(key, ctx.getDispatcher());
-  const dispatcher = perContext.get(key);
-  return dispatcher ? { dispatcher } : {};
+  return perContext.get(key);
 }
 
 function parseStatus(text: string): RawStatus | null {

@@ -1,6 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeApiError, isGone, kubeGet } from './kube-http.js';
-import { splitListItems } from './list-items.js';
+import { KubeApiError, isGone } from './kube-http.js';
+import { kubeStream } from './kube-stream.js';
+import { ListItemSplitter } from './list-items.js';
+import type { PruneNode } from './prune.js';
 
 export interface ListOptions {
   labelSelector?: string | undefined;
@@ -14,14 +16,21 @@ export interface ListOptions {
   onRestart?: () => void;
   /** For error messages; default "list". */
   verb?: string;
+  /** Parts of each item nobody reads, cut before parsing (prune.ts). */
+  prune?: PruneNode;
 }
 
 const MAX_RESTARTS = 3;
 
 /**
- * A paged LIST that follows `metadata.continue`, handing each raw item to `onItem` so callers
- * can project it and let the parsed page go. An expired continue token (410) restarts the list
- * from the beginning, as client-go's pager does; `onRestart` tells the caller to forget.
+ * A paged LIST that follows `metadata.continue`, handing each raw item to `onItem` as it
+ * downloads so callers can project it and let it go (list-items.ts). An expired continue token
+ * (410) restarts the list from the beginning, as client-go's pager does; `onRestart` tells the
+ * caller to forget.
+ *
+ * Pages are asked for one ahead: Kubernetes writes a list's metadata, continue token included,
+ * before its items, so the next page is requested as soon as this one's items start and the
+ * server prepares it while we parse (its body waits in the connection until this page is done).
  */
 export async function listAll(
   kc: KubeConfig,
@@ -29,41 +38,55 @@ export async function listAll(
   options: ListOptions,
   onItem: (item: unknown) => void,
 ): Promise<{ resourceVersion: string }> {
+  const request = (token: string | undefined): PageRequest => {
+    const abort = new AbortController();
+    const body = kubeStream(kc, {
+      path,
+      query: { limit: options.limit ?? 500, continue: token, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
+      verb: options.verb ?? 'list',
+      signal: options.signal ? AbortSignal.any([options.signal, abort.signal]) : abort.signal,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    // A page asked for ahead may fail before anyone waits for it; it is looked at when its turn comes.
+    body.catch(() => {});
+    return { token, body, abort: () => abort.abort() };
+  };
+
   for (let attempt = 0; ; attempt++) {
-    let token: string | undefined;
+    let page = request(undefined);
+    // The page asked for ahead (set from inside the splitter, hence an object).
+    const ahead: { page?: PageRequest } = {};
     try {
-      do {
-        const text = await kubeGet<string>(kc, path, {
-          raw: true,
-          query: {
-            limit: options.limit ?? 500,
-            continue: token,
-            labelSelector: options.labelSelector,
-            fieldSelector: options.fieldSelector,
-          },
-          verb: options.verb ?? 'list',
-          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-        const { envelope, items } = splitListItems(text);
-        // One item alive at a time: see list-items.ts.
-        for (let i = 0; i < items.length; i++) {
-          const item: unknown = JSON.parse(items[i]!);
-          items[i] = '';
-          onItem(item);
-        }
-        token = envelope.metadata?.continue || undefined;
+      for (;;) {
+        const envelope = await (await page.body).read(
+          new ListItemSplitter(onItem, {
+            onHead: (head) => {
+              if (head.metadata?.continue) ahead.page = request(head.metadata.continue);
+            },
+            prune: options.prune,
+          }),
+        );
+        const token = envelope.metadata?.continue || undefined;
         if (!token) return { resourceVersion: envelope.metadata?.resourceVersion ?? '' };
-      } while (token);
+        page = ahead.page?.token === token ? ahead.page : request(token);
+      }
     } catch (error) {
+      ahead.page?.abort();
       // Only a page after the first can hit an expired token; a 410 on page one is a real error.
-      if (isGone(error) && token !== undefined && attempt < MAX_RESTARTS) {
+      if (isGone(error) && page.token !== undefined && attempt < MAX_RESTARTS) {
         options.onRestart?.();
         continue;
       }
       throw error;
     }
   }
+}
+
+interface PageRequest {
+  /** The continue token it was asked with (undefined for the first page). */
+  token: string | undefined;
+  body: ReturnType<typeof kubeStream>;
+  abort: () => void;
 }
 
 export { KubeApiError };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { parse as parseYaml } from 'yaml';
-import { UserError, errorText } from '../errors.js';
+import { UsageError, UserError, errorText } from '../errors.js';
 import { parseDuration } from './duration.js';
 
 export { parseDuration } from './duration.js';
@@ -56,9 +56,8 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   let contextName: string;
   if (options.context !== undefined && options.context !== '') {
     if (!names.includes(options.context)) {
-      throw new UserError(
-        `context "${options.context}" not found in ${where} (contexts: ${known}); pass one of them with --context`,
-      );
+      // The flag names something that is not there: a usage error (exit 2).
+      throw new UsageError(`context "${options.context}" not found in ${where} (contexts: ${known}); pass one of them with --context`);
     }
     contextName = options.context;
   } else if (names.length === 0) {
@@ -77,6 +76,7 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
 
   kc.setCurrentContext(contextName);
   const context = kc.getContextObject(contextName)!;
+  if (kc.getUser(context.user)?.exec) oneCredentialPluginAtATime(kc);
   if (!kc.getCluster(context.cluster)) {
     throw new UserError(
       `context "${contextName}" refers to cluster "${context.cluster}", which is missing from ${where} or has no server; fix the kubeconfig or pick another --context`,
@@ -85,11 +85,28 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs };
 }
 
+/**
+ * client-node runs the exec credential plugin (`aws eks get-token`: ~1 s of CPU) for every request
+ * that finds no unexpired cached token, so the first parallel lists — and every request in flight
+ * when the token expires — would each start one. Requests take turns instead: the first runs the
+ * plugin, the rest find its token in the cache.
+ */
+function oneCredentialPluginAtATime(kc: KubeConfig): void {
+  const apply = kc.applySecurityAuthentication.bind(kc);
+  let turn: Promise<unknown> = Promise.resolve();
+  kc.applySecurityAuthentication = (context) => {
+    const mine = turn.then(() => apply(context));
+    turn = mine.catch(() => {});
+    return mine;
+  };
+}
+
 /** Which files to read, in precedence order (kubectl's loading rules). */
 export function kubeconfigFiles(explicit: string | undefined, env: NodeJS.ProcessEnv): string[] {
   if (explicit !== undefined && explicit !== '') {
     if (!isFile(explicit)) {
-      throw new UserError(`kubeconfig file ${explicit} (from --kubeconfig) does not exist; check the path`);
+      const what = fs.existsSync(explicit) ? 'is not a file' : 'does not exist';
+      throw new UsageError(`kubeconfig file ${explicit} (from --kubeconfig) ${what}; check the path`);
     }
     return [explicit];
   }
@@ -122,7 +139,7 @@ function readOne(file: string): ParsedFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read kubeconfig ${file}: ${errorText(error)}`);
+    throw new UserError(`cannot read kubeconfig ${file}: ${firstLine(errorText(error))}`, { hint: 'check its permissions, or point --kubeconfig / KUBECONFIG at another file' });
   }
   // Parse with `yaml` first: its errors are one readable line, and an empty file is a valid,
   // empty kubeconfig for kubectl (client-node would crash on it).
@@ -130,18 +147,18 @@ function readOne(file: string): ParsedFile {
   try {
     doc = parseYaml(text, { prettyErrors: false });
   } catch (error) {
-    throw new UserError(`kubeconfig ${file} is not valid YAML: ${firstLine(errorText(error))}`);
+    throw new UserError(`kubeconfig ${file} is not valid YAML: ${firstLine(errorText(error))}`, { hint: FIX_FILE });
   }
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [], currentContext: undefined };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new UserError(`kubeconfig ${file} is not a kubeconfig (expected a mapping with clusters, users, contexts)`);
+    throw new UserError(`kubeconfig ${file} is not a kubeconfig (expected a mapping with clusters, users, contexts)`, { hint: FIX_FILE });
   }
   const single = new KubeConfig();
   try {
     // 'filter' drops broken entries instead of failing on one we may never use (kubectl is lenient too).
     single.loadFromFile(file, { onInvalidEntry: 'filter' });
   } catch (error) {
-    throw new UserError(`kubeconfig ${file} could not be read: ${firstLine(errorText(error))}`);
+    throw new UserError(`kubeconfig ${file} could not be read: ${firstLine(errorText(error))}`, { hint: FIX_FILE });
   }
   const current = (doc as Record<string, unknown>)['current-context'];
   return {
@@ -164,6 +181,8 @@ function isFile(file: string): boolean {
     return false;
   }
 }
+
+const FIX_FILE = 'fix the file (`kubectl config view` shows what kubectl makes of it), or regenerate it with `aws eks update-kubeconfig`';
 
 const firstLine = (text: string): string => text.split('\n')[0]!.trim();
 

@@ -6,7 +6,8 @@ import { errorText } from '../errors.js';
 import { KubeApiError } from './kube-errors.js';
 import { listAll } from './kube-list.js';
 import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './kube-resources.js';
-import { toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
+import { POD_UNUSED, toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
+import type { PruneNode } from './prune.js';
 
 export interface LoadOptions extends KubeScope {
   /** Per-request timeout (--request-timeout); 0 = none. */
@@ -26,7 +27,7 @@ export interface LoadOptions extends KubeScope {
 export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, store: ClusterStore): Promise<void> {
   const queries = resourceQueries(options);
   const byKind = (kind: ResourceQuery['kind']) => queries.find((q) => q.kind === kind)!;
-  const list = <T>(query: ResourceQuery, project: (raw: unknown) => T | null): Promise<T[]> => {
+  const list = <T>(query: ResourceQuery, project: (raw: unknown) => T | null, prune?: PruneNode): Promise<T[]> => {
     const out: T[] = [];
     return listAll(
       kc,
@@ -38,6 +39,7 @@ export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, stor
         timeoutMs: options.timeoutMs ?? 0,
         signal: options.signal,
         onRestart: () => void (out.length = 0),
+        ...(prune ? { prune } : {}),
       },
       (raw) => {
         const record = project(raw);
@@ -56,7 +58,7 @@ export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, stor
   };
 
   const [pods, namespaces, nodes, events, claims] = await Promise.all([
-    list<PodRecord>(byKind('pods'), toPodRecord),
+    list<PodRecord>(byKind('pods'), toPodRecord, POD_UNUSED),
     optional<NamespaceRecord>(byKind('namespaces'), toNamespaceRecord),
     optional<NodeRecord>(byKind('nodes'), toNodeRecord),
     optional<EventRecord>(byKind('events'), toEventRecord),

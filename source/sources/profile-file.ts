@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import type { Profile, Selector } from '../domain/types.js';
-import { UserError, errorText } from '../errors.js';
+import { UsageError, UserError, errorText } from '../errors.js';
 
 // EKS defaults (fargate-domain.md §1.5); the API rejects profiles beyond them.
 const MAX_SELECTORS = 5;
@@ -20,15 +20,17 @@ export function readProfilesFile(file: string): Profile[] {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read: ${errorText(error)}`);
+    // A flag naming a file that is not there is a usage error (exit 2), like --kubeconfig.
+    if (code === 'ENOENT') throw new UsageError(`--profiles-file ${file}: no such file`, 'check the path');
+    throw new UserError(`${file}: cannot read: ${errorText(error)}`, { hint: 'check the path and its permissions' });
   }
   return parseProfiles(text, file);
 }
 
 /** The parsing half of readProfilesFile, for text already in memory. */
 export function parseProfiles(text: string, file: string): Profile[] {
-  const fail = (problem: string): never => {
-    throw new UserError(`${file}: ${problem}`);
+  const fail = (problem: string, hint: string = SHAPES): never => {
+    throw new UserError(`${file}: ${problem}`, { hint });
   };
   const docs = parseAllDocuments(text, { prettyErrors: false });
   const values: unknown[] = [];
@@ -47,7 +49,7 @@ export function parseProfiles(text: string, file: string): Profile[] {
     }
     if (!isObject(value)) return void fail(`${where} is not a Fargate profile (expected a mapping)`);
     if ('fargateProfileNames' in value && !('fargateProfiles' in value)) {
-      fail('lists only profile names (aws eks list-fargate-profiles); use describe-fargate-profile output');
+      fail('lists only profile names (aws eks list-fargate-profiles); use describe-fargate-profile output', 'e.g. `aws eks describe-fargate-profile --cluster-name C --fargate-profile-name P`');
     }
     if ('fargateProfile' in value) return collect(value.fargateProfile, where);
     if ('fargateProfiles' in value) {
@@ -66,7 +68,7 @@ export function parseProfiles(text: string, file: string): Profile[] {
   const profiles = raws.map((raw, i) => toProfile(raw as Record<string, unknown>, i, file, fail));
   const seen = new Set<string>();
   for (const profile of profiles) {
-    if (seen.has(profile.name)) fail(`profile name ${profile.name} appears twice; profile names must be unique`);
+    if (seen.has(profile.name)) fail(`profile name ${profile.name} appears twice; profile names must be unique`, 'rename or remove one');
     seen.add(profile.name);
   }
   return profiles;
@@ -76,37 +78,39 @@ function toProfile(
   raw: Record<string, unknown>,
   index: number,
   file: string,
-  fail: (problem: string) => never,
+  fail: (problem: string, hint?: string) => never,
 ): Profile {
   const name = raw.name ?? raw.fargateProfileName;
-  if (typeof name !== 'string' || name.trim() === '') fail(`profile #${index + 1} has no name`);
+  if (typeof name !== 'string' || name.trim() === '') fail(`profile #${index + 1} has no name`, 'give every profile a name');
   const label = `profile ${name as string}`;
   if ((name as string).startsWith(RESERVED_PREFIX)) {
-    fail(`${label}: names starting with "${RESERVED_PREFIX}" are reserved by AWS`);
+    fail(`${label}: names starting with "${RESERVED_PREFIX}" are reserved by AWS`, 'rename it');
   }
 
   const rawSelectors = raw.selectors;
-  if (!Array.isArray(rawSelectors) || rawSelectors.length === 0) fail(`${label} has no selectors; EKS needs 1 to ${MAX_SELECTORS}`);
+  if (!Array.isArray(rawSelectors) || rawSelectors.length === 0) {
+    fail(`${label} has no selectors; EKS needs 1 to ${MAX_SELECTORS}`, 'add a selector with a namespace');
+  }
   const selectorList = rawSelectors as unknown[];
   if (selectorList.length > MAX_SELECTORS) {
-    fail(`${label} has ${selectorList.length} selectors; EKS allows at most ${MAX_SELECTORS}`);
+    fail(`${label} has ${selectorList.length} selectors; EKS allows at most ${MAX_SELECTORS}`, 'split them over several profiles');
   }
   const selectors = selectorList.map((s, i): Selector => {
     const where = `${label} selector ${i + 1}`;
-    if (!isObject(s)) fail(`${where} is not a mapping`);
+    if (!isObject(s)) fail(`${where} is not a mapping`, 'write it as {namespace: NS, labels: {key: value}}');
     const selector = s as Record<string, unknown>;
     const namespace = selector.namespace;
-    if (typeof namespace !== 'string' || namespace.trim() === '') fail(`${where} has no namespace; EKS requires one`);
+    if (typeof namespace !== 'string' || namespace.trim() === '') fail(`${where} has no namespace; EKS requires one`, 'give every selector a namespace (* and ? wildcards are allowed)');
     const out: Selector = { namespace: namespace as string };
     if (selector.labels !== undefined && selector.labels !== null) {
-      if (!isObject(selector.labels)) fail(`${where}: labels must be a mapping of key: value`);
+      if (!isObject(selector.labels)) fail(`${where}: labels must be a mapping of key: value`, 'write them as labels: {key: value}');
       const entries = Object.entries(selector.labels as Record<string, unknown>);
       if (entries.length > MAX_LABELS) {
-        fail(`${where} has ${entries.length} label pairs; EKS allows at most ${MAX_LABELS}`);
+        fail(`${where} has ${entries.length} label pairs; EKS allows at most ${MAX_LABELS}`, 'split the selector in two');
       }
       const labels: Record<string, string> = {};
       for (const [key, value] of entries) {
-        if (value === null || typeof value === 'object') fail(`${where}: label ${key} needs a plain value`);
+        if (value === null || typeof value === 'object') fail(`${where}: label ${key} needs a plain value`, 'quote it as a string');
         labels[key] = String(value);
       }
       if (entries.length > 0) out.labels = labels;
@@ -131,6 +135,9 @@ function toProfile(
   }
   return profile;
 }
+
+/** The shapes --profiles-file understands: the fix for a file it cannot read. */
+const SHAPES = 'give an eksctl ClusterConfig with fargateProfiles, `eksctl get fargateprofile -o yaml`, or `aws eks describe-fargate-profile` output';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -27,6 +27,63 @@ import type {
   StringMap,
 } from './kube-json.js';
 import { summarizePodStatus } from './pod-status.js';
+import { compilePrune, type PruneNode, type PruneSpec } from './prune.js';
+
+// What toPodRecord (and summarizePodStatus) never read from a pod: list-items.ts replaces these
+// values with null before parsing (prune.ts). Anything read above must not be dropped here;
+// test/sources/prune.test.ts checks the records come out the same.
+const CONTAINER_UNUSED: PruneSpec = {
+  env: 'drop',
+  envFrom: 'drop',
+  volumeMounts: 'drop',
+  volumeDevices: 'drop',
+  livenessProbe: 'drop',
+  readinessProbe: 'drop',
+  startupProbe: 'drop',
+  lifecycle: 'drop',
+  command: 'drop',
+  args: 'drop',
+};
+const CONTAINER_STATUS_UNUSED: PruneSpec = {
+  image: 'drop',
+  imageID: 'drop',
+  containerID: 'drop',
+  lastState: 'drop',
+  volumeMounts: 'drop',
+  resources: 'drop',
+  allocatedResources: 'drop',
+  allocatedResourcesStatus: 'drop',
+  user: 'drop',
+};
+export const POD_UNUSED: PruneNode = compilePrune({
+  // Annotations can be large (Helm, Argo, sidecar injectors); three are read.
+  metadata: { managedFields: 'drop', annotations: { '*': 'drop', [LAST_APPLIED]: 'keep', [CAPACITY_ANNOTATION]: 'keep', [COMPUTE_TYPE]: 'keep' } },
+  spec: {
+    containers: { '[]': CONTAINER_UNUSED },
+    initContainers: { '[]': CONTAINER_UNUSED },
+    ephemeralContainers: 'drop',
+    // Only the volume's kind (its other key) and a claim's name are read.
+    volumes: { '[]': { '*': 'drop', name: 'keep', persistentVolumeClaim: 'keep' } },
+    affinity: { podAffinity: 'drop', podAntiAffinity: 'drop' },
+    tolerations: 'drop',
+    topologySpreadConstraints: 'drop',
+    dnsConfig: 'drop',
+    hostAliases: 'drop',
+    imagePullSecrets: 'drop',
+    readinessGates: 'drop',
+    resourceClaims: 'drop',
+    // The pod-level one; containers' securityContext is read.
+    securityContext: 'drop',
+  },
+  status: {
+    containerStatuses: { '[]': CONTAINER_STATUS_UNUSED },
+    initContainerStatuses: { '[]': CONTAINER_STATUS_UNUSED },
+    ephemeralContainerStatuses: 'drop',
+    podIPs: 'drop',
+    hostIPs: 'drop',
+    resourceClaimStatuses: 'drop',
+  },
+});
 
 export function toPodRecord(raw: unknown): PodRecord {
   const pod = raw as RawPod;
@@ -76,9 +133,12 @@ export const isAcceleratorResource = (name: string): boolean => ACCELERATOR.test
 function toContainerRecord(container: RawContainer): ContainerRecord {
   const requests = container.resources?.requests ?? {};
   const limits = container.resources?.limits ?? {};
-  const gpus = new Set<string>();
-  for (const [name, value] of [...Object.entries(requests), ...Object.entries(limits)]) {
-    if (isAcceleratorResource(name) && nonZero(value)) gpus.add(name);
+  const gpus: string[] = [];
+  for (const map of [requests, limits]) {
+    for (const name in map) {
+      // cpu and memory first: they are nearly all there is, and never accelerators.
+      if (name !== 'cpu' && name !== 'memory' && isAcceleratorResource(name) && nonZero(map[name]) && !gpus.includes(name)) gpus.push(name);
+    }
   }
   const security = container.securityContext ?? {};
   const record: ContainerRecord = {
@@ -86,7 +146,7 @@ function toContainerRecord(container: RawContainer): ContainerRecord {
     image: container.image ?? '',
     requests: amounts(requests),
     limits: amounts(limits),
-    gpus: [...gpus],
+    gpus,
     privileged: security.privileged === true,
     // Unset means "not asked for": only an explicit `true` is what fargate-scheduler rejects.
     allowPrivilegeEscalation: security.allowPrivilegeEscalation === true,

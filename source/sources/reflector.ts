@@ -1,4 +1,4 @@
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { Watch, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
 import type { ClusterStore } from '../store/cluster-store.js';
 import { Backoff, sleep, type BackoffOptions } from './backoff.js';
 import { KubeApiError, authError, describeRequest, httpError, transportError } from './kube-errors.js';
@@ -22,6 +22,23 @@ export interface ReflectorOptions extends KubeScope {
   kinds?: ResourceKind[];
 }
 
+/**
+ * Reconnect pacing. The cap is short so that after an outage of any length the view is live again
+ * within a few seconds of the API server coming back, without a key press (5 idle requests per
+ * few seconds is nothing for an API server).
+ */
+export const RECONNECT_BACKOFF: Required<BackoffOptions> = { initialMs: 250, maxMs: 3000, resetAfterMs: 30_000 };
+
+/** What the reflector has done so far (for the soak test and debugging). */
+export interface ReflectorStats {
+  /** Completed (re)lists, every kind. */
+  lists: number;
+  /** Watch streams opened, every kind (the first one per kind included). */
+  watches: number;
+  /** Failed lists or watches (each followed by a backoff). */
+  failures: number;
+}
+
 /** The watch ended for a reason that needs a fresh list (410 Gone / Expired). */
 class GoneError extends Error {}
 
@@ -37,6 +54,7 @@ export class Reflector {
   private readonly loops: Promise<void>[] = [];
   private readonly down = new Map<ResourceKind, string>();
   private readonly watches = new Set<AbortController>();
+  readonly stats: ReflectorStats = { lists: 0, watches: 0, failures: 0 };
   private podsListed = false;
   private deriveNamespaces = false;
   private started = false;
@@ -75,7 +93,7 @@ export class Reflector {
 
   private async run(query: ResourceQuery): Promise<void> {
     const sink = this.sinkFor(query.kind);
-    const backoff = new Backoff(this.options.backoff);
+    const backoff = new Backoff({ ...RECONNECT_BACKOFF, ...this.options.backoff });
     let resourceVersion: string | null = null;
     let listedAt = 0;
     while (!this.stopped) {
@@ -107,6 +125,7 @@ export class Reflector {
           this.giveUp(query.kind, error);
           return;
         }
+        this.stats.failures++;
         this.markDown(query.kind, error);
         await sleep(backoff.next(), this.abort.signal);
       }
@@ -130,6 +149,7 @@ export class Reflector {
     );
     if (this.stopped) return resourceVersion;
     collector.commit();
+    this.stats.lists++;
     if (query.kind === 'pods') {
       this.podsListed = true;
       if (this.deriveNamespaces) this.addNamespacesOfPods();
@@ -154,6 +174,10 @@ export class Reflector {
       let settled = false;
       let controller: AbortController | null = null;
       let failure: Error | null = null;
+      // client-node gives every watch its own undici Agent (for TLS / skip-verify clusters) and
+      // never closes it: left alone, each reconnect would leave one behind for the whole session.
+      let dispatcher: { destroy(): Promise<void> } | undefined;
+      const release = () => void dispatcher?.destroy().catch(() => {});
       const settle = (fn: () => void) => {
         if (settled) return;
         settled = true;
@@ -162,6 +186,7 @@ export class Reflector {
           controller.abort();
           this.watches.delete(controller);
         }
+        release();
         fn();
       };
       const onStop = () => settle(() => resolve('closed'));
@@ -209,7 +234,17 @@ export class Reflector {
         });
       };
 
-      const watch = new Watch(this.kc);
+      // The kubeconfig as the Watch sees it, noting the Agent its authentication made.
+      const config = Object.create(this.kc, {
+        applySecurityAuthentication: {
+          value: async (ctx: RequestContext) => {
+            await this.kc.applySecurityAuthentication(ctx);
+            dispatcher = ctx.getDispatcher();
+            if (settled) release();
+          },
+        },
+      }) as KubeConfig;
+      const watch = new Watch(config);
       // TypeScript-private but a plain field at run time: the stream's inactivity timeout
       // (default 30s) would otherwise cut quiet watches far more often than needed.
       (watch as unknown as { requestTimeoutMs: number }).requestTimeoutMs = this.options.inactivityMs ?? 90_000;
@@ -225,6 +260,7 @@ export class Reflector {
           controller = ctrl;
           if (settled) return void ctrl.abort();
           this.watches.add(ctrl);
+          this.stats.watches++;
           connected();
         },
         // Thrown before the request: the credential plugin or the kubeconfig failed.

@@ -58,6 +58,25 @@ describe('chooseProfile', () => {
     assert.equal(by.get('c')?.selectorsMatch, true);
     assert.equal(by.get('a')?.selectors[0]?.matched, true);
   });
+
+  test('the choice is remembered per subject: every input EKS looks at tells pods apart', () => {
+    const profiles = [profile('a', [{ namespace: 'n', labels: { tier: 'web' } }])];
+    const base = pod({ namespace: 'n', labels: { tier: 'web' } });
+    const first = chooseProfile(base, profiles);
+    first.reasons.push('changed by a caller');
+    first.matching.length = 0;
+    assert.deepEqual(chooseProfile(pod({ namespace: 'n', labels: { tier: 'web' } }), profiles).matching, ['a'], 'callers get their own copies');
+    const differing: Partial<PodRecord>[] = [
+      { namespace: 'm' },
+      { labels: { tier: 'db' } },
+      { labels: { tier: 'web', [PIN]: 'other' } },
+      { computeTypeAnnotation: 'ec2' },
+    ];
+    for (const change of differing) {
+      assert.equal(chooseProfile({ ...base, ...change }, profiles).expected, null, JSON.stringify(change));
+    }
+    assert.equal(chooseProfile(base, profiles).expected, 'a');
+  });
 });
 
 describe('pinnedProfile', () => {

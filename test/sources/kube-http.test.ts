@@ -5,6 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeGet, KubeApiError } from '../../source/sources/kube-http.js';
 import { listAll } from '../../source/sources/kube-list.js';
@@ -193,6 +194,80 @@ describe('listAll', () => {
     );
     assert.equal(restarts, 1);
     assert.deepEqual(got, names);
+  });
+
+  test('the next page is asked for while this one downloads (its continue token comes first)', async () => {
+    let secondAsked: () => void = () => {};
+    const second = new Promise<void>((resolve) => (secondAsked = resolve));
+    let askedEarly = false;
+    handler = (req, res) => {
+      if (new URL(req.url ?? '', 'http://x').searchParams.get('continue') === 'p2') {
+        secondAsked();
+        return json(res, 200, { kind: 'PodList', metadata: { resourceVersion: '9' }, items: [{ metadata: { name: 'b' } }] });
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"kind":"PodList","metadata":{"continue":"p2"},"items":[{"metadata":{"name":"a"}},');
+      // Finish page one only once page two was asked for (or give up after 2 s).
+      const timer = setTimeout(() => res.end('{"metadata":{"name":"a2"}}]}'), 2000);
+      void second.then(() => {
+        askedEarly = true;
+        clearTimeout(timer);
+        res.end('{"metadata":{"name":"a2"}}]}');
+      });
+    };
+    const got: string[] = [];
+    await listAll(config(), '/api/v1/pods', {}, (item) => got.push((item as { metadata: { name: string } }).metadata.name));
+    assert.deepEqual(got, ['a', 'a2', 'b']);
+    assert.ok(askedEarly, 'page two was requested before page one ended');
+  });
+
+  test('pages come gzipped when the server compresses them, as kube-apiserver does', async () => {
+    const acceptEncodings: (string | undefined)[] = [];
+    handler = (req, res) => {
+      acceptEncodings.push(req.headers['accept-encoding']);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '5' }, items: [{ metadata: { name: 'z' } }] })));
+    };
+    const got: unknown[] = [];
+    const { resourceVersion } = await listAll(config(), '/api/v1/pods', {}, (item) => got.push(item));
+    assert.deepEqual(got, [{ metadata: { name: 'z' } }]);
+    assert.equal(resourceVersion, '5');
+    assert.deepEqual(acceptEncodings, ['gzip']);
+  });
+
+  test('--request-timeout aborts a list page that hangs half-way', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"a"}},'); // and nothing more
+    };
+    const started = Date.now();
+    await rejects(listAll(config(), '/api/v1/pods', { timeoutMs: 300 }, () => {}), (e) => {
+      assert.equal(e.reason, 'Timeout');
+      assert.match(e.message, /timed out after 300ms/);
+    });
+    assert.ok(Date.now() - started < 3000);
+    server.closeAllConnections();
+  });
+
+  test('a page that is not JSON is a KubeApiError naming the list', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"a"}},{"metadata":<html>');
+    };
+    const got: unknown[] = [];
+    await rejects(listAll(config(), '/api/v1/pods', {}, (item) => got.push(item)), (e) => {
+      assert.equal(e.status, 0);
+      assert.match(e.message, /list pods.*not JSON/);
+    });
+    assert.equal(got.length, 1, 'items before the damage were already handed over');
+  });
+
+  test('a connection cut in the middle of a page is a KubeApiError', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
+      res.write('{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"a"}},{"meta', () => res.destroy());
+    };
+    await rejects(listAll(config(), '/api/v1/pods', {}, () => {}), (e) => assert.equal(e.status, 0));
   });
 
   test('a 410 on the first page is an error, not a restart loop', async () => {

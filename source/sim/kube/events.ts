@@ -14,11 +14,32 @@ export interface EventInput {
 
 export class EventRecorder {
   private readonly seen = new Map<string, string>();
-  constructor(private readonly ctx: Pick<Ctx, 'store' | 'clock' | 'uid' | 'rand'>) {}
+  /** Events in creation order, for the TTL (kube-apiserver's --event-ttl). */
+  private readonly expiry: { at: number; ns: string; name: string; dedupe: string }[] = [];
+  private expiryHead = 0;
+  constructor(private readonly ctx: Pick<Ctx, 'store' | 'clock' | 'uid' | 'rand' | 'timing'>) {}
+
+  /**
+   * Drop events older than the TTL, as the API server does: a long-running sim with churn
+   * (`npm run soak`) must not grow without bound. Run on each record, so no timers are needed.
+   */
+  private expire(now: number): void {
+    const ttl = this.ctx.timing.eventTtlMs;
+    while (this.expiryHead < this.expiry.length && this.expiry[this.expiryHead]!.at + ttl <= now) {
+      const old = this.expiry[this.expiryHead++]!;
+      if (this.seen.get(old.dedupe) === old.name) this.seen.delete(old.dedupe);
+      if (this.ctx.store.get('events', old.ns, old.name) !== undefined) this.ctx.store.remove('events', old.ns, old.name);
+    }
+    if (this.expiryHead > 1024 && this.expiryHead * 2 > this.expiry.length) {
+      this.expiry.splice(0, this.expiryHead);
+      this.expiryHead = 0;
+    }
+  }
 
   /** Record an event about `obj` (any namespaced or cluster object). */
   record(obj: Obj, e: EventInput): void {
     const { store, clock } = this.ctx;
+    this.expire(Date.now());
     const ns = String(obj.metadata.namespace ?? 'default');
     const now = k8sTime(clock.now());
     const dedupe = `${obj.metadata.uid}\u0000${e.reason}\u0000${e.message}\u0000${e.component}`;
@@ -62,5 +83,6 @@ export class EventRecorder {
     if (ev.involvedObject.namespace === undefined) delete ev.involvedObject.namespace;
     store.create('events', ev);
     this.seen.set(dedupe, name);
+    this.expiry.push({ at: Date.now(), ns, name, dedupe });
   }
 }

@@ -1,0 +1,515 @@
+// Bad input, one table: every way a user can hand the tool something wrong, run through the BUILT
+// CLI against the sim or crafted kubeconfigs. Each row must end with the right exit code (2 for
+// usage, 1 for runtime) and ONE stderr line `error: ...` naming the problem and the fix — no stack
+// trace, no second line (warnings only where the row expects them).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
+import { runCli, simEnv } from '../helpers/cli.js';
+
+/** What the rows are built from; made once in before(). */
+interface Fixtures {
+  sim: RunningSim;
+  dir: string;
+  /** A HOME with no ~/.kube/config and no ~/.aws. */
+  emptyHome: string;
+  /** A directory with no executables, for "not found on PATH". */
+  emptyPath: string;
+  /** A kubeconfig file nobody may read (mode 000). */
+  unreadable: string;
+  file(name: string, text: string): string;
+  /** A kubeconfig with one context "ctx" (no EKS naming: cluster and region cannot be inferred). */
+  kubeconfig(name: string, opts: { server?: string; user?: Record<string, unknown>; current?: boolean; tls?: 'skip' | 'verify' }): string;
+  closedPortUrl: string;
+  /** An https server with a self-signed certificate; null when openssl is not on PATH. */
+  tlsUrl: string | null;
+  podName(namespace: string, prefix: string): string;
+}
+
+interface Row {
+  rule: string;
+  args: (fx: Fixtures) => string[];
+  /** Environment (default: the sim's). Always starts from a clean one (see cleanEnv). */
+  env?: (fx: Fixtures) => NodeJS.ProcessEnv;
+  /** Runs before the CLI; the returned function undoes it. */
+  setup?: (fx: Fixtures) => (() => void) | void;
+  exit: number;
+  /**
+   * The one `error: ...` line (or `warning: ...` for rows with exit 0): the problem AND the fix.
+   * null: stderr stays empty and the answer is on stdout (a per-pod result).
+   */
+  stderr: RegExp | null;
+  /** Rows where the result goes to stdout (reschedule results): it must match this. */
+  stdout?: RegExp;
+  /** Warning lines allowed besides the error line (default 0). */
+  warnings?: number;
+  /** Skip with this reason (e.g. a tool missing on this machine). */
+  skip?: (fx: Fixtures) => string | false;
+}
+
+const SIM_TOKEN_USER = (fx: Fixtures) => ({ token: fx.sim.token });
+const execUser = (command: string, args: string[] = []) => ({
+  exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command, args, interactiveMode: 'Never' },
+});
+
+const rows: Row[] = [
+  // ---- flags (usage: exit 2) ----
+  { rule: 'unknown flag', args: () => ['--bogus'], exit: 2, stderr: /^error: unknown flag --bogus; see `kubectl fargate --help` for the flags$/ },
+  { rule: 'unknown short flag', args: () => ['-Z'], exit: 2, stderr: /^error: unknown flag -Z; see `kubectl fargate --help`/ },
+  { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table$/ },
+  { rule: 'a flag without its value', args: () => ['--context'], exit: 2, stderr: /^error: --context needs a value; see `kubectl fargate --help`$/ },
+  { rule: 'bad --request-timeout', args: () => ['--request-timeout', 'soon'], exit: 2, stderr: /^error: invalid --request-timeout "soon": use a duration like 30s, 1m or 500ms/ },
+  { rule: 'unknown command', args: () => ['rescedule'], exit: 2, stderr: /^error: unknown command "rescedule"; commands are: check, reschedule, restore, version/ },
+  {
+    rule: '--context not in the kubeconfig (usage: the flag names nothing)',
+    args: () => ['--context', 'prod'],
+    exit: 2,
+    stderr: /^error: context "prod" not found in kubeconfig \S+ \(contexts: arn:aws:eks:us-east-1:111122223333:cluster\/demo\); pass one of them with --context$/,
+  },
+  {
+    rule: '--kubeconfig naming a missing file',
+    args: (fx) => ['--kubeconfig', join(fx.dir, 'nope.yaml')],
+    exit: 2,
+    stderr: /^error: kubeconfig file \S+nope\.yaml \(from --kubeconfig\) does not exist; check the path$/,
+  },
+  {
+    rule: '--kubeconfig naming a directory',
+    args: (fx) => ['--kubeconfig', fx.dir],
+    exit: 2,
+    stderr: /^error: kubeconfig file \S+ \(from --kubeconfig\) is not a file; check the path$/,
+  },
+
+  // ---- kubeconfig (runtime: exit 1) ----
+  {
+    rule: 'malformed kubeconfig YAML',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: fx.file('malformed.yaml', 'apiVersion: v1\nclusters: [\n  - name: {x\n') }),
+    exit: 1,
+    stderr: /^error: kubeconfig \S+malformed\.yaml is not valid YAML: .+; fix the file \(`kubectl config view`.*\), or regenerate it with `aws eks update-kubeconfig`$/,
+  },
+  {
+    rule: 'a kubeconfig that is YAML but not a mapping',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: fx.file('list.yaml', '- a\n- b\n') }),
+    exit: 1,
+    stderr: /^error: kubeconfig \S+list\.yaml is not a kubeconfig \(expected a mapping with clusters, users, contexts\); fix the file/,
+  },
+  {
+    rule: 'an unreadable kubeconfig',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: fx.unreadable }),
+    // root reads any file: the case cannot happen there.
+    skip: () => (process.getuid?.() === 0 ? 'running as root' : false),
+    exit: 1,
+    stderr: /^error: cannot read kubeconfig \S+unreadable\.yaml: EACCES.*; check its permissions, or point --kubeconfig \/ KUBECONFIG at another file$/,
+  },
+  {
+    rule: 'empty KUBECONFIG and no ~/.kube/config',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: '', HOME: fx.emptyHome }),
+    exit: 1,
+    stderr: /^error: no kubeconfig found: set KUBECONFIG or pass --kubeconfig$/,
+  },
+  {
+    rule: 'KUBECONFIG pointing at an empty file',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: fx.file('empty.yaml', '') }),
+    exit: 1,
+    stderr: /^error: kubeconfig \S+empty\.yaml has no contexts; run `aws eks update-kubeconfig --name CLUSTER --region REGION` or pass --kubeconfig$/,
+  },
+  {
+    rule: 'KUBECONFIG naming only missing files',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: join(fx.dir, 'gone-1.yaml') }),
+    exit: 1,
+    stderr: /^error: no kubeconfig found: none of the KUBECONFIG files exist \(.+gone-1\.yaml\); fix KUBECONFIG or pass --kubeconfig$/,
+  },
+  {
+    rule: 'no current-context',
+    args: () => [],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('nocurrent.yaml', { current: false }) }),
+    exit: 1,
+    stderr: /^error: kubeconfig \S+nocurrent\.yaml has no current-context; pass --context NAME \(contexts: ctx\)$/,
+  },
+
+  // ---- the API server ----
+  {
+    rule: 'unreachable API server (closed port)',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('closed.yaml', { server: fx.closedPortUrl }) }),
+    exit: 1,
+    stderr: /^error: cannot reach the API server at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED.*; check the network\/VPN and the context's server$/,
+  },
+  {
+    rule: 'TLS failure: a self-signed certificate the kubeconfig does not trust',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('tls.yaml', { server: fx.tlsUrl!, tls: 'verify' }) }),
+    skip: (fx) => (fx.tlsUrl ? false : 'openssl is not on PATH'),
+    exit: 1,
+    stderr: /^error: TLS error talking to https:\/\/127\.0\.0\.1:\d+: self[- ]signed certificate; check the cluster's certificate-authority-data in the kubeconfig$/,
+  },
+  {
+    rule: '401: a token the API server rejects',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('wrong-token.yaml', { user: { token: 'not-the-sim-token' } }) }),
+    exit: 1,
+    stderr: /^error: the API server rejected the credentials \(401\) of context "ctx" to list pods; refresh them \(e\.g\. `aws sso login`, `aws eks update-kubeconfig`\) and retry$/,
+  },
+  {
+    rule: '403: names the verb and resource, and how to check the permission',
+    args: () => ['-n', 'test', '-o', 'json'],
+    setup: (fx) => {
+      fx.sim.faults.deny({ verb: 'list', resource: 'pods', namespace: 'test' });
+      return () => fx.sim.faults.reset();
+    },
+    exit: 1,
+    stderr: /^error: forbidden: cannot list pods in namespace test \(403\): pods is forbidden: .*; ask a cluster admin for RBAC permission to list pods \(check with `kubectl auth can-i list pods -n test`\)$/,
+  },
+
+  // ---- exec credential plugins ----
+  {
+    rule: 'exec plugin aws-iam-authenticator missing from PATH',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ PATH: fx.emptyPath, KUBECONFIG: fx.kubeconfig('iam-auth.yaml', { user: execUser('aws-iam-authenticator', ['token', '-i', 'demo']) }) }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `aws-iam-authenticator` was not found on PATH; install aws-iam-authenticator, or run `aws eks update-kubeconfig` to use `aws eks get-token` instead$/,
+  },
+  {
+    rule: 'exec plugin aws missing from PATH',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ PATH: fx.emptyPath, KUBECONFIG: fx.kubeconfig('aws-missing.yaml', { user: execUser('aws', ['eks', 'get-token', '--cluster-name', 'demo']) }) }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `aws` was not found on PATH; install the AWS CLI or run `aws eks update-kubeconfig`$/,
+  },
+  {
+    rule: 'exec plugin that fails silently',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('exec-false.yaml', { user: execUser('false') }) }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `false` failed: no output; run `false` by hand to see why \(for EKS: `aws sso login`, or re-run `aws eks update-kubeconfig`\)$/,
+  },
+  {
+    rule: 'exec plugin that fails with a message (expired SSO session)',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({
+      KUBECONFIG: fx.kubeconfig('exec-sso.yaml', {
+        user: execUser('sh', ['-c', 'echo "Error loading SSO Token: Token for my-sso does not exist" >&2; echo "more detail" >&2; exit 255']),
+      }),
+    }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `sh` failed: Error loading SSO Token: Token for my-sso does not exist more detail; run `sh` by hand/,
+  },
+
+  // ---- cluster identity and AWS (check needs the profiles: exit 1; the report only warns) ----
+  {
+    rule: 'cluster name not inferable (check)',
+    args: () => ['check', '-n', 'test'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
+    exit: 1,
+    stderr: /^error: cannot check placement: the Fargate profiles are unknown \(cannot tell the EKS cluster name for context "ctx": pass --cluster NAME \(and --region REGION\)\); fix AWS access, or pass --no-aws with --profiles-file$/,
+  },
+  {
+    rule: 'cluster name not inferable (report: a warning, pods still shown)',
+    args: () => ['-n', 'test', '-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
+    exit: 0,
+    stderr: /^warning: cannot tell the EKS cluster name for context "ctx": pass --cluster NAME \(and --region REGION\)$/,
+  },
+  {
+    rule: 'region not inferable',
+    args: () => ['check', '-n', 'test', '--cluster', 'demo'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
+    exit: 1,
+    stderr: /cannot tell the AWS region of EKS cluster "demo" \(context "ctx"\): pass --region REGION\); fix AWS access/,
+  },
+  {
+    rule: 'unknown cluster in EKS',
+    args: () => ['check', '-n', 'test', '--cluster', 'nope'],
+    exit: 1,
+    stderr: /^error: cannot check placement: the Fargate profiles are unknown \(EKS cluster nope not found in us-east-1: check --cluster\/--region\)/,
+  },
+  {
+    rule: 'AWS credentials missing',
+    args: () => ['check', '-n', 'test'],
+    env: (fx) => ({
+      ...simEnv(fx.sim),
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      HOME: fx.emptyHome,
+      AWS_CONFIG_FILE: join(fx.emptyHome, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(fx.emptyHome, 'no-credentials'),
+    }),
+    exit: 1,
+    stderr: /^error: cannot check placement: the Fargate profiles are unknown \(AWS credentials are missing or expired: run `aws sso login` \/ set AWS_PROFILE, or pass --no-aws\)/,
+  },
+  {
+    rule: 'AWS credentials expired',
+    args: () => ['check', '-n', 'test'],
+    setup: (fx) => {
+      fx.sim.faults.eksFail({ operation: '*', error: 'ExpiredTokenException', count: 100 });
+      return () => fx.sim.faults.reset();
+    },
+    exit: 1,
+    stderr: /\(AWS credentials are missing or expired: run `aws sso login` \/ set AWS_PROFILE, or pass --no-aws\)/,
+  },
+  {
+    rule: 'AccessDenied on ListFargateProfiles names the IAM actions',
+    args: () => ['check', '-n', 'test'],
+    setup: (fx) => {
+      fx.sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'AccessDeniedException', count: 100 });
+      return () => fx.sim.faults.reset();
+    },
+    exit: 1,
+    stderr: /^error: cannot check placement: the Fargate profiles are unknown \(access denied reading Fargate profiles of demo: allow eks:ListFargateProfiles and eks:DescribeFargateProfile for your AWS identity/,
+  },
+  {
+    rule: 'AccessDenied on DescribeFargateProfile names the IAM actions',
+    args: () => ['check', '-n', 'test'],
+    setup: (fx) => {
+      fx.sim.faults.eksFail({ operation: 'DescribeFargateProfile', error: 'AccessDeniedException', count: 100 });
+      return () => fx.sim.faults.reset();
+    },
+    exit: 1,
+    stderr: /allow eks:ListFargateProfiles and eks:DescribeFargateProfile for your AWS identity \(.*eks:DescribeFargateProfile.*\)\); fix AWS access/,
+  },
+  {
+    rule: 'AccessDenied in the report: one warning, exit 0',
+    args: () => ['-n', 'test', '-o', 'json'],
+    setup: (fx) => {
+      fx.sim.faults.eksFail({ operation: '*', error: 'AccessDeniedException', count: 100 });
+      return () => fx.sim.faults.reset();
+    },
+    exit: 0,
+    stderr: /^warning: access denied reading Fargate profiles of demo: allow eks:ListFargateProfiles and eks:DescribeFargateProfile/,
+  },
+
+  // ---- --profiles-file ----
+  {
+    rule: '--profiles-file naming a missing file',
+    args: (fx) => ['--no-aws', '--profiles-file', join(fx.dir, 'absent.yaml'), '-o', 'json'],
+    exit: 2,
+    stderr: /^error: --profiles-file \S+absent\.yaml: no such file; check the path$/,
+  },
+  {
+    rule: 'malformed --profiles-file',
+    args: (fx) => ['--no-aws', '--profiles-file', fx.file('broken-profiles.yaml', 'fargateProfiles:\n  - name: [x\n'), '-o', 'json'],
+    exit: 1,
+    stderr: /^error: \S+broken-profiles\.yaml: not valid YAML or JSON: .+; give an eksctl ClusterConfig with fargateProfiles/,
+  },
+  {
+    rule: 'unsupported --profiles-file (a Kubernetes manifest)',
+    args: (fx) => ['--no-aws', '--profiles-file', fx.file('configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n'), '-o', 'json'],
+    exit: 1,
+    stderr: /^error: \S+configmap\.yaml: document is not a Fargate profile: expected eksctl fargateProfiles, or describe-fargate-profile output; give an eksctl ClusterConfig/,
+  },
+  {
+    rule: 'unsupported --profiles-file (list-fargate-profiles output)',
+    args: (fx) => ['--no-aws', '--profiles-file', fx.file('names.json', '{"fargateProfileNames": ["fp-a"]}'), '-o', 'json'],
+    exit: 1,
+    stderr: /^error: \S+names\.json: lists only profile names \(aws eks list-fargate-profiles\); use describe-fargate-profile output; e\.g\. `aws eks describe-fargate-profile/,
+  },
+  {
+    rule: 'a profile with more than 5 selectors (EKS rejects it)',
+    args: (fx) => [
+      '--no-aws',
+      '--profiles-file',
+      fx.file('six.yaml', stringify({ fargateProfiles: [{ name: 'fp-six', selectors: ['a', 'b', 'c', 'd', 'e', 'f'].map((namespace) => ({ namespace })) }] })),
+      '-o',
+      'json',
+    ],
+    exit: 1,
+    stderr: /^error: \S+six\.yaml: profile fp-six has 6 selectors; EKS allows at most 5; split them over several profiles$/,
+  },
+  {
+    rule: 'a selector with an empty namespace (EKS rejects it)',
+    args: (fx) => ['--no-aws', '--profiles-file', fx.file('emptyns.yaml', stringify({ fargateProfiles: [{ name: 'fp-x', selectors: [{ namespace: '' }] }] })), '-o', 'json'],
+    exit: 1,
+    stderr: /^error: \S+emptyns\.yaml: profile fp-x selector 1 has no namespace; EKS requires one; give every selector a namespace/,
+  },
+
+  // ---- reschedule / restore ----
+  {
+    rule: 'reschedule of a pod that does not exist',
+    args: () => ['reschedule', '-n', 'test', 'no-such-pod', '--yes'],
+    exit: 1,
+    stderr: /^error: pod "no-such-pod" not found in namespace test; check the name, or pass -n NAMESPACE$/,
+  },
+  {
+    rule: 'reschedule of a DaemonSet pod is refused with the reason',
+    args: (fx) => ['reschedule', '-n', 'kube-system', fx.podName('kube-system', 'kube-proxy-'), '--yes'],
+    exit: 1,
+    // A per-pod result, not an error: the reason is the pod's row on stdout.
+    stderr: null,
+    stdout: /^kube-system\/kube-proxy-\S+\s+refused\s+owned by DaemonSet kube-proxy: .*re-creating it would not help$/m,
+  },
+  {
+    rule: 'non-TTY reschedule without --yes',
+    args: () => ['reschedule', '-n', 'test', 'test'],
+    exit: 2,
+    stderr: /^error: refusing to reschedule without confirmation: pass --yes \(stdin is not a terminal\)/,
+  },
+  {
+    rule: 'restore of a missing backup file',
+    args: (fx) => ['restore', join(fx.dir, 'test-20260101.yaml')],
+    exit: 1,
+    stderr: /^error: backup file \S+test-20260101\.yaml does not exist/,
+  },
+  {
+    rule: 'restore of a corrupt backup file',
+    args: (fx) => ['restore', fx.file('corrupt-backup.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: [\n')],
+    exit: 1,
+    stderr: /^error: \S+corrupt-backup\.yaml is not valid YAML or JSON: /,
+  },
+];
+
+/** The user's environment minus anything that would point the CLI elsewhere. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(KUBECONFIG|AWS_|KUBECTL_FARGATE_|CI$)/.test(key)) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+function envFor(row: Row, fx: Fixtures): NodeJS.ProcessEnv {
+  const env = { ...cleanEnv(), ...(row.env ? { ...simEnv(fx.sim), ...row.env(fx) } : simEnv(fx.sim)) };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return env;
+}
+
+describe('bad input: one line naming the problem and the fix, the right exit code, no stack trace', () => {
+  let fx: Fixtures;
+  let tlsServer: https.Server | null = null;
+
+  before(async () => {
+    const sim = await startSim({ scenario: 'walkthrough' });
+    const dir = mkdtempSync(join(tmpdir(), 'kf-bad-input-'));
+    const emptyHome = join(dir, 'home');
+    const emptyPath = join(dir, 'bin');
+    mkdirSync(emptyHome);
+    mkdirSync(emptyPath);
+    const file = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const kubeconfig: Fixtures['kubeconfig'] = (name, opts) => {
+      const server = opts.server ?? sim.url;
+      const cluster: Record<string, unknown> = { server };
+      if ((opts.tls ?? 'skip') === 'skip') cluster['insecure-skip-tls-verify'] = true;
+      return file(
+        name,
+        stringify({
+          apiVersion: 'v1',
+          kind: 'Config',
+          clusters: [{ name: 'c', cluster }],
+          users: [{ name: 'u', user: opts.user ?? { token: sim.token } }],
+          contexts: [{ name: 'ctx', context: { cluster: 'c', user: 'u' } }],
+          ...(opts.current === false ? {} : { 'current-context': 'ctx' }),
+        }),
+      );
+    };
+    const unreadable = file('unreadable.yaml', 'apiVersion: v1\nkind: Config\n');
+    chmodSync(unreadable, 0o000);
+    fx = {
+      sim,
+      dir,
+      emptyHome,
+      emptyPath,
+      unreadable,
+      file,
+      kubeconfig,
+      closedPortUrl: await closedPortUrl(),
+      tlsUrl: null,
+      podName: (namespace, prefix) => {
+        const pod = sim.cluster.listPods().find((p) => p.metadata.namespace === namespace && p.metadata.name.startsWith(prefix));
+        assert.ok(pod, `no pod ${namespace}/${prefix}* in the sim`);
+        return pod.metadata.name;
+      },
+    };
+    const tls = selfSignedCert(dir);
+    if (tls) {
+      tlsServer = https.createServer(tls, (_req, res) => res.end('{}'));
+      await new Promise<void>((resolve) => tlsServer!.listen(0, '127.0.0.1', resolve));
+      fx.tlsUrl = `https://127.0.0.1:${(tlsServer.address() as net.AddressInfo).port}`;
+    }
+  });
+
+  after(async () => {
+    if (tlsServer) {
+      tlsServer.closeAllConnections();
+      await new Promise((resolve) => tlsServer!.close(resolve));
+    }
+    await fx?.sim.close();
+    if (fx) rmSync(fx.dir, { recursive: true, force: true });
+  });
+
+  for (const row of rows) {
+    test(row.rule, async (t) => {
+      const skip = row.skip?.(fx);
+      if (skip) return t.skip(skip);
+      const undo = row.setup?.(fx);
+      let result;
+      try {
+        result = await runCli(row.args(fx), envFor(row, fx), 90_000);
+      } finally {
+        undo?.();
+      }
+      const { code, stdout, stderr } = result;
+      const context = `\nexit ${code}\nstderr:\n${stderr}\nstdout:\n${stdout.slice(0, 400)}`;
+      assert.equal(code, row.exit, `exit code${context}`);
+      assert.doesNotMatch(stderr, /^\s+at\s|node:internal|\.[cm]?js:\d+:\d+/m, `a stack trace on stderr${context}`);
+      const lines = stderr.split('\n').filter((line) => line !== '');
+      const errors = lines.filter((line) => line.startsWith('error: '));
+      const warnings = lines.filter((line) => line.startsWith('warning: '));
+      assert.equal(errors.length + warnings.length, lines.length, `only error:/warning: lines${context}`);
+      if (row.stderr === null) {
+        assert.equal(lines.length, 0, `nothing on stderr${context}`);
+      } else if (row.exit === 0) {
+        assert.equal(errors.length, 0, `no error line${context}`);
+        assert.equal(warnings.length, 1, `exactly one warning${context}`);
+        assert.match(warnings[0]!, row.stderr);
+      } else {
+        assert.equal(errors.length, 1, `exactly one error line${context}`);
+        assert.ok(warnings.length <= (row.warnings ?? 0), `unexpected warnings${context}`);
+        assert.match(errors[0]!, row.stderr, context);
+      }
+      if (row.stdout) assert.match(stdout, row.stdout, context);
+      // The tool's own token never leaks into an error.
+      assert.ok(!stderr.includes(fx.sim.token), 'the token is not printed');
+    });
+  }
+});
+
+/** A loopback URL nothing listens on: bind a port, then free it. */
+async function closedPortUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 (node:crypto cannot make X.509), or null without openssl. */
+function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } | null {
+  const key = join(dir, 'tls.key');
+  const cert = join(dir, 'tls.crt');
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+      { stdio: 'ignore' },
+    );
+  } catch {
+    return null;
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}

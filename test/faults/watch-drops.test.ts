@@ -1,0 +1,74 @@
+// Watches cut every ~300 ms for ~20 s while pods churn: the view stays correct (equal to a fresh
+// list at the end), never shows a pod twice, and reconnects are paced by the backoff instead of
+// hammering the API server. (The 30-minute version is `npm run soak`.)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
+import { RECONNECT_BACKOFF } from '../../source/sources/reflector.js';
+import { assertNoDuplicateRows, follow, startChurn, waitForStoreToMatchList } from './helpers.js';
+
+const DROP_EVERY_MS = 300;
+const RUN_MS = 20_000;
+const KINDS = 5; // pods, namespaces, nodes, events, claims
+
+/**
+ * The most watches one kind can open in `ms` when every stream is cut: each reconnect waits at
+ * least half the backoff ceiling, which doubles up to the cap (no 30 s healthy stretch resets it).
+ */
+function maxWatchesPerKind(ms: number): number {
+  let waited = 0;
+  let n = 1; // the first watch after the list
+  for (let attempt = 0; ; attempt++) {
+    waited += Math.min(RECONNECT_BACKOFF.maxMs, RECONNECT_BACKOFF.initialMs * 2 ** attempt) / 2;
+    if (waited > ms) return n;
+    n++;
+  }
+}
+
+describe('watches dropped every few hundred ms under churn', () => {
+  let sim: RunningSim;
+  before(async () => {
+    sim = await startSim({ generate: { pods: 200 } });
+  });
+  after(() => sim.close());
+
+  test('the view ends equal to a fresh list, no duplicate rows, reconnects bounded by backoff', async (t) => {
+    const live = await follow(sim.kubeconfigPath);
+    const churn = startChurn(sim, { intervalMs: 15, keep: 60 });
+    let drops = 0;
+    const dropper = setInterval(() => {
+      sim.faults.dropWatches();
+      drops++;
+    }, DROP_EVERY_MS);
+    const startedWatches = live.reflector.stats.watches;
+    const started = Date.now();
+    try {
+      // Sample the view while it runs: never a duplicate row.
+      while (Date.now() - started < RUN_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assertNoDuplicateRows(live.store.flush());
+      }
+    } finally {
+      clearInterval(dropper);
+      churn.stop();
+    }
+    const elapsed = Date.now() - started;
+    const watches = live.reflector.stats.watches - startedWatches;
+    t.diagnostic(`${drops} drops, ${watches} watches (bound ${KINDS * maxWatchesPerKind(elapsed)}), ${churn.created} pods created, ${live.reflector.stats.lists} lists`);
+    try {
+      await waitForStoreToMatchList(live, 30_000);
+      assertNoDuplicateRows(live.store.flush());
+      assert.ok(churn.created > 300 && churn.deleted > 200, `churn happened (${churn.created} created, ${churn.deleted} deleted)`);
+      assert.ok(drops >= (RUN_MS / DROP_EVERY_MS) * 0.6, `watches were dropped (${drops})`);
+      // Reconnected, but paced: far fewer watches than drops x kinds.
+      const bound = KINDS * maxWatchesPerKind(elapsed);
+      assert.ok(watches >= KINDS, `the watches came back (${watches})`);
+      assert.ok(watches <= bound, `${watches} watches in ${elapsed} ms with ${drops} drops: more than the backoff allows (${bound})`);
+      assert.ok(watches < drops * KINDS * 0.5, `${watches} watches for ${drops} drops: not paced`);
+      assert.equal(live.store.flush().connection.state, 'live');
+      assert.deepEqual(sim.cluster.errors, []);
+    } finally {
+      await live.stop();
+    }
+  });
+});
