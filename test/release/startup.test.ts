@@ -15,7 +15,8 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const MARKERS: Record<string, string> = {
   ink: 'yoga', // ink's layout engine
   react: 'react.transitional.element',
-  '@kubernetes/client-node': 'V1PodSpec',
+  // A string of client-node's KubeConfig (its generated models are tree-shaken away).
+  '@kubernetes/client-node': 'printenv KUBECONFIG',
   '@aws-sdk/client-eks': 'smithy',
 };
 
