@@ -1,5 +1,7 @@
 // `npm run bench`: speed and memory of kubectl-fargate against the simulated cluster, beside
-// anchors measured on the same server. Prints a table; asserts nothing (targets are in README).
+// anchors measured on the same server. Prints a table with each target; asserts nothing.
+// BENCH_PODS=10000,20000 (full rows), BENCH_LARGE_PODS=50000 (`--json` alone; 0 skips),
+// BENCH_RUNS=3 (medians), KF_OUTDIR=dist (the bundle measured).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';

@@ -226,11 +226,13 @@ describe('listAll', () => {
     handler = (req, res) => {
       acceptEncodings.push(req.headers['accept-encoding']);
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
-      res.end(gzipSync(JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '5' }, items: [{ metadata: { name: 'z' } }] })));
+      res.end(gzipSync(JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '5' }, items })));
     };
+    // Enough items that they span many of zlib's output chunks.
+    const items = Array.from({ length: 3000 }, (_, i) => ({ metadata: { name: `pod-${i}`, annotations: { note: 'x'.repeat(i % 97) } } }));
     const got: unknown[] = [];
-    const { resourceVersion } = await listAll(config(), '/api/v1/pods', {}, (item) => got.push(item));
-    assert.deepEqual(got, [{ metadata: { name: 'z' } }]);
+    const { resourceVersion } = await listAll(config(), '/api/v1/pods', { limit: 5000 }, (item) => got.push(item));
+    assert.deepEqual(got, items);
     assert.equal(resourceVersion, '5');
     assert.deepEqual(acceptEncodings, ['gzip']);
   });
