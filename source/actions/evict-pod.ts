@@ -3,21 +3,20 @@
 // keeps refusing leaves the pod running and is reported as blocked.
 import { describeError } from '../errors.js';
 import { sleep } from '../sources/backoff.js';
-import { controllerRef, evictPod, getPod, landedOf, podsOfController, waitForReplacement } from './kube-pods.js';
+import { controllerRef, evictPod, landedOf, podsOfController, waitForReplacement } from './kube-pods.js';
 import { judgeLanding } from './landing.js';
-import { resultOf, type PodRun } from './pod-run.js';
+import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';
 import type { RescheduleResult } from './types.js';
 import { WaitAborted, WaitTimeout, formatMs } from './watch-until.js';
 
 export async function evictControllerPod(run: PodRun): Promise<RescheduleResult> {
   const { kc, step } = run;
-  const { namespace, name, uid } = step.pod;
+  const { namespace, name } = step.pod;
   const fail = (message: string, extra = {}) => resultOf(step, 'failed', message, extra);
 
-  const live = await getPod(kc, namespace, name);
-  if (live === null) return fail('the pod no longer exists: nothing was done');
-  if (live.metadata?.uid !== uid) return fail('the pod was replaced since the plan (new uid): nothing was done; plan again');
-  if (live.metadata?.deletionTimestamp) return fail('the pod is already being deleted: nothing was done');
+  const planned = await livePlannedPod(run);
+  if ('failed' in planned) return planned.failed;
+  const { live } = planned;
   const ref = controllerRef(live);
   // An owner that is not a controller would not re-create it: evicting would lose the pod.
   if (!ref) return fail('it has no controller (no ownerReference with controller: true) that would re-create it: not evicted');

@@ -1,6 +1,8 @@
 // What one pod's run needs (connection, options, its progress sink) and how its result is built.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { getPod } from './kube-pods.js';
 import type { Landed, Outcome, ProgressStep, RescheduleResult, RescheduleStep } from './types.js';
+import type { Obj } from './watch-until.js';
 
 export interface PodRun {
   kc: KubeConfig;
@@ -36,4 +38,19 @@ export function resultOf(
   if (extra.backupFile !== undefined) result.backupFile = extra.backupFile;
   if (extra.restoreHint !== undefined) result.restoreHint = extra.restoreHint;
   return result;
+}
+
+/**
+ * Re-read the pod just before acting and make sure it is still the one planned: it may have
+ * been deleted, replaced (new uid) or started terminating since the plan was shown.
+ */
+export async function livePlannedPod(run: PodRun): Promise<{ live: Obj } | { failed: RescheduleResult }> {
+  const { kc, step } = run;
+  const { namespace, name, uid } = step.pod;
+  const failed = (message: string) => ({ failed: resultOf(step, 'failed', message) });
+  const live = await getPod(kc, namespace, name);
+  if (live === null) return failed('the pod no longer exists: nothing was done');
+  if (live.metadata?.uid !== uid) return failed('the pod was replaced since the plan (new uid): nothing was done; plan again');
+  if (live.metadata?.deletionTimestamp) return failed('the pod is already being deleted: nothing was done');
+  return { live };
 }

@@ -9,7 +9,7 @@ import { sleep } from '../sources/backoff.js';
 import { readManifestFile, restoreHint, writeBackup, type Backup } from './backup.js';
 import { controllerRef, createPod, deleteBackedUpPod, getPod, landedOf, waitForGone, waitForScheduled } from './kube-pods.js';
 import { judgeLanding } from './landing.js';
-import { resultOf, type PodRun } from './pod-run.js';
+import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';
 import { PROFILE_LABEL, FARGATE_SCHEDULER } from '../domain/types.js';
 import type { RescheduleResult } from './types.js';
 import { WaitAborted, WaitTimeout, formatMs, type Obj } from './watch-until.js';
@@ -21,10 +21,9 @@ export async function recreateBarePod(run: PodRun): Promise<RescheduleResult> {
   const { namespace, name, uid } = step.pod;
   const fail = (message: string, extra = {}) => resultOf(step, 'failed', message, extra);
 
-  const live = await getPod(kc, namespace, name);
-  if (live === null) return fail('the pod no longer exists: nothing was done');
-  if (live.metadata?.uid !== uid) return fail('the pod was replaced since the plan (new uid): nothing was done; plan again');
-  if (live.metadata?.deletionTimestamp) return fail('the pod is being deleted by someone else: nothing was done');
+  const planned = await livePlannedPod(run);
+  if ('failed' in planned) return planned.failed;
+  const { live } = planned;
   const ref = controllerRef(live);
   if (ref) return fail(`it is now controlled by ${String(ref.kind)} ${String(ref.name)}: not re-created`);
 

@@ -1,6 +1,7 @@
 // What the reschedule and restore faces share: --timeout, progress lines, Ctrl-C handling.
 import { UsageError } from '../errors.js';
 import { parseDuration } from '../sources/duration.js';
+import { renderColumns } from '../report/columns.js';
 import type { RescheduleEvent } from '../actions/types.js';
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -49,3 +50,12 @@ export function trapInterrupts(controller: AbortController, describeInFlight: ()
 
 /** apiVersion of our --json documents. */
 export const API_VERSION = 'kubectl-fargate/v1';
+
+/** The human summary of reschedule or restore results: one row per pod. */
+export function resultTable(results: readonly { pod: string; outcome: string; message: string }[]): string {
+  return renderColumns(results, [
+    { header: 'POD', value: (r) => r.pod },
+    { header: 'RESULT', value: (r) => r.outcome },
+    { header: 'DETAILS', value: (r) => r.message },
+  ]);
+}

@@ -14,7 +14,7 @@ import { renderColumns } from '../report/columns.js';
 import { loadClusterOnce } from '../sources/kube-list.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
-import { INTERRUPTED_EXIT, parseTimeout, progressLine, trapInterrupts } from './action-common.js';
+import { INTERRUPTED_EXIT, parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import { askYesNo } from './confirm.js';
 import type { Options } from './flags.js';
 import { openSession, type Session } from './session.js';
@@ -182,13 +182,7 @@ function printResults(session: Session, results: readonly RescheduleResult[], js
     process.stdout.write(document('RescheduleResult', session, { results }));
     return;
   }
-  process.stdout.write(
-    renderColumns(results, [
-      { header: 'POD', value: (r) => r.pod },
-      { header: 'RESULT', value: (r) => r.outcome },
-      { header: 'DETAILS', value: (r) => r.message },
-    ]),
-  );
+  process.stdout.write(resultTable(results));
 }
 
 function document(kind: string, session: Session, body: Record<string, unknown>): string {

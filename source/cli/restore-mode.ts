@@ -1,8 +1,7 @@
 // `kubectl fargate restore FILE...`: re-create pods from reschedule backups.
 import { restore, type RestoreResult } from '../actions/restore.js';
 import { UsageError } from '../errors.js';
-import { renderColumns } from '../report/columns.js';
-import { INTERRUPTED_EXIT, parseTimeout, progressLine, trapInterrupts } from './action-common.js';
+import { INTERRUPTED_EXIT, parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import type { Options } from './flags.js';
 import { API_VERSION } from './action-common.js';
 import { openSession } from './session.js';
@@ -43,11 +42,5 @@ function print(results: readonly RestoreResult[], json: boolean, context: string
     process.stdout.write(`${JSON.stringify({ apiVersion: API_VERSION, kind: 'RestoreResult', context, results }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(
-    renderColumns(results, [
-      { header: 'POD', value: (r) => r.pod },
-      { header: 'RESULT', value: (r) => r.outcome },
-      { header: 'DETAILS', value: (r) => r.message },
-    ]),
-  );
+  process.stdout.write(resultTable(results));
 }
