@@ -248,6 +248,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   }
 }
 
+/** Least-squares slope of [ms, MB] points, in MB per hour. */
+function trendPerHour(points: Array<[number, number]>): number {
+  const n = points.length;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : (sxy / sxx) * 3_600_000;
+}
+
 export interface SoakVerdict {
   ok: boolean;
   lines: string[];
@@ -258,7 +268,17 @@ export interface SoakVerdict {
  * `warmupMs`: lists, JIT, caches filling). Sockets stay bounded; the store converged; an outage
  * (if any) recovered within `recoveryBudgetMs`.
  */
-export function judgeSoak(result: SoakResult, { warmupMs, rssSlackMb = 30, heapSlackMb = 15, maxSockets = 40, recoveryBudgetMs = 5000 }: { warmupMs: number; rssSlackMb?: number; heapSlackMb?: number; maxSockets?: number; recoveryBudgetMs?: number }): SoakVerdict {
+export function judgeSoak(
+  result: SoakResult,
+  {
+    warmupMs,
+    rssSlackMb = 30,
+    heapSlackMb = 15,
+    heapSlopeMbPerHour = 4,
+    maxSockets = 40,
+    recoveryBudgetMs = 5000,
+  }: { warmupMs: number; rssSlackMb?: number; heapSlackMb?: number; heapSlopeMbPerHour?: number; maxSockets?: number; recoveryBudgetMs?: number },
+): SoakVerdict {
   const lines: string[] = [];
   let ok = true;
   const check = (pass: boolean, text: string) => {
@@ -275,6 +295,12 @@ export function judgeSoak(result: SoakResult, { warmupMs, rssSlackMb = 30, heapS
   const endHeap = Math.min(...tail.map((s) => s.heapMb));
   check(endRss < base.rssMb + rssSlackMb, `rss ${endRss.toFixed(0)} MB at the end vs ${base.rssMb.toFixed(0)} MB after warm-up (allowed +${rssSlackMb})`);
   check(endHeap < base.heapMb + heapSlackMb, `heap ${endHeap.toFixed(1)} MB at the end vs ${base.heapMb.toFixed(1)} MB after warm-up (allowed +${heapSlackMb})`);
+  // A slow leak hides in the slack over a short run; its trend does not (least squares over
+  // the samples after warm-up, once they span 10 minutes).
+  if (end.atMs - base.atMs >= 10 * 60_000) {
+    const slope = trendPerHour(later.map((s) => [s.atMs, s.heapMb]));
+    check(slope < heapSlopeMbPerHour, `heap trend ${slope.toFixed(1)} MB/hour after warm-up (allowed < ${heapSlopeMbPerHour})`);
+  }
   const maxSeen = Math.max(...result.samples.map((s) => s.sockets));
   check(maxSeen <= maxSockets, `open sockets at most ${maxSeen} (allowed ${maxSockets}); ${end.sockets} at the end`);
   check(result.converged, `the store equals a fresh list after the churn stopped (${result.difference})`);

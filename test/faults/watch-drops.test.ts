@@ -3,9 +3,13 @@
 // hammering the API server. (The 30-minute version is `npm run soak`.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { RequestContext } from '@kubernetes/client-node';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { RECONNECT_BACKOFF } from '../../source/sources/reflector.js';
-import { assertNoDuplicateRows, follow, startChurn, waitForStoreToMatchList } from './helpers.js';
+import { loadKubeConfig } from '../../source/sources/kubeconfig.js';
+import { inferClusterIdentity } from '../../source/sources/identity.js';
+import { RECONNECT_BACKOFF, Reflector } from '../../source/sources/reflector.js';
+import { ClusterStore } from '../../source/store/cluster-store.js';
+import { assertNoDuplicateRows, follow, startChurn, waitForStoreToMatchList, waitUntil } from './helpers.js';
 
 const DROP_EVERY_MS = 300;
 const RUN_MS = 20_000;
@@ -70,5 +74,39 @@ describe('watches dropped every few hundred ms under churn', () => {
     } finally {
       await live.stop();
     }
+  });
+
+  test('each watch leaves nothing behind: its connection pool is closed when it ends', async () => {
+    // client-node makes an undici Agent per watch (the sim's kubeconfig skips TLS verification,
+    // like a CA does on EKS). Record every one made after the first list; all but the live watch's
+    // must be destroyed, or a long session keeps one per reconnect.
+    const { kc, contextName } = loadKubeConfig({ kubeconfig: sim.kubeconfigPath, env: {} });
+    const agents: Array<{ destroyed: boolean }> = [];
+    let recording = false;
+    const apply = kc.applySecurityAuthentication.bind(kc);
+    kc.applySecurityAuthentication = async (ctx: RequestContext) => {
+      await apply(ctx);
+      const agent = ctx.getDispatcher() as unknown as { destroyed: boolean } | undefined;
+      if (recording && agent) agents.push(agent);
+    };
+    const store = new ClusterStore(inferClusterIdentity(kc, contextName));
+    const reflector = new Reflector(kc, store, { kinds: ['pods'] }).start();
+    try {
+      await waitUntil('the pods list', () => store.flush().connection.state === 'live');
+      recording = true;
+      for (let i = 0; i < 6; i++) {
+        const watches = reflector.stats.watches;
+        sim.faults.dropWatches();
+        await waitUntil('the watch to come back', () => reflector.stats.watches > watches, 10_000);
+      }
+      assert.ok(agents.length >= 6, `agents recorded: ${agents.length}`);
+      await waitUntil('ended watches to close their agents', () => agents.filter((a) => !a.destroyed).length <= 1, 5000, () =>
+        `${agents.filter((a) => !a.destroyed).length} of ${agents.length} still open`,
+      );
+    } finally {
+      await reflector.stop();
+      store.dispose();
+    }
+    assert.equal(agents.filter((a) => !a.destroyed).length, 0, 'stop() closes the last one too');
   });
 });
