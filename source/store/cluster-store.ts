@@ -34,7 +34,7 @@ const keyOf: { [K in CollectionName]: (record: Collections[K]) => string } = {
 
 const MAX_EVENTS_PER_POD = 10;
 /** Event lists kept for pods the store does not hold, before those are pruned (see addEvent). */
-const ORPHAN_EVENT_KEYS = 500;
+const ORPHAN_EVENT_KEYS = 200;
 const CHANGE_MARK_MS = 3000;
 
 /**

@@ -25,7 +25,7 @@ describe('ClusterStore events over a long session', () => {
     store.addEvent(event('alive'));
     for (let i = 0; i < 20_000; i++) store.addEvent(event(`gone-${i}`, i));
     const events = store.flush().events;
-    assert.ok(events.size <= 1 + 500 + 1, `${events.size} pods' events kept`);
+    assert.ok(events.size <= 1 + 200 + 1, `${events.size} pods' events kept`);
     assert.ok(events.has('default/alive'), 'the live pod keeps its events');
     store.dispose();
   });
