@@ -3,20 +3,29 @@
 // verdicts still computed from them), until a read succeeds again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunningSim } from '../../source/sim/index.js';
-import { useEksSim } from '../helpers/eks-sim.js';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { fetchProfiles, startProfilePoller } from '../../source/sources/eks.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';
 import { waitUntil } from './helpers.js';
 
-const eks = useEksSim();
 let sim: RunningSim;
 let identity: ClusterIdentity;
-before(() => {
-  sim = eks.sim();
-  identity = eks.identity();
+const savedEnv = { ...process.env };
+
+before(async () => {
+  sim = await startSim();
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+  Object.assign(process.env, sim.env, {
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  });
+  identity = { context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
+});
+after(async () => {
+  process.env = savedEnv;
+  await sim.close();
 });
 
 describe('EKS throttling and 5xx', () => {

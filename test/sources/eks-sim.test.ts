@@ -2,18 +2,27 @@
 // AWS_ENDPOINT_URL_EKS (as the sim's env sets it), proving the SDK honours it by itself.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunningSim } from '../../source/sim/index.js';
-import { useEksSim } from '../helpers/eks-sim.js';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { fetchProfiles, startProfilePoller } from '../../source/sources/eks.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
 
-const eks = useEksSim();
 let sim: RunningSim;
 let identity: ClusterIdentity;
-before(() => {
-  sim = eks.sim();
-  identity = eks.identity();
+const savedEnv = { ...process.env };
+
+before(async () => {
+  sim = await startSim();
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+  Object.assign(process.env, sim.env, {
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  });
+  identity = { context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
+});
+after(async () => {
+  process.env = savedEnv;
+  await sim.close();
 });
 
 describe('fetchProfiles against the sim EKS API', () => {
