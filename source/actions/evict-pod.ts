@@ -2,7 +2,7 @@
 // and the controller creates the replacement. Never a plain delete, never forced: a budget that
 // keeps refusing leaves the pod running and is reported as blocked.
 import { describeError } from '../errors.js';
-import { sleep } from '../sources/backoff.js';
+import { sleep } from '../lib/backoff.js';
 import { controllerRef, evictPod, landedOf, podsOfController, waitForReplacement } from './kube-pods.js';
 import { judgeLanding } from './landing.js';
 import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';

@@ -2,8 +2,8 @@
 // a single API call or a single wait; the order and the safety rules live in reschedule.ts.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { PROFILE_LABEL, FARGATE_SCHEDULER } from '../domain/types.js';
-import { KubeApiError, kubeGet, kubeRequest } from '../sources/kube-http.js';
-import { toNodeRecord } from '../sources/projection.js';
+import { KubeApiError, kubeGet, kubeRequest } from '../sources/kube/http.js';
+import { toNodeRecord } from '../sources/kube/projection.js';
 import { backupIsOnDisk, type Backup } from './backup.js';
 import { pdbRefusal, pdbSelects } from './pdb.js';
 import { onFargateScheduler, progressText, settledState, type Settled } from './pod-state.js';

@@ -1,7 +1,7 @@
 // Reading a raw pod's state for the waits: Ready, finished, refused by a scheduler. Pure.
 import { FARGATE_SCHEDULER } from '../domain/types.js';
-import { summarizePodStatus } from '../sources/pod-status.js';
-import type { RawPod } from '../sources/kube-json.js';
+import { summarizePodStatus } from '../sources/kube/pod-status.js';
+import type { RawPod } from '../sources/kube/json.js';
 import type { Obj } from './watch-until.js';
 
 export const isDeleting = (pod: Obj): boolean => Boolean(pod?.metadata?.deletionTimestamp);

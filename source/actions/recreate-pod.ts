@@ -4,8 +4,8 @@
 // stops anything until the pod exists again (or we said exactly how to restore it).
 import { cleanManifestForRecreate } from '../domain/recreate.js';
 import { describeError } from '../errors.js';
-import { KubeApiError } from '../sources/kube-http.js';
-import { sleep } from '../sources/backoff.js';
+import { KubeApiError } from '../sources/kube/http.js';
+import { sleep } from '../lib/backoff.js';
 import { readManifestFile, restoreHint, writeBackup, type Backup } from './backup.js';
 import { controllerRef, createPod, deleteBackedUpPod, getPod, landedOf, waitForGone, waitForScheduled } from './kube-pods.js';
 import { judgeLanding } from './landing.js';

@@ -2,8 +2,8 @@
 // (API server restart, load balancer idle cut, 410) is followed by a fresh LIST and a new WATCH
 // until the condition holds or the deadline passes, so a flaky connection only delays the wait.
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
-import { KubeApiError, kubeGet } from '../sources/kube-http.js';
-import { sleep } from '../sources/backoff.js';
+import { KubeApiError, kubeGet } from '../sources/kube/http.js';
+import { sleep } from '../lib/backoff.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Obj = Record<string, any>;

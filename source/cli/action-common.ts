@@ -1,6 +1,6 @@
 // What the reschedule and restore faces share: --timeout, progress lines, Ctrl-C handling.
 import { UsageError } from '../errors.js';
-import { parseDuration } from '../sources/duration.js';
+import { parseDuration } from '../lib/duration.js';
 import { renderColumns } from '../report/columns.js';
 import type { RescheduleEvent } from '../actions/types.js';
 

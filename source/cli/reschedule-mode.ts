@@ -11,7 +11,7 @@ import type { RescheduleEvent, RescheduleResult, RescheduleStep } from '../actio
 import { cleanManifestForRecreate } from '../domain/recreate.js';
 import { UsageError, UserError } from '../errors.js';
 import { renderColumns } from '../report/columns.js';
-import { loadClusterOnce } from '../sources/kube-list.js';
+import { loadClusterOnce } from '../sources/kube/list.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { INTERRUPTED_EXIT, parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';

@@ -1,8 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { loadKubeConfig } from '../sources/kubeconfig.js';
-import { inferClusterIdentity, missingIdentityHint } from '../sources/identity.js';
-import { startProfilePoller, type ProfilePoller } from '../sources/eks.js';
-import { readProfilesFile } from '../sources/profile-file.js';
+import { loadKubeConfig } from '../sources/kube/kubeconfig.js';
+import { inferClusterIdentity, missingIdentityHint } from '../sources/kube/identity.js';
+import { startProfilePoller, type ProfilePoller } from '../sources/aws/eks.js';
+import { readProfilesFile } from '../sources/files/profile-file.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';

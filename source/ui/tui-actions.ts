@@ -2,10 +2,10 @@
 // to the cluster itself: it plans, asks, and renders the run it gets back. Tests pass a fake.
 import type { RescheduleRun } from '../actions/reschedule.js';
 import type { RescheduleStep } from '../actions/types.js';
-import type { PodPermissions } from '../sources/permissions.js';
+import type { PodPermissions } from '../sources/kube/permissions.js';
 import type { PodView } from '../view-model/cluster-view.js';
 
-export type { PodPermissions } from '../sources/permissions.js';
+export type { PodPermissions } from '../sources/kube/permissions.js';
 export type { RescheduleRun } from '../actions/reschedule.js';
 export type { RescheduleEvent, RescheduleResult, RescheduleStep, Method, Where } from '../actions/types.js';
 

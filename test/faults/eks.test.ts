@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { fetchProfiles, startProfilePoller } from '../../source/sources/eks.js';
+import { fetchProfiles, startProfilePoller } from '../../source/sources/aws/eks.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';

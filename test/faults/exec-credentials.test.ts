@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { kubeGet } from '../../source/sources/kube-http.js';
+import { kubeGet } from '../../source/sources/kube/http.js';
 import { podManifest } from '../sources/helpers.js';
 import { follow, waitForStoreToMatchList, waitUntil } from './helpers.js';
 

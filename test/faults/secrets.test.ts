@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { KubeApiError, kubeGet } from '../../source/sources/kube-http.js';
-import { redactSecrets } from '../../source/sources/kube-errors.js';
+import { KubeApiError, kubeGet } from '../../source/sources/kube/http.js';
+import { redactSecrets } from '../../source/sources/kube/errors.js';
 import { runCli, simEnv } from '../helpers/cli.js';
 
 const secret = (what: string) => `kf-${what}-${randomBytes(12).toString('hex')}`;

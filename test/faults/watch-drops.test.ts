@@ -5,9 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RequestContext } from '@kubernetes/client-node';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { loadKubeConfig } from '../../source/sources/kubeconfig.js';
-import { inferClusterIdentity } from '../../source/sources/identity.js';
-import { RECONNECT_BACKOFF, Reflector } from '../../source/sources/reflector.js';
+import { loadKubeConfig } from '../../source/sources/kube/kubeconfig.js';
+import { inferClusterIdentity } from '../../source/sources/kube/identity.js';
+import { RECONNECT_BACKOFF, Reflector } from '../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import { assertNoDuplicateRows, follow, startChurn, waitForStoreToMatchList, waitUntil } from './helpers.js';
 

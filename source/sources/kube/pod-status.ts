@@ -1,4 +1,4 @@
-import type { RawContainerStatus, RawPod } from './kube-json.js';
+import type { RawContainerStatus, RawPod } from './json.js';
 
 export interface PodStatusSummary {
   /** kubectl's STATUS column. */

@@ -14,7 +14,7 @@ import {
   type PodRecord,
   type ResourceAmounts,
   type VolumeRecord,
-} from '../domain/types.js';
+} from '../../domain/types.js';
 import type {
   RawClaim,
   RawContainer,
@@ -25,13 +25,13 @@ import type {
   RawNodeSelectorRequirement,
   RawPod,
   StringMap,
-} from './kube-json.js';
+} from './json.js';
 import { summarizePodStatus } from './pod-status.js';
 import { compilePrune, type PruneNode, type PruneSpec } from './prune.js';
 
 // What toPodRecord (and summarizePodStatus) never read from a pod: list-items.ts replaces these
 // values with null before parsing (prune.ts). Anything read above must not be dropped here;
-// test/sources/prune.test.ts checks the records come out the same.
+// test/sources/kube/prune.test.ts checks the records come out the same.
 const CONTAINER_UNUSED: PruneSpec = {
   env: 'drop',
   envFrom: 'drop',

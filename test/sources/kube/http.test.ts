@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { KubeConfig } from '@kubernetes/client-node';
-import { kubeGet, KubeApiError } from '../../source/sources/kube-http.js';
-import { listAll } from '../../source/sources/kube-list.js';
+import { kubeGet, KubeApiError } from '../../../source/sources/kube/http.js';
+import { listAll } from '../../../source/sources/kube/list.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end('{}');

@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ClusterIdentity } from '../store/snapshot.js';
+import type { ClusterIdentity } from '../../store/snapshot.js';
 
 export interface IdentityOverrides {
   cluster?: string;

@@ -2,9 +2,9 @@
 // cluster scope for all namespaces, and the per-namespace cache.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { checkPodPermissions } from '../../source/sources/permissions.js';
-import { kubeConfigFrom } from './helpers.js';
+import { startSim, type RunningSim } from '../../../source/sim/index.js';
+import { checkPodPermissions } from '../../../source/sources/kube/permissions.js';
+import { kubeConfigFrom } from '../helpers.js';
 
 let sim: RunningSim;
 before(async () => {

@@ -1,11 +1,11 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { EventRecord, NamespaceRecord, NodeRecord, PersistentVolumeClaimRecord, PodRecord } from '../domain/types.js';
-import type { ClusterStore } from '../store/cluster-store.js';
-import { podKey } from '../store/snapshot.js';
-import { errorText } from '../errors.js';
-import { KubeApiError } from './kube-errors.js';
-import { listAll } from './kube-list.js';
-import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './kube-resources.js';
+import type { EventRecord, NamespaceRecord, NodeRecord, PersistentVolumeClaimRecord, PodRecord } from '../../domain/types.js';
+import type { ClusterStore } from '../../store/cluster-store.js';
+import { podKey } from '../../store/snapshot.js';
+import { errorText } from '../../errors.js';
+import { KubeApiError } from './errors.js';
+import { listAll } from './list.js';
+import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './resources.js';
 import { POD_UNUSED, toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
 import type { PruneNode } from './prune.js';
 

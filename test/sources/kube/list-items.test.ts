@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ListItemSplitter, type ListEnvelope } from '../../source/sources/list-items.js';
+import { ListItemSplitter, type ListEnvelope } from '../../../source/sources/kube/list-items.js';
 
 /** Feed `text` in chunks of `size` bytes, as a slow network would deliver it. */
 function split(text: string, size: number): { envelope: ListEnvelope; items: unknown[] } {

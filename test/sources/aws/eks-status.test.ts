@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyEksError } from '../../source/sources/eks-errors.js';
-import { Backoff, sleep } from '../../source/sources/backoff.js';
-import { startProfilePoller, type ProfilesResult } from '../../source/sources/eks.js';
-import { ClusterStore } from '../../source/store/cluster-store.js';
-import type { ClusterIdentity } from '../../source/store/snapshot.js';
-import type { Profile } from '../../source/domain/types.js';
+import { classifyEksError } from '../../../source/sources/aws/eks-errors.js';
+import { Backoff, sleep } from '../../../source/lib/backoff.js';
+import { startProfilePoller, type ProfilesResult } from '../../../source/sources/aws/eks.js';
+import { ClusterStore } from '../../../source/store/cluster-store.js';
+import type { ClusterIdentity } from '../../../source/store/snapshot.js';
+import type { Profile } from '../../../source/domain/types.js';
 
 const sdkError = (name: string, message = `${name} message`, httpStatusCode?: number) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode } });

@@ -2,8 +2,8 @@
 // SelfSubjectAccessReview per verb, answered by the API server's own authorizers (RBAC, webhooks),
 // so the TUI binds the reschedule keys only when the cluster would let them work.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { describeError } from '../errors.js';
-import { kubeRequest } from './kube-http.js';
+import { describeError } from '../../errors.js';
+import { kubeRequest } from './http.js';
 
 /** What the reschedule flows need: eviction for controller pods, delete + create for bare pods. */
 export interface PodPermissions {

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { UserError, errorText } from '../errors.js';
-import type { RawStatus } from './kube-json.js';
+import { UserError, errorText } from '../../errors.js';
+import type { RawStatus } from './json.js';
 
 /** What a request was for, to phrase errors the way kubectl users think ("cannot list pods in ns"). */
 export interface RequestDescription {

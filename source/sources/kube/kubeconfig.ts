@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { parse as parseYaml } from 'yaml';
-import { UsageError, UserError, errorText } from '../errors.js';
-import { parseDuration } from './duration.js';
+import { UsageError, UserError, errorText } from '../../errors.js';
+import { parseDuration } from '../../lib/duration.js';
 
-export { parseDuration } from './duration.js';
+export { parseDuration } from '../../lib/duration.js';
 
 export interface KubeConfigOptions {
   /** --kubeconfig: this file alone, like kubectl. */

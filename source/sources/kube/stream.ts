@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { getGlobalDispatcher, request as undiciRequest } from 'undici';
-import { prepareRequest, type KubeRequest, type PreparedRequest } from './kube-http.js';
+import { prepareRequest, type KubeRequest, type PreparedRequest } from './http.js';
 
 // A GET whose body is read as it arrives, for big list pages (list-items.ts splits them into
 // items while they download). It uses undici's request() rather than fetch(): a Node stream

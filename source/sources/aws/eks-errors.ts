@@ -1,4 +1,4 @@
-import type { AwsState } from '../store/snapshot.js';
+import type { AwsState } from '../../store/snapshot.js';
 
 const CREDENTIALS = new Set([
   'CredentialsProviderError',

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
-import { inferClusterIdentity, missingIdentityHint, type IdentityOverrides } from '../../source/sources/identity.js';
-import type { ClusterIdentity } from '../../source/store/snapshot.js';
+import { inferClusterIdentity, missingIdentityHint, type IdentityOverrides } from '../../../source/sources/kube/identity.js';
+import type { ClusterIdentity } from '../../../source/store/snapshot.js';
 
 interface Setup {
   context: string;

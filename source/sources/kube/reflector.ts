@@ -1,10 +1,10 @@
 import { Watch, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
-import type { ClusterStore } from '../store/cluster-store.js';
-import { Backoff, sleep, type BackoffOptions } from './backoff.js';
-import { KubeApiError, authError, describeRequest, httpError, transportError } from './kube-errors.js';
-import type { RawMeta, RawStatus } from './kube-json.js';
-import { listAll } from './kube-list.js';
-import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './kube-resources.js';
+import type { ClusterStore } from '../../store/cluster-store.js';
+import { Backoff, sleep, type BackoffOptions } from '../../lib/backoff.js';
+import { KubeApiError, authError, describeRequest, httpError, transportError } from './errors.js';
+import type { RawMeta, RawStatus } from './json.js';
+import { listAll } from './list.js';
+import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './resources.js';
 import { reasonOf, synthesizeNamespaces } from './load-cluster.js';
 import { sinkFor, type Sink } from './store-sinks.js';
 

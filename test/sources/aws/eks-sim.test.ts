@@ -2,10 +2,10 @@
 // AWS_ENDPOINT_URL_EKS (as the sim's env sets it), proving the SDK honours it by itself.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { fetchProfiles, startProfilePoller } from '../../source/sources/eks.js';
-import { ClusterStore } from '../../source/store/cluster-store.js';
-import type { ClusterIdentity } from '../../source/store/snapshot.js';
+import { startSim, type RunningSim } from '../../../source/sim/index.js';
+import { fetchProfiles, startProfilePoller } from '../../../source/sources/aws/eks.js';
+import { ClusterStore } from '../../../source/store/cluster-store.js';
+import type { ClusterIdentity } from '../../../source/store/snapshot.js';
 
 let sim: RunningSim;
 let identity: ClusterIdentity;

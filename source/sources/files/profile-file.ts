@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import type { Profile, Selector } from '../domain/types.js';
-import { UsageError, UserError, errorText } from '../errors.js';
+import type { Profile, Selector } from '../../domain/types.js';
+import { UsageError, UserError, errorText } from '../../errors.js';
 
 // EKS defaults (fargate-domain.md §1.5); the API rejects profiles beyond them.
 const MAX_SELECTORS = 5;

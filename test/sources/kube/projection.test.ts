@@ -6,7 +6,7 @@ import {
   toNamespaceRecord,
   toNodeRecord,
   toPodRecord,
-} from '../../source/sources/projection.js';
+} from '../../../source/sources/kube/projection.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeApiError, isGone } from './kube-http.js';
-import { kubeStream } from './kube-stream.js';
+import { KubeApiError, isGone } from './http.js';
+import { kubeStream } from './stream.js';
 import { ListItemSplitter } from './list-items.js';
 import type { PruneNode } from './prune.js';
 

@@ -2,12 +2,12 @@
 // watches, expired resourceVersions and an unreachable server, and a clean stop().
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { loadKubeConfig } from '../../source/sources/kubeconfig.js';
-import { inferClusterIdentity } from '../../source/sources/identity.js';
-import { Reflector } from '../../source/sources/reflector.js';
-import { ClusterStore } from '../../source/store/cluster-store.js';
-import { activeResources, podManifest, waitFor } from './helpers.js';
+import { startSim, type RunningSim } from '../../../source/sim/index.js';
+import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
+import { inferClusterIdentity } from '../../../source/sources/kube/identity.js';
+import { Reflector } from '../../../source/sources/kube/reflector.js';
+import { ClusterStore } from '../../../source/store/cluster-store.js';
+import { activeResources, podManifest, waitFor } from '../helpers.js';
 
 let sim: RunningSim;
 before(async () => {

@@ -1,9 +1,9 @@
 import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher, type Response } from 'undici';
-import type { RawStatus } from './kube-json.js';
-import { authError, describeRequest, httpError, transportError, type KubeApiError } from './kube-errors.js';
+import type { RawStatus } from './json.js';
+import { authError, describeRequest, httpError, transportError, type KubeApiError } from './errors.js';
 
-export { KubeApiError, isGone } from './kube-errors.js';
+export { KubeApiError, isGone } from './errors.js';
 
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

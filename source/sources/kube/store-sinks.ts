@@ -1,8 +1,8 @@
 // How each resource's list/watch results land in the store.
-import type { ClusterStore } from '../store/cluster-store.js';
-import { podKey } from '../store/snapshot.js';
-import type { RawMeta } from './kube-json.js';
-import type { ResourceKind } from './kube-resources.js';
+import type { ClusterStore } from '../../store/cluster-store.js';
+import { podKey } from '../../store/snapshot.js';
+import type { RawMeta } from './json.js';
+import type { ResourceKind } from './resources.js';
 import { toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
 
 /** Gathers one (re)list, projecting each item as it arrives so raw pages can be dropped. */

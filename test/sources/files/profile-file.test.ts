@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readProfilesFile } from '../../source/sources/profile-file.js';
-import { UserError } from '../../source/errors.js';
+import { readProfilesFile } from '../../../source/sources/files/profile-file.js';
+import { UserError } from '../../../source/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-profiles-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,12 +2,12 @@
 // a record: checked on hand-made items and on the simulator's realistic pods.
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ListItemSplitter } from '../../source/sources/list-items.js';
-import { compilePrune, ruleFor, valueEnd, DROP, type PruneSpec } from '../../source/sources/prune.js';
-import { POD_UNUSED, toPodRecord } from '../../source/sources/projection.js';
-import { listAll } from '../../source/sources/kube-list.js';
-import { loadKubeConfig } from '../../source/sources/kubeconfig.js';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
+import { ListItemSplitter } from '../../../source/sources/kube/list-items.js';
+import { compilePrune, ruleFor, valueEnd, DROP, type PruneSpec } from '../../../source/sources/kube/prune.js';
+import { POD_UNUSED, toPodRecord } from '../../../source/sources/kube/projection.js';
+import { listAll } from '../../../source/sources/kube/list.js';
+import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
+import { startSim, type RunningSim } from '../../../source/sim/index.js';
 
 const bytes = (text: string) => Buffer.from(text);
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadKubeConfig, parseDuration } from '../../source/sources/kubeconfig.js';
-import { UserError } from '../../source/errors.js';
+import { loadKubeConfig, parseDuration } from '../../../source/sources/kube/kubeconfig.js';
+import { UserError } from '../../../source/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-kubeconfig-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));

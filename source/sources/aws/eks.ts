@@ -1,9 +1,9 @@
 import type { FargateProfile } from '@aws-sdk/client-eks';
-import type { Profile, ProfileStatus } from '../domain/types.js';
-import type { ClusterStore } from '../store/cluster-store.js';
-import type { ClusterIdentity, ProfilesStatus } from '../store/snapshot.js';
+import type { Profile, ProfileStatus } from '../../domain/types.js';
+import type { ClusterStore } from '../../store/cluster-store.js';
+import type { ClusterIdentity, ProfilesStatus } from '../../store/snapshot.js';
 import { classifyEksError } from './eks-errors.js';
-import { missingIdentityHint } from './identity.js';
+import { missingIdentityHint } from '../kube/identity.js';
 
 export interface FetchProfilesOptions {
   /** Overrides the endpoint (the SDK also honours AWS_ENDPOINT_URL_EKS / AWS_ENDPOINT_URL). */

@@ -1,13 +1,13 @@
 // listAll and loadClusterOnce against the simulator over real HTTP with the real client library.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { loadKubeConfig } from '../../source/sources/kubeconfig.js';
-import { inferClusterIdentity } from '../../source/sources/identity.js';
-import { listAll, loadClusterOnce } from '../../source/sources/kube-list.js';
-import { KubeApiError } from '../../source/sources/kube-http.js';
-import { ClusterStore } from '../../source/store/cluster-store.js';
-import { podManifest } from './helpers.js';
+import { startSim, type RunningSim } from '../../../source/sim/index.js';
+import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
+import { inferClusterIdentity } from '../../../source/sources/kube/identity.js';
+import { listAll, loadClusterOnce } from '../../../source/sources/kube/list.js';
+import { KubeApiError } from '../../../source/sources/kube/http.js';
+import { ClusterStore } from '../../../source/store/cluster-store.js';
+import { podManifest } from '../helpers.js';
 
 let sim: RunningSim;
 before(async () => {
