@@ -3,7 +3,7 @@
 import { RESOURCES } from './resources.js';
 import type { ResourceDef } from './resources.js';
 
-const GROUP_ORDER = ['apps', 'batch', 'policy', 'authorization.k8s.io'];
+const GROUP_ORDER = ['apps', 'batch', 'policy', 'storage.k8s.io', 'authorization.k8s.io'];
 
 function resourceEntries(defs: ResourceDef[]): object[] {
   const out: object[] = [];
