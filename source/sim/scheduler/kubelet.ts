@@ -1,8 +1,34 @@
 // The kubelet's part: a bound pod's containers start after a moment; a Job's pod runs to
-// completion. Pods inserted by a scenario in their final state are left as they are.
+// completion; a deleted mirror pod comes back (the static pod it mirrors never stopped). Pods
+// inserted by a scenario in their final state are left as they are.
 import type { Ctx } from '../context.js';
 import type { Obj } from '../kube/resources.js';
+import { k8sTime } from '../time.js';
 import { completePod, runPod } from './pod-status.js';
+
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/** A mirror pod: the API server's copy of a static pod the kubelet runs from a file on its node. */
+export const isMirrorPod = (pod: Obj): boolean =>
+  typeof pod.metadata?.annotations?.[MIRROR_ANNOTATION] === 'string' && (pod.metadata.ownerReferences ?? []).some((r: Obj) => r.kind === 'Node');
+
+/**
+ * A kubelet whose mirror pod was deleted creates it again, same name, same node: deleting a
+ * mirror pod never stops or moves the static pod.
+ */
+function recreateMirrorPod(ctx: Ctx, gone: Obj): void {
+  const ns = String(gone.metadata.namespace);
+  const name = String(gone.metadata.name);
+  const nodeName = String(gone.spec?.nodeName ?? '');
+  ctx.clock.later(ctx.timing.controllerMs, () => {
+    if (ctx.store.get('nodes', '', nodeName) === undefined || ctx.store.get('pods', ns, name) !== undefined) return;
+    const pod = structuredClone(gone);
+    pod.metadata.uid = ctx.uid();
+    pod.metadata.creationTimestamp = k8sTime(ctx.clock.now());
+    for (const k of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields']) delete pod.metadata[k];
+    ctx.api.insert('pods', pod);
+  });
+}
 
 const runsToCompletion = (pod: Obj): boolean =>
   (pod.metadata.ownerReferences ?? []).some((r: Obj) => r.kind === 'Job' && r.controller === true) && pod.spec?.restartPolicy !== 'Always';
@@ -28,7 +54,11 @@ export function installKubelet(ctx: Ctx): void {
   };
 
   store.subscribe((c) => {
-    if (c.rid !== 'pods' || c.type === 'DELETED') return;
+    if (c.rid !== 'pods') return;
+    if (c.type === 'DELETED') {
+      if (isMirrorPod(c.obj)) recreateMirrorPod(ctx, c.obj);
+      return;
+    }
     const pod = c.obj;
     if (!pod.spec?.nodeName || pod.metadata.deletionTimestamp !== undefined) return;
     const creating = (p: Obj): boolean => p.status?.phase === 'Pending' && (p.status.containerStatuses ?? []).some((s: Obj) => s.state?.waiting?.reason === 'ContainerCreating');
