@@ -30,7 +30,7 @@ import { Store } from './kube/storage.js';
 import type { Change } from './kube/storage.js';
 import { installDefaultScheduler } from './scheduler/default.js';
 import { installFargateScheduler } from './scheduler/fargate.js';
-import { installKubelet } from './scheduler/kubelet.js';
+import { installKubelet, mirrorPod } from './scheduler/kubelet.js';
 
 export interface ClusterOptions {
   clusterName?: string;
@@ -167,6 +167,13 @@ export class SimCluster {
   addNode(spec: Ec2NodeSpec): Obj {
     this.ctx.ips.reserve(spec.ip);
     return this.ctx.api.insert('nodes', ec2Node(this.ctx, spec));
+  }
+
+  /** The kubelet of `nodeName` runs `manifest` as a static pod: its mirror pod appears, Running on that node. */
+  addStaticPod(nodeName: string, manifest: Obj): Obj {
+    const node = this.ctx.store.get('nodes', '', nodeName);
+    if (node === undefined) throw new Error(`sim: no node ${nodeName}`);
+    return this.ctx.api.insert('pods', mirrorPod(this.ctx, node, manifest));
   }
 
   // ---- Fargate profiles ----
