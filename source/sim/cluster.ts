@@ -30,7 +30,8 @@ import { Store } from './kube/storage.js';
 import type { Change } from './kube/storage.js';
 import { installDefaultScheduler } from './scheduler/default.js';
 import { installFargateScheduler } from './scheduler/fargate.js';
-import { installKubelet, mirrorPod } from './scheduler/kubelet.js';
+import { installKubelet } from './scheduler/kubelet.js';
+import { installStaticPodKubelet, mirrorPod } from './scheduler/static-pods.js';
 
 export interface ClusterOptions {
   clusterName?: string;
@@ -90,6 +91,7 @@ export class SimCluster {
       installFargateScheduler(ctx);
       installDefaultScheduler(ctx);
       installKubelet(ctx);
+      installStaticPodKubelet(ctx);
       installReplicaSetController(ctx);
       installDeploymentController(ctx);
       installStatefulSetController(ctx);

@@ -21,7 +21,7 @@ const storage = [
   persistentVolume('ebs-cache', { namespace: 'storage', name: 'cache-data' }, { awsElasticBlockStore: { volumeID: 'aws://us-east-1a/vol-0f1e2d3c4b5a69788', fsType: 'ext4' } }),
   claim('storage', 'cache-data', { volumeName: 'ebs-cache' }),
   persistentVolume('efs-files', { namespace: 'storage', name: 'files' }, { accessModes: ['ReadWriteMany'], csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-0123456789abcdef0' } }),
-  claim('storage', 'files', { volumeName: 'efs-files' }),
+  claim('storage', 'files', { volumeName: 'efs-files', accessModes: ['ReadWriteMany'] }),
   claim('storage', 'incoming', { storageClassName: 'efs-sc' }),
 ];
 

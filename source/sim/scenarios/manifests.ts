@@ -130,21 +130,22 @@ export function persistentVolume(name: string, claim: { namespace: string; name:
 }
 
 /** A claim bound to a named volume (static binding: no StorageClass, no provisioner), or left Pending. */
-export function claim(ns: string, name: string, o: { volumeName?: string; storageClassName?: string; storage?: string }): Obj {
+export function claim(ns: string, name: string, o: { volumeName?: string; storageClassName?: string; storage?: string; accessModes?: string[] }): Obj {
   const storage = o.storage ?? '10Gi';
+  const accessModes = o.accessModes ?? ['ReadWriteOnce'];
   const bound = o.volumeName !== undefined;
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: { name, namespace: ns, ...(bound ? { annotations: { 'pv.kubernetes.io/bind-completed': 'yes' } } : {}), finalizers: ['kubernetes.io/pvc-protection'] },
     spec: {
-      accessModes: ['ReadWriteOnce'],
+      accessModes,
       resources: { requests: { storage } },
       storageClassName: o.storageClassName ?? '',
       volumeMode: 'Filesystem',
       ...(bound ? { volumeName: o.volumeName } : {}),
     },
-    status: bound ? { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage } } : { phase: 'Pending' },
+    status: bound ? { phase: 'Bound', accessModes, capacity: { storage } } : { phase: 'Pending' },
   };
 }
 
