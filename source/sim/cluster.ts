@@ -31,6 +31,7 @@ import type { Change } from './kube/storage.js';
 import { installDefaultScheduler } from './scheduler/default.js';
 import { installFargateScheduler } from './scheduler/fargate.js';
 import { installKubelet } from './scheduler/kubelet.js';
+import { installStaticPodKubelet, mirrorPod } from './scheduler/static-pods.js';
 
 export interface ClusterOptions {
   clusterName?: string;
@@ -90,6 +91,7 @@ export class SimCluster {
       installFargateScheduler(ctx);
       installDefaultScheduler(ctx);
       installKubelet(ctx);
+      installStaticPodKubelet(ctx);
       installReplicaSetController(ctx);
       installDeploymentController(ctx);
       installStatefulSetController(ctx);
@@ -167,6 +169,13 @@ export class SimCluster {
   addNode(spec: Ec2NodeSpec): Obj {
     this.ctx.ips.reserve(spec.ip);
     return this.ctx.api.insert('nodes', ec2Node(this.ctx, spec));
+  }
+
+  /** The kubelet of `nodeName` runs `manifest` as a static pod: its mirror pod appears, Running on that node. */
+  addStaticPod(nodeName: string, manifest: Obj): Obj {
+    const node = this.ctx.store.get('nodes', '', nodeName);
+    if (node === undefined) throw new Error(`sim: no node ${nodeName}`);
+    return this.ctx.api.insert('pods', mirrorPod(this.ctx, node, manifest));
   }
 
   // ---- Fargate profiles ----

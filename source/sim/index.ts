@@ -25,11 +25,11 @@ export type { SimProfile } from './eks/profiles.js';
 export type { Timing } from './context.js';
 export type { TokenPolicy } from './auth.js';
 export { SCENARIOS } from './scenarios/index.js';
-export { WALKTHROUGH_EXPECTED, expectationFor } from './scenarios/expected.js';
+export { EDGE_CASES_EXPECTED, WALKTHROUGH_EXPECTED, expectationFor, expectationIn } from './scenarios/expected.js';
 export type { ExpectedPods } from './scenarios/expected.js';
 
 export interface SimOptions {
-  /** A built-in scenario ('walkthrough' default, 'empty', 'large') or scenario data. */
+  /** A built-in scenario ('walkthrough' default, 'edge-cases', 'empty', 'large') or scenario data. */
   scenario?: string | Scenario;
   /** Add generated realistic pods (~4 KB each). */
   generate?: { pods: number; seed?: number };

@@ -1,11 +1,11 @@
 // `npm run sim`: start the simulated EKS cluster in the foreground and print how to use it.
-//   npm run sim -- [--scenario walkthrough|empty|large] [--pods N] [--seed S] [--port P] [--latency MS]
+//   npm run sim -- [--scenario walkthrough|edge-cases|empty|large] [--pods N] [--seed S] [--port P] [--latency MS]
 import { parseArgs } from 'node:util';
 import { startSim } from './index.js';
 
 const HELP = `Usage: npm run sim -- [options]
 
-  --scenario NAME   walkthrough (default), empty, large
+  --scenario NAME   walkthrough (default), edge-cases, empty, large
   --pods N          add N generated pods (~5 KB each)
   --seed S          seed for generated pods (default 1)
   --port P          listen on 127.0.0.1:P (default: a free port)

@@ -91,6 +91,32 @@ describe('walkthrough scenario', () => {
     again.close();
   });
 
+  test('StatefulSet claims are bound to EBS PersistentVolumes; re-created, postgres-0 goes to fp-batch and is refused', async () => {
+    const fresh = new SimCluster({ timing: { fargateScheduleMs: 10, controllerMs: 2, graceMsPerSecond: 1 } });
+    try {
+      loadScenario(fresh, SCENARIOS.walkthrough!);
+      const claim = fresh.get('persistentvolumeclaims', 'data', 'data-postgres-0');
+      const volume = fresh.get('persistentvolumes', '', String(claim.spec.volumeName));
+      assert.equal(volume?.spec.csi.driver, 'ebs.csi.aws.com');
+      assert.equal(volume?.spec.claimRef.name, 'data-postgres-0');
+      const old = fresh.getPod('data', 'postgres-0');
+      fresh.deletePod('data', 'postgres-0', { gracePeriodSeconds: 0 });
+      const refused = await fresh.waitFor(() => {
+        const p = fresh.getPod('data', 'postgres-0');
+        if (p === undefined || p.metadata.uid === old.metadata.uid) return undefined;
+        return fresh.events('data', 'postgres-0').find((e) => e.reason === 'FailedScheduling' && e.involvedObject.uid === p.metadata.uid);
+      }, 3000, 'the new postgres-0 refused');
+      assert.equal(fresh.getPod('data', 'postgres-0').metadata.labels['eks.amazonaws.com/fargate-profile'], 'fp-batch');
+      assert.equal(
+        refused.message,
+        `Pod not supported on Fargate: volumes not supported: data not supported because: PVC data-postgres-0 bound to invalid PV ${String(volume?.metadata.name)} with CSI Driver: ebs.csi.aws.com`,
+      );
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      fresh.close();
+    }
+  });
+
   test('no internal controller errors', () => {
     assert.deepEqual(cluster.errors, []);
   });

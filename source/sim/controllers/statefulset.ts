@@ -1,13 +1,31 @@
 // StatefulSet controller: pods <sts>-<ordinal> with stable names. OrderedReady creates one
 // ordinal at a time once the lower ones are Ready; a deleted pod comes back under the same name
-// after the old one is gone. volumeClaimTemplates become claims bound to EBS (ebs.csi.aws.com),
-// as a default EKS storage class would do it.
+// after the old one is gone. volumeClaimTemplates become claims bound to new EBS volumes
+// (PersistentVolumes of ebs.csi.aws.com), as a default EKS storage class would do it.
 import type { Ctx } from '../context.js';
 import { templateHash } from '../ids.js';
 import type { Obj } from '../kube/resources.js';
 import { controllerOf, isReady, podFromTemplate, workQueue, writeStatus } from './queue.js';
 
 const RID = 'statefulsets.apps';
+
+/** The PersistentVolume the EBS CSI driver provisions for a claim (dynamic provisioning). */
+function ebsVolume(pvc: Obj): Obj {
+  const name = String(pvc.spec.volumeName);
+  return {
+    metadata: { name, annotations: { 'pv.kubernetes.io/provisioned-by': 'ebs.csi.aws.com', 'volume.kubernetes.io/provisioner-deletion-secret-name': '', 'volume.kubernetes.io/provisioner-deletion-secret-namespace': '' }, finalizers: ['external-provisioner.volume.kubernetes.io/finalizer', 'kubernetes.io/pv-protection'] },
+    spec: {
+      accessModes: pvc.spec.accessModes,
+      capacity: { storage: pvc.status.capacity.storage },
+      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: pvc.metadata.namespace, uid: pvc.metadata.uid, resourceVersion: pvc.metadata.resourceVersion },
+      csi: { driver: 'ebs.csi.aws.com', fsType: 'ext4', volumeHandle: `vol-0${String(pvc.metadata.uid).replaceAll('-', '').slice(0, 16)}`, volumeAttributes: { 'storage.kubernetes.io/csiProvisionerIdentity': '1717000000000-1234-ebs.csi.aws.com' } },
+      persistentVolumeReclaimPolicy: 'Delete',
+      storageClassName: pvc.spec.storageClassName,
+      volumeMode: 'Filesystem',
+    },
+    status: { phase: 'Bound' },
+  };
+}
 
 function ensureClaims(ctx: Ctx, sts: Obj, ordinal: number): Obj[] {
   const ns = String(sts.metadata.namespace);
@@ -32,6 +50,7 @@ function ensureClaims(ctx: Ctx, sts: Obj, ordinal: number): Obj[] {
       pvc.spec.volumeName = `pvc-${String(pvc.metadata.uid)}`;
       pvc.status = { phase: 'Bound', accessModes: pvc.spec.accessModes, capacity: { storage: pvc.spec.resources?.requests?.storage ?? '1Gi' } };
       ctx.api.write('persistentvolumeclaims', pvc);
+      ctx.api.insert('persistentvolumes', ebsVolume(pvc));
     }
     volumes.push({ name: t.metadata.name, persistentVolumeClaim: { claimName: claim } });
   }

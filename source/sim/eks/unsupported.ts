@@ -1,11 +1,13 @@
 // Why the fargate-scheduler refuses a pod: the FailedScheduling message fragments observed on
 // real clusters (spec §2.3), joined with ", " after "Pod not supported on Fargate: ".
-// Fragments marked INVENTED have no observed wording; they keep the same shape.
+// Fragments marked INVENTED have no observed wording; they keep the same shape. Volume types
+// that work (spec §3): emptyDir, configMap, secret, projected, downwardAPI, and claims bound to
+// static EFS volumes; anything else (hostPath, generic ephemeral, inline CSI ...) is refused.
 import type { Ctx } from '../context.js';
 import type { Obj } from '../kube/resources.js';
 
-const SUPPORTED_VOLUMES = new Set(['emptyDir', 'configMap', 'secret', 'projected', 'downwardAPI', 'persistentVolumeClaim', 'ephemeral']);
-const SUPPORTED_PV_DRIVERS = new Set(['efs.csi.aws.com']);
+const SUPPORTED_VOLUMES = new Set(['emptyDir', 'configMap', 'secret', 'projected', 'downwardAPI', 'persistentVolumeClaim']);
+const SUPPORTED_PV_DRIVER = 'efs.csi.aws.com';
 const VOLUME_META = new Set(['name']);
 
 export const NOT_SUPPORTED_PREFIX = 'Pod not supported on Fargate: ';
@@ -31,16 +33,8 @@ export function unsupportedReasons(ctx: Pick<Ctx, 'store'>, pod: Obj): string[] 
       continue;
     }
     if (kind !== 'persistentVolumeClaim') continue;
-    const claim = String(v.persistentVolumeClaim.claimName);
-    const pvc = ctx.store.get('persistentvolumeclaims', String(pod.metadata.namespace), claim);
-    if (pvc === undefined) out.push(`volumes not supported: ${String(v.name)} not supported because: persistentvolumeclaim "${claim}" not found`);
-    else if (pvc.status?.phase !== 'Bound') out.push(`volumes not supported: ${String(v.name)} not supported because: PVC ${claim} not bound`);
-    else {
-      const driver = pvDriver(pvc);
-      if (driver !== null && !SUPPORTED_PV_DRIVERS.has(driver)) {
-        out.push(`volumes not supported: ${String(v.name)} not supported because: PVC ${claim} bound to invalid PV ${String(pvc.spec?.volumeName ?? '')} with CSI Driver: ${driver}`);
-      }
-    }
+    const problem = claimProblem(ctx, String(pod.metadata.namespace), String(v.persistentVolumeClaim?.claimName ?? ''));
+    if (problem !== null) out.push(`volumes not supported: ${String(v.name)} not supported because: ${problem}`);
   }
   // INVENTED: Fargate has no GPUs and only linux/amd64; no observed message exists.
   const gpus = containers.flatMap((c) => Object.keys({ ...c.resources?.limits, ...c.resources?.requests }).filter((k) => /gpu|neuron|inferentia/i.test(k)));
@@ -52,8 +46,38 @@ export function unsupportedReasons(ctx: Pick<Ctx, 'store'>, pod: Obj): string[] 
   return out;
 }
 
-/** The CSI driver behind a claim: the provisioner annotations a real PVC carries. */
-export function pvDriver(pvc: Obj): string | null {
-  const a = pvc.metadata?.annotations ?? {};
-  return a['volume.kubernetes.io/storage-provisioner'] ?? a['volume.beta.kubernetes.io/storage-provisioner'] ?? null;
+/**
+ * What is wrong with a claim for Fargate, in the fargate-scheduler's words; null = fine.
+ * Fargate mounts only statically provisioned EFS volumes (efs.csi.aws.com); EBS and FSx are
+ * refused with the observed "bound to invalid PV ... with CSI Driver: ..." message.
+ */
+function claimProblem(ctx: Pick<Ctx, 'store'>, namespace: string, claim: string): string | null {
+  const pvc = ctx.store.get('persistentvolumeclaims', namespace, claim);
+  if (pvc === undefined) return `persistentvolumeclaim "${claim}" not found`;
+  const pvName = pvc.spec?.volumeName;
+  if (pvc.status?.phase !== 'Bound' || typeof pvName !== 'string' || pvName === '') return `PVC ${claim} not bound`;
+  const pv = ctx.store.get('persistentvolumes', '', pvName);
+  // INVENTED wording: a claim whose volume is gone (the claim turns Lost in Kubernetes).
+  if (pv === undefined) return `PVC ${claim} bound to missing PV ${pvName}`;
+  const driver = volumeDriver(pv);
+  if (driver === SUPPORTED_PV_DRIVER) return null;
+  if (driver !== null) return `PVC ${claim} bound to invalid PV ${pvName} with CSI Driver: ${driver}`;
+  // INVENTED wording: an in-tree volume type other than EBS (nfs, hostPath, local ...).
+  return `PVC ${claim} bound to invalid PV ${pvName} with volume type: ${pvSourceKind(pv)}`;
+}
+
+/**
+ * The CSI driver of a PersistentVolume. An in-tree awsElasticBlockStore volume counts as
+ * ebs.csi.aws.com: EKS migrates the in-tree EBS plugin to that driver (CSI migration).
+ */
+function volumeDriver(pv: Obj): string | null {
+  if (typeof pv.spec?.csi?.driver === 'string') return pv.spec.csi.driver;
+  if (pv.spec?.awsElasticBlockStore !== undefined) return 'ebs.csi.aws.com';
+  return null;
+}
+
+const PV_SPEC_FIELDS = new Set(['accessModes', 'capacity', 'claimRef', 'mountOptions', 'nodeAffinity', 'persistentVolumeReclaimPolicy', 'storageClassName', 'volumeMode', 'volumeAttributesClassName']);
+
+function pvSourceKind(pv: Obj): string {
+  return Object.keys(pv.spec ?? {}).find((k) => !PV_SPEC_FIELDS.has(k)) ?? 'unknown';
 }

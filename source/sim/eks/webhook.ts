@@ -7,23 +7,32 @@ import { COMPUTE_TYPE, FARGATE_SCHEDULER, PROFILE_LABEL } from '../../domain/typ
 import type { Ctx } from '../context.js';
 import type { Obj } from '../kube/resources.js';
 import { pickProfile } from './match.js';
+import type { SimProfile } from './profiles.js';
 
 export const FARGATE_PRIORITY_CLASS = 'system-node-critical';
 export const FARGATE_PRIORITY = 2000001000;
 
-export function mutateForFargate(ctx: Pick<Ctx, 'profiles'>, pod: Obj): string | null {
-  const annotations = pod.metadata.annotations ?? {};
+/**
+ * The profile the webhook admits a pod under, or null when it leaves the pod alone. Pure: the
+ * differential test calls it with generated pods and profiles.
+ */
+export function admissionProfile(pod: Obj, profiles: readonly Pick<SimProfile, 'name' | 'status' | 'selectors'>[]): string | null {
+  const annotations = pod.metadata?.annotations ?? {};
   if (annotations[COMPUTE_TYPE] === 'ec2') return null;
-  if ((pod.metadata.ownerReferences ?? []).some((r: Obj) => r.kind === 'DaemonSet' && r.controller === true)) return null;
+  if ((pod.metadata?.ownerReferences ?? []).some((r: Obj) => r.kind === 'DaemonSet' && r.controller === true)) return null;
   const scheduler = pod.spec?.schedulerName;
   if (scheduler !== undefined && scheduler !== 'default-scheduler' && scheduler !== FARGATE_SCHEDULER) return null;
-  const profile = pickProfile({ namespace: String(pod.metadata.namespace), labels: pod.metadata.labels ?? {} }, ctx.profiles.list());
+  return pickProfile({ namespace: String(pod.metadata?.namespace ?? 'default'), labels: pod.metadata?.labels ?? {} }, profiles);
+}
+
+export function mutateForFargate(ctx: Pick<Ctx, 'profiles'>, pod: Obj): string | null {
+  const profile = admissionProfile(pod, ctx.profiles.list());
   if (profile === null) return null;
   pod.spec.schedulerName = FARGATE_SCHEDULER;
-  pod.metadata.labels = { ...pod.metadata.labels, [PROFILE_LABEL]: profile.name };
+  pod.metadata.labels = { ...pod.metadata.labels, [PROFILE_LABEL]: profile };
   pod.spec.priorityClassName = FARGATE_PRIORITY_CLASS;
   pod.spec.priority = FARGATE_PRIORITY;
-  return profile.name;
+  return profile;
 }
 
 export function installFargateWebhook(ctx: Ctx): void {

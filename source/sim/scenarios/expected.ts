@@ -1,6 +1,6 @@
-// What the walkthrough scenario should look like, pod by pod, and the verdict the tool should
-// reach for each (spec §1–§3). Tests check the sim against `runsOn`/`currentProfile`; other
-// layers can check their verdicts against `expectedProfile`/`verdict`.
+// What the walkthrough and edge-cases scenarios should look like, pod by pod, and the verdict the
+// tool should reach for each (spec §1–§3), written by hand. Tests check the sim against
+// `runsOn`/`currentProfile`, and the tool's verdicts against `expectedProfile`/`verdict`.
 import type { BlockerCode, RunsOn, Verdict } from '../../domain/types.js';
 
 export interface ExpectedPods {
@@ -19,6 +19,11 @@ export interface ExpectedPods {
   verdict: Verdict;
   blockers?: BlockerCode[];
   why: string;
+  /**
+   * Set while the tool's rules do not yet reach this verdict: names the rule it waits for.
+   * Tests of the tool's verdicts mark such rows as to-do; the sim's own behaviour is still checked.
+   */
+  pending?: string;
 }
 
 export const WALKTHROUGH_EXPECTED: readonly ExpectedPods[] = [
@@ -42,11 +47,82 @@ export const WALKTHROUGH_EXPECTED: readonly ExpectedPods[] = [
   { namespace: 'analytics', name: 'dashboard-', prefix: true, count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'fp-analytics selects it but is still CREATING (not yet effective)' },
 ];
 
-/** The expectation row that covers a pod, if any. */
-export function expectationFor(pod: { metadata: { namespace?: string; name?: string }; status?: { phase?: string } }): ExpectedPods | undefined {
+const STORAGE_RULE = 'the tool reading PersistentVolumes (storage rule of issue 10)';
+
+export const EDGE_CASES_EXPECTED: readonly ExpectedPods[] = [
+  { namespace: 'prod', name: 'api-', prefix: true, count: 1, runsOn: 'fargate', currentProfile: 'fp-prod', expectedProfile: 'fp-prod', verdict: 'ok', why: 'fp-prod selects the literal namespace prod' },
+  { namespace: 'prod-metrics', name: 'exporter', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'the literal prod is a prefix of prod-metrics, but selectors match whole names' },
+  { namespace: 'production', name: 'web', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'the literal prod is a prefix of production, but selectors match whole names' },
+  {
+    namespace: 'prod',
+    name: 'log-agent-ip-10-0-4-10.ec2.internal',
+    count: 1,
+    runsOn: 'ec2',
+    currentProfile: null,
+    expectedProfile: 'fp-prod',
+    verdict: 'ok',
+    why: 'mirror pod of a static pod (kubernetes.io/config.mirror, owned by its Node): fp-prod selects its labels, but deleting it only makes the kubelet write it again on the same node',
+    pending: 'the static-pod rule of issue 10 (today the tool says reschedule)',
+  },
+  { namespace: 'team-a', name: 'app', count: 1, runsOn: 'fargate', currentProfile: 'fp-team', expectedProfile: 'fp-team', verdict: 'ok', why: 'team-? matches team-a (? is one character)' },
+  { namespace: 'team-ab', name: 'app', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'team-? does not match team-ab (? is exactly one character)' },
+  { namespace: 'keyed', name: 'match', count: 1, runsOn: 'fargate', currentProfile: 'fp-keyed', expectedProfile: 'fp-keyed', verdict: 'ok', why: 'label selector key?: value? matches keya: valuea (the user guide example)' },
+  { namespace: 'keyed', name: 'no-char', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'key?: value? does not match key: value (? needs a character)' },
+  { namespace: 'case', name: 'web-upper', count: 1, runsOn: 'fargate', currentProfile: 'fp-case', expectedProfile: 'fp-case', verdict: 'ok', why: 'app=Web is the selector label exactly' },
+  { namespace: 'case', name: 'web-lower', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'app=web differs from app=Web only in case: labels are case-sensitive' },
+  { namespace: 'case', name: 'key-upper', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'App=Web: the key differs from app only in case' },
+  {
+    namespace: 'storage',
+    name: 'db-',
+    prefix: true,
+    count: 1,
+    runsOn: 'ec2',
+    currentProfile: null,
+    expectedProfile: 'fp-storage',
+    verdict: 'blocked',
+    blockers: ['pvc'],
+    why: 'created before fp-storage; its claim is bound to a hand-made EBS volume (CSI ebs.csi.aws.com): re-created, Fargate would refuse it',
+    pending: STORAGE_RULE,
+  },
+  {
+    namespace: 'storage',
+    name: 'cache',
+    count: 1,
+    runsOn: 'pending',
+    currentProfile: 'fp-storage',
+    expectedProfile: 'fp-storage',
+    verdict: 'blocked',
+    blockers: ['pvc'],
+    why: 'claim bound to an in-tree awsElasticBlockStore volume: FailedScheduling ... with CSI Driver: ebs.csi.aws.com',
+    pending: STORAGE_RULE,
+  },
+  { namespace: 'storage', name: 'files', count: 1, runsOn: 'fargate', currentProfile: 'fp-storage', expectedProfile: 'fp-storage', verdict: 'ok', why: 'claim bound to a static EFS volume (efs.csi.aws.com): Fargate mounts it' },
+  { namespace: 'storage', name: 'uploader', count: 1, runsOn: 'pending', currentProfile: 'fp-storage', expectedProfile: 'fp-storage', verdict: 'blocked', blockers: ['pvc'], why: 'claim not bound: FailedScheduling ... PVC incoming not bound' },
+  {
+    namespace: 'shop',
+    name: 'cart-',
+    prefix: true,
+    count: 2,
+    runsOn: 'fargate',
+    currentProfile: 'fp-shop-b',
+    expectedProfile: 'fp-shop-b',
+    verdict: 'ok',
+    why: 'the Deployment pod template pins fp-shop-b (eks.amazonaws.com/fargate-profile), although fp-shop-a sorts first',
+    pending: 'the template-pin rule of issue 10 (today the tool expects fp-shop-a and says reschedule)',
+  },
+  { namespace: 'shop', name: 'web-', prefix: true, count: 1, runsOn: 'fargate', currentProfile: 'fp-shop-a', expectedProfile: 'fp-shop-a', verdict: 'ok', why: 'no pin: fp-shop-a and fp-shop-b both select shop, fp-shop-a sorts first' },
+];
+
+type PodLike = { metadata: { namespace?: string; name?: string }; status?: { phase?: string } };
+
+/** The row of `rows` that covers a pod, if any. */
+export function expectationIn(rows: readonly ExpectedPods[], pod: PodLike): ExpectedPods | undefined {
   const ns = pod.metadata.namespace;
   const name = String(pod.metadata.name);
-  return WALKTHROUGH_EXPECTED.find(
-    (e) => e.namespace === ns && (e.prefix === true ? name.startsWith(e.name) : name === e.name) && (e.phase === undefined || e.phase === pod.status?.phase),
-  );
+  return rows.find((e) => e.namespace === ns && (e.prefix === true ? name.startsWith(e.name) : name === e.name) && (e.phase === undefined || e.phase === pod.status?.phase));
+}
+
+/** The walkthrough's expectation row that covers a pod, if any. */
+export function expectationFor(pod: PodLike): ExpectedPods | undefined {
+  return expectationIn(WALKTHROUGH_EXPECTED, pod);
 }

@@ -35,6 +35,7 @@ export function loadScenario(cluster: SimCluster, scenario: Scenario): void {
         if (def === undefined) throw new Error(`sim: scenario insert of unknown kind ${String(o.kind)}`);
         cluster.ctx.api.insert(def.id, structuredClone(o));
       }
+      for (const s of step.staticPods ?? []) cluster.addStaticPod(s.node, s.pod);
       clock.settle();
       for (const c of step.resume ?? []) cluster.resume(c);
       clock.settle();

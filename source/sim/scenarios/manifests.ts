@@ -32,6 +32,8 @@ export function container(o: ContainerOpts): Obj {
 
 export interface WorkloadOpts {
   labels: Record<string, string>;
+  /** Labels only the pods get (not the controller's selector), e.g. a profile pin. */
+  podLabels?: Record<string, string>;
   containers: Obj[];
   replicas?: number;
   annotations?: Record<string, string>;
@@ -39,7 +41,7 @@ export interface WorkloadOpts {
 }
 
 function template(o: WorkloadOpts): Obj {
-  const metadata: Obj = { labels: { ...o.labels } };
+  const metadata: Obj = { labels: { ...o.labels, ...o.podLabels } };
   if (o.annotations !== undefined) metadata.annotations = { ...o.annotations };
   return { metadata, spec: { containers: o.containers, ...o.podSpec } };
 }
@@ -107,3 +109,45 @@ export function applied(manifest: Obj): Obj {
   copy.metadata.annotations = { ...copy.metadata.annotations, [LAST_APPLIED]: `${JSON.stringify(manifest)}\n` };
   return copy;
 }
+
+/** A PersistentVolume made by hand (static provisioning), already bound to `claim`. */
+export function persistentVolume(name: string, claim: { namespace: string; name: string }, source: Obj, storage = '10Gi'): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name, finalizers: ['kubernetes.io/pv-protection'] },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      capacity: { storage },
+      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: claim.namespace, name: claim.name },
+      persistentVolumeReclaimPolicy: 'Retain',
+      storageClassName: '',
+      volumeMode: 'Filesystem',
+      ...source,
+    },
+    status: { phase: 'Bound' },
+  };
+}
+
+/** A claim bound to a named volume (static binding: no StorageClass, no provisioner), or left Pending. */
+export function claim(ns: string, name: string, o: { volumeName?: string; storageClassName?: string; storage?: string; accessModes?: string[] }): Obj {
+  const storage = o.storage ?? '10Gi';
+  const accessModes = o.accessModes ?? ['ReadWriteOnce'];
+  const bound = o.volumeName !== undefined;
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: ns, ...(bound ? { annotations: { 'pv.kubernetes.io/bind-completed': 'yes' } } : {}), finalizers: ['kubernetes.io/pvc-protection'] },
+    spec: {
+      accessModes,
+      resources: { requests: { storage } },
+      storageClassName: o.storageClassName ?? '',
+      volumeMode: 'Filesystem',
+      ...(bound ? { volumeName: o.volumeName } : {}),
+    },
+    status: bound ? { phase: 'Bound', accessModes, capacity: { storage } } : { phase: 'Pending' },
+  };
+}
+
+/** A pod volume backed by a claim. */
+export const claimVolume = (name: string, claimName: string): Obj => ({ name, persistentVolumeClaim: { claimName } });

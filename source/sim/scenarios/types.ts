@@ -22,6 +22,8 @@ export interface ScenarioStep {
   patch?: { kind: string; apiVersion?: string; namespace: string; name: string; patch: Obj }[];
   /** Objects stored exactly as given (no admission, no defaults): pre-existing state. */
   insert?: Obj[];
+  /** Static pods a node's kubelet runs from its manifest directory; each shows as a mirror pod. */
+  staticPods?: { node: string; pod: Obj }[];
   pause?: Component[];
   resume?: Component[];
 }
