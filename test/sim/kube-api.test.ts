@@ -23,7 +23,7 @@ describe('sim Kubernetes API', () => {
     const eviction = core.body.resources.find((r: { name: string }) => r.name === 'pods/eviction');
     assert.equal(eviction.group, 'policy');
     const groups = (await kube(sim, '/apis')).body.groups.map((g: { name: string }) => g.name);
-    assert.deepEqual(groups, ['apps', 'batch', 'policy', 'authorization.k8s.io']);
+    assert.deepEqual(groups, ['apps', 'batch', 'policy', 'storage.k8s.io', 'authorization.k8s.io']);
     const apps = (await kube(sim, '/apis/apps/v1')).body.resources.map((r: { name: string }) => r.name);
     for (const n of ['deployments', 'replicasets', 'daemonsets', 'statefulsets']) assert.ok(apps.includes(n), n);
     assert.equal((await kube(sim, '/version')).body.minor, '32');
