@@ -83,17 +83,16 @@ describe('generated clusters', () => {
     b.close();
   });
 
-  test('paging through every pod with limit=500 is fast', async () => {
-    const start = performance.now();
+  // Speed is measured by `npm run bench`, not here.
+  test('paging through every pod with limit=500 returns each pod once', async () => {
     let cont = '';
-    let n = 0;
+    const seen: string[] = [];
     do {
       const r = await kube(sim, `/api/v1/pods?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`);
-      n += r.body.items.length;
+      for (const item of r.body.items) seen.push(`${item.metadata.namespace}/${item.metadata.name}`);
       cont = r.body.metadata.continue ?? '';
     } while (cont);
-    const ms = performance.now() - start;
-    assert.equal(n, sim.cluster.ctx.store.count('pods'));
-    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+    assert.equal(seen.length, sim.cluster.ctx.store.count('pods'));
+    assert.equal(new Set(seen).size, seen.length);
   });
 });

