@@ -1,9 +1,21 @@
 // Bundles source/cli.ts into dist/ (ESM, code-split so --version/--help load only the flag parser).
-import { build } from 'esbuild';
+// `--if-stale` (npm run demo) builds only when an input changed since the last build of dist/.
 import { rm, chmod, rename } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildInputsDigest, forgetBuild, isBuildFresh, recordBuild } from './build-stamp.mjs';
+
+const root = join(import.meta.dirname, '..');
+const outdir = resolve(process.env.KF_OUTDIR ?? 'dist');
+const inputs = await buildInputsDigest(root);
+if (process.argv.includes('--if-stale')) {
+  if (await isBuildFresh(root, outdir, inputs)) process.exit(0);
+  const shown = relative(process.cwd(), outdir);
+  process.stderr.write(`Building ${shown.startsWith('..') ? outdir : shown}/ (first run, or the sources changed since the last build) ...\n`);
+}
+// Loaded only when building: the up-to-date path above stays fast.
+const { build } = await import('esbuild');
 
 // ink imports react-devtools-core only when DEV=true; a stub keeps the bundle self-contained.
 const stubDevtools = {
@@ -52,7 +64,6 @@ const clientNodeSideEffectFree = {
 };
 
 // Build beside dist/ and swap it in, so a concurrent build or a running test never sees half a dist/.
-const outdir = process.env.KF_OUTDIR ?? 'dist';
 const staging = `${outdir}.building-${process.pid}`;
 await build({
   entryPoints: { cli: 'source/cli.ts' },
@@ -76,5 +87,7 @@ await build({
   logLevel: 'warning',
 });
 await chmod(`${staging}/cli.js`, 0o755);
+await forgetBuild(root, outdir);
 await rm(outdir, { recursive: true, force: true });
 await rename(staging, outdir);
+await recordBuild(root, outdir, inputs);
