@@ -1,5 +1,5 @@
 // Bundles source/cli.ts into dist/ (ESM, code-split so --version/--help load only the flag parser).
-// `--if-stale` (npm run demo) builds only when an input changed since the last build of dist/.
+// `--if-stale` (scripts/demo.mjs) builds only when an input changed since the last build of dist/.
 import { rm, chmod, rename } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
