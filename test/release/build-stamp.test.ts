@@ -121,14 +121,9 @@ describe('scripts/build.mjs --if-stale (npm run demo)', () => {
     const second = statSync(join(outdir, 'cli.js'));
     assert.deepEqual([second.ino, second.mtimeMs], [first.ino, first.mtimeMs], 'dist/cli.js was rewritten');
 
-    // Another bundle in its place (any build not recorded in the stamp) is rebuilt.
-    writeFileSync(join(outdir, 'cli.js'), '// stale\n');
-    assert.match(await build(outdir, ['--if-stale']), /Building/);
-    assert.deepEqual(readFileSync(join(outdir, 'cli.js')), bundle);
-
-    const rebuilt = statSync(join(outdir, 'cli.js')).ino;
     await build(outdir, []);
-    assert.notEqual(statSync(join(outdir, 'cli.js')).ino, rebuilt, 'npm run build (npm test) builds every time');
+    assert.notEqual(statSync(join(outdir, 'cli.js')).ino, second.ino, 'npm run build (npm test) builds every time');
+    assert.deepEqual(readFileSync(join(outdir, 'cli.js')), bundle);
     assert.ok(existsSync(stampPath(ROOT, outdir)));
   });
 });
