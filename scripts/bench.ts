@@ -113,6 +113,10 @@ if (existsSync(executable)) {
   row('start-up: executable --version (median)', (startupMs(['--version'], 15, executable) / 1000).toFixed(3), '', '', 'info (npm run release)');
 }
 
+// A newcomer's `npm run demo`, from typing it to the first frame (before bench-tui's environment).
+const { benchDemo } = await import('./bench-demo.js');
+rows.push(...(await benchDemo()));
+
 // Last: it renders in this process, with React's production build and colours forced (both set
 // through process.env, which the commands above must not inherit).
 const { benchTui } = await import('./bench-tui.js');
