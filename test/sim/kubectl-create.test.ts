@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim } from './helpers.js';
+import { fastSim, kube } from './helpers.js';
 
 interface Run {
   code: number;
@@ -92,6 +92,14 @@ describe('kubectl create ... against the sim, read back with kubectl get -o json
     const s = await getJson('secret', 'db', '-n', 'shop');
     assert.equal(s.type, 'Opaque');
     assert.deepEqual(s.data, { password: Buffer.from('s3cret').toString('base64') });
+  });
+
+  test('a Secret applied with stringData reads back as data', async () => {
+    const r = await kube(sim, '/api/v1/namespaces/shop/secrets', { method: 'POST', json: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token' }, stringData: { token: 'abc' } } });
+    assert.equal(r.status, 201);
+    const s = await getJson('secret', 'token', '-n', 'shop');
+    assert.deepEqual(s.data, { token: Buffer.from('abc').toString('base64') });
+    assert.equal(s.stringData, undefined);
   });
 
   test('service clusterip', async () => {

@@ -130,6 +130,9 @@ export class ObjectApi {
       }
       case 'secrets':
         o.type ??= 'Opaque';
+        // stringData is write-only: the server folds it into data.
+        for (const [k, v] of Object.entries(o.stringData ?? {})) o.data = { ...o.data, [k]: Buffer.from(String(v)).toString('base64') };
+        delete o.stringData;
         break;
       case 'cronjobs.batch':
         defaultWorkload(def.kind, o);
