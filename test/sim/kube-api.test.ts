@@ -16,7 +16,7 @@ describe('sim Kubernetes API', () => {
     const core = await kube(sim, '/api/v1');
     assert.equal(core.body.kind, 'APIResourceList');
     const names = core.body.resources.map((r: { name: string }) => r.name);
-    for (const n of ['pods', 'pods/eviction', 'pods/status', 'namespaces', 'nodes', 'events', 'persistentvolumeclaims']) assert.ok(names.includes(n), n);
+    for (const n of ['pods', 'pods/eviction', 'pods/status', 'namespaces', 'nodes', 'events', 'persistentvolumeclaims', 'configmaps', 'secrets', 'services', 'serviceaccounts']) assert.ok(names.includes(n), n);
     const pods = core.body.resources.find((r: { name: string }) => r.name === 'pods');
     assert.deepEqual(pods.shortNames, ['po']);
     assert.equal(pods.namespaced, true);
@@ -26,6 +26,8 @@ describe('sim Kubernetes API', () => {
     assert.deepEqual(groups, ['apps', 'batch', 'policy', 'storage.k8s.io', 'authorization.k8s.io']);
     const apps = (await kube(sim, '/apis/apps/v1')).body.resources.map((r: { name: string }) => r.name);
     for (const n of ['deployments', 'replicasets', 'daemonsets', 'statefulsets']) assert.ok(apps.includes(n), n);
+    const batch = (await kube(sim, '/apis/batch/v1')).body.resources.map((r: { name: string }) => r.name);
+    assert.deepEqual(batch, ['jobs', 'cronjobs']);
     assert.equal((await kube(sim, '/version')).body.minor, '32');
     assert.equal((await kube(sim, '/apis/nope.example/v1')).status, 404);
   });

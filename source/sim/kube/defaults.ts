@@ -145,5 +145,45 @@ export function defaultWorkload(kind: string, o: Obj): void {
     case 'PodDisruptionBudget':
       o.status = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
       break;
+    case 'CronJob':
+      o.spec.concurrencyPolicy ??= 'Allow';
+      o.spec.suspend ??= false;
+      o.spec.successfulJobsHistoryLimit ??= 3;
+      o.spec.failedJobsHistoryLimit ??= 1;
+      // Only the pod template is defaulted; the Job fields are when a Job is made from it.
+      o.spec.jobTemplate ??= {};
+      o.spec.jobTemplate.spec ??= {};
+      o.spec.jobTemplate.spec.template ??= {};
+      o.spec.jobTemplate.spec.template.spec ??= {};
+      defaultPodSpec(o.spec.jobTemplate.spec.template.spec);
+      o.status = {};
+      break;
   }
+}
+
+/**
+ * Service defaults. EKS picks its service range from the VPC's: 172.20.0.0/16 when the VPC is
+ * in 10.0.0.0/8, as the sim's is. `taken` holds the cluster IPs already in use.
+ */
+export function defaultService(o: Obj, rand: () => number, taken: Set<string>): void {
+  const spec = (o.spec ??= {});
+  spec.type ??= 'ClusterIP';
+  spec.sessionAffinity ??= 'None';
+  if (spec.type !== 'ExternalName') {
+    if (spec.clusterIP === undefined || spec.clusterIP === '') {
+      let ip: string;
+      do ip = `172.20.${Math.floor(rand() * 256)}.${1 + Math.floor(rand() * 254)}`;
+      while (taken.has(ip));
+      spec.clusterIP = ip;
+    }
+    spec.clusterIPs ??= [spec.clusterIP];
+    spec.ipFamilies ??= ['IPv4'];
+    spec.ipFamilyPolicy ??= 'SingleStack';
+    spec.internalTrafficPolicy ??= 'Cluster';
+  }
+  for (const p of spec.ports ?? []) {
+    p.protocol ??= 'TCP';
+    p.targetPort ??= p.port;
+  }
+  o.status = { loadBalancer: {} };
 }

@@ -4,7 +4,7 @@
 import type { Ctx } from '../context.js';
 import { randomSuffix } from '../ids.js';
 import { k8sTime } from '../time.js';
-import { defaultPod, defaultWorkload } from './defaults.js';
+import { defaultPod, defaultService, defaultWorkload } from './defaults.js';
 import { jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { apiVersionOf, resourceById } from './resources.js';
 import type { Obj, ResourceDef } from './resources.js';
@@ -23,7 +23,7 @@ export interface DeleteOptions {
 export type PatchType = 'merge' | 'strategic' | 'json';
 
 /** Resources whose main endpoint ignores status changes (they have a status subresource). */
-const STATUS_SUBRESOURCE = new Set(['pods', 'deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'daemonsets.apps', 'jobs.batch', 'poddisruptionbudgets.policy', 'namespaces', 'nodes']);
+const STATUS_SUBRESOURCE = new Set(['pods', 'deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'daemonsets.apps', 'jobs.batch', 'poddisruptionbudgets.policy', 'namespaces', 'nodes', 'services', 'cronjobs.batch']);
 
 export class ObjectApi {
   private readonly hooks = new Map<string, AdmissionHook[]>();
@@ -121,6 +121,21 @@ export class ObjectApi {
       }
       case 'events':
         o.count ??= 1;
+        break;
+      case 'services': {
+        const taken = new Set<string>();
+        for (const e of this.ctx.store.entries('services')) taken.add(e.fields['spec.clusterIP'] ?? '');
+        defaultService(o, this.ctx.rand, taken);
+        break;
+      }
+      case 'secrets':
+        o.type ??= 'Opaque';
+        // stringData is write-only: the server folds it into data.
+        for (const [k, v] of Object.entries(o.stringData ?? {})) o.data = { ...o.data, [k]: Buffer.from(String(v)).toString('base64') };
+        delete o.stringData;
+        break;
+      case 'cronjobs.batch':
+        defaultWorkload(def.kind, o);
         break;
       default:
         if (def.group === 'apps' || def.group === 'policy') defaultWorkload(def.kind, o);
@@ -254,7 +269,7 @@ export class ObjectApi {
     // The namespace controller empties the namespace, then drops the `kubernetes` finalizer.
     const sweep = (): void => {
       let left = 0;
-      for (const rid of ['deployments.apps', 'statefulsets.apps', 'daemonsets.apps', 'jobs.batch', 'replicasets.apps', 'poddisruptionbudgets.policy', 'persistentvolumeclaims', 'pods', 'events']) {
+      for (const rid of ['cronjobs.batch', 'deployments.apps', 'statefulsets.apps', 'daemonsets.apps', 'jobs.batch', 'replicasets.apps', 'poddisruptionbudgets.policy', 'persistentvolumeclaims', 'pods', 'services', 'configmaps', 'secrets', 'serviceaccounts', 'events']) {
         for (const e of [...store.entriesIn(rid, name)]) {
           left++;
           if (!e.deleting) {

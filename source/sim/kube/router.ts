@@ -5,14 +5,14 @@ import type { Faults } from '../faults.js';
 import { apiVersions, group, groupList, resourceList, versionInfo } from './discovery.js';
 import { openapiGroupVersion, openapiRoot } from './openapi.js';
 import { evict } from './eviction.js';
-import { readBody, readBytes, sendJson, sendRaw } from './http.js';
-import { PROTOBUF, decodeReview, encodeReview } from './ssar-protobuf.js';
+import { mediaType, parseJson, readObject } from './body.js';
+import { readBody, sendJson, sendRaw } from './http.js';
 import { listJson, listPage, listTableJson, makeFilter, passes } from './list.js';
 import type { PatchType } from './objects.js';
 import { resourceByPath } from './resources.js';
 import type { Obj, ResourceDef } from './resources.js';
 import { scaleOf, writeScale } from './scale.js';
-import { ApiError, badRequest, successStatus } from './status.js';
+import { ApiError, successStatus } from './status.js';
 import { toTable, wantsTable } from './table.js';
 import type { IncludeObject } from './table.js';
 import type { WatchHub } from './watch.js';
@@ -62,20 +62,11 @@ function parseTarget(segments: string[]): Target | undefined {
 const num = (v: string | null): number | undefined => (v === null || v === '' ? undefined : Number(v));
 
 function patchType(contentType: string | undefined): PatchType {
-  const ct = (contentType ?? '').split(';')[0]!.trim();
+  const ct = mediaType(contentType);
   if (ct === 'application/json-patch+json') return 'json';
   if (ct === 'application/merge-patch+json') return 'merge';
   if (ct === 'application/strategic-merge-patch+json') return 'strategic';
   throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
-}
-
-function parseJson(text: string): Obj {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest('the body of the request was in an unknown format - accepted media types include: application/json');
-  }
 }
 
 const VERB_OF: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
@@ -142,20 +133,8 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
 
     if (def.virtual) {
       if (method !== 'POST') throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
-      if ((req.headers['content-type'] ?? '').startsWith(PROTOBUF)) {
-        let r;
-        try {
-          r = decodeReview(await readBytes(req));
-        } catch (err) {
-          throw badRequest(`the body of the request was in an unknown format: ${(err as Error).message}`);
-        }
-        const no = faults.isDenied({ verb: r.verb, resource: r.resource, namespace: r.namespace, group: r.group, subresource: r.subresource });
-        const out = encodeReview(r.spec, !no, no ? '' : 'sim: all access allowed');
-        res.writeHead(201, { 'Content-Type': PROTOBUF, 'Content-Length': out.length });
-        res.end(out);
-        return;
-      }
-      const body = parseJson(await readBody(req));
+      // Answered in JSON whatever the request's encoding: kubectl accepts it.
+      const body = await readObject(req);
       const attrs = body?.spec?.resourceAttributes ?? {};
       const denied = faults.isDenied({ verb: attrs.verb ?? '', resource: attrs.resource ?? '', namespace: attrs.namespace ?? '', group: attrs.group ?? '', subresource: attrs.subresource ?? '' });
       const out = { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: body.spec ?? {}, status: denied ? { allowed: false } : { allowed: true, reason: 'sim: all access allowed' } };
@@ -166,7 +145,7 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
       if (method === 'GET') return sendJson(res, 200, scaleOf(ctx.api.get(def.id, ns, name)));
       if (method === 'PATCH' || method === 'PUT') {
         const type = method === 'PUT' ? 'replace' : patchType(req.headers['content-type']);
-        const body = parseJson(await readBody(req));
+        const body = method === 'PUT' ? await readObject(req) : parseJson(await readBody(req));
         return sendJson(res, 200, writeScale(ctx, def, ns, name, body, type, dryRun));
       }
       throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
@@ -211,7 +190,7 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
         return sendRaw(res, 200, entry!.json);
       }
       case 'POST': {
-        const body = parseJson(await readBody(req));
+        const body = await readObject(req);
         if (def.id === 'pods' && name !== undefined && sub === 'eviction') {
           evict(ctx, ns, name, body);
           return sendJson(res, 201, successStatus());
@@ -222,17 +201,18 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
       }
       case 'PUT': {
         if (isCollection) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-        const body = parseJson(await readBody(req));
+        const body = await readObject(req);
         return sendJson(res, 200, ctx.api.update(def.id, ns, name, body, { dryRun, subresource: sub }));
       }
       case 'PATCH': {
         if (isCollection) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
         const type = patchType(req.headers['content-type']);
+        // Patches are JSON documents whatever their patch type.
         const body = parseJson(await readBody(req));
         return sendJson(res, 200, ctx.api.patch(def.id, ns, name, body, type, { dryRun, subresource: sub }));
       }
       case 'DELETE': {
-        const body = parseJson(await readBody(req));
+        const body = await readObject(req);
         const grace = num(q.get('gracePeriodSeconds')) ?? (body.gracePeriodSeconds as number | undefined);
         const propagationPolicy = (q.get('propagationPolicy') ?? body.propagationPolicy ?? undefined) as 'Background' | 'Foreground' | 'Orphan' | undefined;
         const opts = { gracePeriodSeconds: grace, propagationPolicy, dryRun: dryRun || (Array.isArray(body.dryRun) && body.dryRun.includes('All')), preconditions: body.preconditions };

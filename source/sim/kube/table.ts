@@ -192,6 +192,36 @@ const TABLES: Record<string, TableDef> = {
       return [since(last, now), o.type ?? '', o.reason ?? '', `${String(io.kind).toLowerCase()}/${io.name}`, io.fieldPath ?? '', source, o.message ?? '', since(first, now), String(o.count ?? 1), o.metadata.name];
     },
   },
+  configmaps: {
+    columns: [NAME, { name: 'Data', type: 'string' }, AGE],
+    cells: (o, now) => [o.metadata.name, Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length, since(o.metadata.creationTimestamp, now)],
+  },
+  secrets: {
+    columns: [NAME, { name: 'Type', type: 'string' }, { name: 'Data', type: 'string' }, AGE],
+    cells: (o, now) => [o.metadata.name, o.type ?? '', Object.keys(o.data ?? {}).length, since(o.metadata.creationTimestamp, now)],
+  },
+  services: {
+    columns: [NAME, { name: 'Type', type: 'string' }, { name: 'Cluster-IP', type: 'string' }, { name: 'External-IP', type: 'string' }, { name: 'Port(s)', type: 'string' }, AGE, wide('Selector')],
+    cells: (o, now) => {
+      const spec = o.spec ?? {};
+      const ports = (spec.ports ?? []).map((p: Obj) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`);
+      const external = spec.type === 'ExternalName' ? (spec.externalName ?? '') : (spec.externalIPs ?? []).length > 0 ? spec.externalIPs.join(',') : spec.type === 'LoadBalancer' ? '<pending>' : '<none>';
+      const selector = Object.entries(spec.selector ?? {}).map(([k, v]) => `${k}=${String(v)}`);
+      return [o.metadata.name, spec.type ?? 'ClusterIP', spec.clusterIP ?? '<none>', external, ports.length === 0 ? '<none>' : ports.join(','), since(o.metadata.creationTimestamp, now), selector.length === 0 ? '<none>' : selector.join(',')];
+    },
+  },
+  serviceaccounts: {
+    columns: [NAME, { name: 'Secrets', type: 'string' }, AGE],
+    cells: (o, now) => [o.metadata.name, (o.secrets ?? []).length, since(o.metadata.creationTimestamp, now)],
+  },
+  'cronjobs.batch': {
+    columns: [NAME, { name: 'Schedule', type: 'string' }, { name: 'Timezone', type: 'string' }, { name: 'Suspend', type: 'boolean' }, { name: 'Active', type: 'integer' }, { name: 'Last Schedule', type: 'string' }, AGE, wide('Containers'), wide('Images'), wide('Selector')],
+    cells: (o, now) => {
+      const spec = o.spec?.jobTemplate?.spec ?? {};
+      const last = o.status?.lastScheduleTime;
+      return [o.metadata.name, o.spec?.schedule ?? '', o.spec?.timeZone ?? '<none>', o.spec?.suspend === true, (o.status?.active ?? []).length, last === undefined ? '<none>' : since(last, now), since(o.metadata.creationTimestamp, now), names(spec.template?.spec), images(spec.template?.spec), selectorText(spec.selector)];
+    },
+  },
   persistentvolumeclaims: {
     columns: [NAME, { name: 'Status', type: 'string' }, { name: 'Volume', type: 'string' }, { name: 'Capacity', type: 'string' }, { name: 'Access Modes', type: 'string' }, { name: 'StorageClass', type: 'string' }, { name: 'VolumeAttributesClass', type: 'string' }, AGE, wide('VolumeMode')],
     cells: (o, now) => {

@@ -52,6 +52,10 @@ export function validateCreate(kind: string, group: string, o: Obj): void {
     case 'Job':
       validatePodSpec(kind, group, name, o.spec?.template?.spec, 'spec.template.spec');
       break;
+    case 'CronJob':
+      if (typeof o.spec?.schedule !== 'string' || o.spec.schedule.trim() === '') throw invalid(kind, group, name, [{ field: 'spec.schedule', message: 'Required value' }]);
+      validatePodSpec(kind, group, name, o.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec');
+      break;
     case 'PodDisruptionBudget':
       if (o.spec?.minAvailable !== undefined && o.spec?.maxUnavailable !== undefined) {
         throw invalid(kind, group, name, [{ field: 'spec', message: 'Invalid value: policy.PodDisruptionBudgetSpec: minAvailable and maxUnavailable cannot be both set' }]);

@@ -2,6 +2,7 @@
 // completion. Pods inserted by a scenario in their final state are left as they are.
 import type { Ctx } from '../context.js';
 import type { Obj } from '../kube/resources.js';
+import { jobRunMs } from './job-run-time.js';
 import { completePod, runPod } from './pod-status.js';
 
 const runsToCompletion = (pod: Obj): boolean =>
@@ -35,7 +36,8 @@ export function installKubelet(ctx: Ctx): void {
     if (creating(pod)) {
       queue(pod, 'start', timing.containerStartMs, creating, (p) => runPod(p, clock.now(), ctx.rand));
     } else if (pod.status?.phase === 'Running' && runsToCompletion(pod)) {
-      queue(pod, 'complete', timing.jobRunMs, (p) => p.status?.phase === 'Running', (p) => completePod(p, clock.now()));
+      const ms = jobRunMs(pod, timing);
+      if (ms !== null) queue(pod, 'complete', ms, (p) => p.status?.phase === 'Running', (p) => completePod(p, clock.now()));
     }
   });
 }
