@@ -71,10 +71,6 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   const blockers = fargateBlockers(pod, ctx, requirement);
   const size = fargateSize(pod, requirement);
   const reasons: string[] = [whereText(pod, on, current)];
-  // What EKS would look at in the pod that re-creating makes (its controller's template, when read).
-  const replacement = replacementSubject(pod, ctx);
-  reasons.push(...replacement.reasons);
-  const subject = replacement.fromTemplate ? { subject: replacement.subject } : {};
 
   // Re-creating never helps these, whatever the profiles say.
   let neverReschedule: string | null = null;
@@ -82,6 +78,12 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   else if (isDaemonSet) neverReschedule = `owned by DaemonSet ${pod.owner?.name}: Fargate profiles do not place DaemonSet pods`;
   else if (isStatic) neverReschedule = staticPodReason(pod);
   else if (pod.deleting) neverReschedule = 'being deleted';
+
+  // What EKS would look at in the pod that re-creating makes (its controller's template, when
+  // read). How the template compares is said only where a re-creation is in question.
+  const replacement = replacementSubject(pod, ctx);
+  if (neverReschedule === null) reasons.push(...replacement.reasons);
+  const subject = replacement.fromTemplate ? { subject: replacement.subject } : {};
 
   if (!ctx.profilesKnown) {
     const choice = sharedChoice(replacement.subject, []);

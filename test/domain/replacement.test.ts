@@ -200,3 +200,11 @@ describe('controller-owned pods are judged by their owner\'s pod template', () =
     assert.equal(r.subject.appliedProfileLabel, null);
   });
 });
+
+describe('template reasons are given only where a re-creation is in question', () => {
+  test('a terminating pod whose scaled-down ReplicaSet is no longer listed says nothing about its template', () => {
+    const p = placePod(fargatePod('fp-a', { namespace: 'apps', owner: RS, labels: { app: 'api' }, deleting: true }), ctx(BOTH, templates([])));
+    assert.equal(p.verdict, 'ok');
+    assert.doesNotMatch(p.reasons.join('\n'), /template/);
+  });
+});
