@@ -3,6 +3,7 @@
 // each class is checked on `--json` verdicts and on what `reschedule` does (spec §2.3, §3).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { PROFILE_LABEL } from '../../source/domain/types.js';
@@ -254,6 +255,30 @@ describe("controller-owned pods are judged by the pod their controller would cre
       assert.ok(pod.reasons.some((r) => /^cannot read the pod template of ReplicaSet api-\S+ \(forbidden\): judged by the pod's own labels/.test(r)), pod.reasons.join('\n'));
     } finally {
       sim.faults.reset();
+    }
+  });
+});
+
+describe('an EKS endpoint answering with an HTML page', () => {
+  test('one warning line saying so, not a JSON parser error; pods are still shown', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const { code, stdout, stderr } = await runCli(['--json', '-n', 'test'], simEnv(sim, { AWS_ENDPOINT_URL_EKS: url }));
+      assert.equal(code, 0, stderr);
+      assert.equal(
+        stderr,
+        `warning: the EKS endpoint ${url} answered HTTP 502 with a text/html page, not the EKS API's JSON (a proxy or firewall in between, or a wrong AWS_ENDPOINT_URL_EKS); try again shortly, or check the endpoint\n`,
+      );
+      const doc = JSON.parse(stdout) as ReportDocument;
+      assert.equal(doc.aws.state, 'error');
+      assert.deepEqual(doc.pods.map((p) => p.name), ['test']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
