@@ -19,7 +19,6 @@ export interface LoadOptions extends KubeScope {
   skip?: readonly ResourceKind[];
 }
 
-
 /**
  * Fill the store once (for -o json/yaml/table and `check`): pods, namespaces, nodes and pod
  * events, listed in parallel. Claims, PersistentVolumes and StorageClasses are listed only once

@@ -40,7 +40,6 @@ export interface ReflectorStats {
   failures: number;
 }
 
-
 /** The watch ended for a reason that needs a fresh list (410 Gone / Expired). */
 class GoneError extends Error {}
 
