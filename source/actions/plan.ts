@@ -2,13 +2,15 @@
 // the CLI's plan table and --dry-run all show exactly this.
 //
 // Rules, in order (the first that applies wins):
-// - being deleted, completed, owned by a DaemonSet, or the profiles are unknown: refused;
+// - being deleted, completed, owned by a DaemonSet, a static (mirror) pod, or the profiles are
+//   unknown: refused;
 // - does not need a reschedule: refused, saying whether it already runs where the profiles say
 //   or re-creating would not help (it cannot run on Fargate). Naming a pod does not override
 //   this: a delete that changes nothing is only risk;
 // - a bare pod: re-created (backup, dry run, delete, create);
 // - any controller (ReplicaSet, StatefulSet, Job, ...): evicted through the Eviction API so
 //   PodDisruptionBudgets are respected; the controller re-creates it.
+import { isStaticPod, staticPodReason } from '../domain/static-pod.js';
 import type { Placement, PodRecord } from '../domain/types.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import type { Method, RescheduleStep, Where } from './types.js';
@@ -61,6 +63,8 @@ function refusalFor(pod: PodRecord, placement: Placement): string | null {
   if (pod.owner?.kind === 'DaemonSet') {
     return `owned by DaemonSet ${pod.owner.name}: its pods belong to their nodes and Fargate does not run DaemonSets, so re-creating it would not help`;
   }
+  // Evicting or deleting the API's mirror leaves the pod running: the kubelet writes it back.
+  if (isStaticPod(pod)) return staticPodReason(pod);
   if (placement.needsReschedule === null) return 'the Fargate profiles are unknown (EKS could not be read): cannot tell where it would go';
   if (placement.needsReschedule) return null;
   if (placement.expectedProfile !== null && placement.blockers.length > 0) {

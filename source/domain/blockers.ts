@@ -1,7 +1,8 @@
 // What keeps a pod off Fargate (spec §2.3, §3). Messages follow fargate-scheduler's
 // "Pod not supported on Fargate: ..." wording where one is known.
 import { formatBytes, formatCpu, MAX_MEMORY_GB, MAX_VCPU, podRequirement, roundToFargateSize, type PodRequirement } from './sizing.js';
-import type { Blocker, PersistentVolumeClaimRecord, PodRecord } from './types.js';
+import { checkClaimVolume, type StorageView } from './storage.js';
+import type { Blocker, PodRecord } from './types.js';
 
 /** Volume sources that work on Fargate in practice (inferred from error patterns, spec §3). */
 export const SUPPORTED_VOLUME_KINDS: ReadonlySet<string> = new Set([
@@ -11,13 +12,6 @@ export const SUPPORTED_VOLUME_KINDS: ReadonlySet<string> = new Set([
   'projected',
   'downwardAPI',
   'persistentVolumeClaim',
-]);
-
-/** PV drivers Fargate rejects (EBS, FSx). EFS (efs.csi.aws.com) works. */
-export const UNSUPPORTED_PV_DRIVERS: ReadonlySet<string> = new Set([
-  'ebs.csi.aws.com',
-  'kubernetes.io/aws-ebs',
-  'fsx.csi.aws.com',
 ]);
 
 const ARCH_KEYS = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
@@ -38,24 +32,7 @@ export type BlockerPod = Pick<
   | 'volumes'
 >;
 
-/**
- * Claims may be keyed by bare name (one namespace) or by "namespace/name" (the store's podKey);
- * either works. A claim we cannot see produces no blocker (it may just not be visible to us).
- */
-function findClaim(
-  claims: ReadonlyMap<string, PersistentVolumeClaimRecord>,
-  namespace: string,
-  name: string,
-): PersistentVolumeClaimRecord | undefined {
-  const c = claims.get(`${namespace}/${name}`) ?? claims.get(name);
-  return c !== undefined && c.namespace === namespace ? c : undefined;
-}
-
-export function fargateBlockers(
-  pod: BlockerPod,
-  claims?: ReadonlyMap<string, PersistentVolumeClaimRecord>,
-  req: PodRequirement = podRequirement(pod),
-): Blocker[] {
+export function fargateBlockers(pod: BlockerPod, storage: StorageView = {}, req: PodRequirement = podRequirement(pod)): Blocker[] {
   const out: Blocker[] = [];
   const add = (code: Blocker['code'], message: string): void => {
     out.push({ code, message });
@@ -93,14 +70,8 @@ export function fargateBlockers(
       add('volume', `volume ${v.name} is of an unsupported volume type (${v.kind})`);
       continue;
     }
-    if (v.kind !== 'persistentVolumeClaim' || claims === undefined || v.claimName === undefined) continue;
-    const claim = findClaim(claims, pod.namespace, v.claimName);
-    if (claim === undefined) continue;
-    if (!claim.bound) {
-      add('pvc', `volume ${v.name}: PVC ${v.claimName} not bound (Fargate needs a bound, statically provisioned EFS volume)`);
-    } else if (claim.driver !== null && UNSUPPORTED_PV_DRIVERS.has(claim.driver)) {
-      add('pvc', `volume ${v.name}: PVC ${v.claimName} bound to a volume with driver ${claim.driver}, which Fargate does not support`);
-    }
+    const problem = checkClaimVolume(v, pod.namespace, storage).blocker;
+    if (problem !== null) add('pvc', problem);
   }
 
   for (const key of ARCH_KEYS) {

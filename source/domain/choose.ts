@@ -1,13 +1,11 @@
 // Which profile EKS would pick for a pod created now (spec §1.3, §1.4, §2.1).
+import { globMatch } from './glob.js';
 import { describeSelector, explainSelectorMiss, formatLabels, profileMatches } from './matching.js';
 import type { SelectorCheck } from './matching.js';
 import { COMPUTE_TYPE, FARGATE_SCHEDULER, PROFILE_LABEL } from './types.js';
-import type { PodRecord, Profile, ProfileSource, ProfileStatus } from './types.js';
+import type { ChoiceSubject, PodRecord, Profile, ProfileSource, ProfileStatus } from './types.js';
 
-export type ChoosablePod = Pick<
-  PodRecord,
-  'namespace' | 'labels' | 'schedulerName' | 'appliedProfileLabel' | 'computeTypeAnnotation'
->;
+export type ChoosablePod = ChoiceSubject;
 
 export interface ProfileExplanation {
   name: string;
@@ -42,6 +40,23 @@ export interface ProfileChoice {
 /** Plain code-unit order (EKS's "alphanumeric" sort; collation undocumented). Not localeCompare. */
 export function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The profiles whose selectors cover a namespace, in the order EKS chooses among them: ACTIVE
+ * ones by name (the first that selects a pod wins), then CREATING ones (not yet effective, they
+ * take pods once ACTIVE). DELETING and failed profiles are left out: they take no pods.
+ */
+export function namespaceProfiles(namespace: string, profiles: readonly Profile[]): string[] {
+  const active = new Set<string>();
+  const creating = new Set<string>();
+  for (const p of profiles) {
+    if (p.status !== 'ACTIVE' && p.status !== 'CREATING') continue;
+    if (!p.selectors.some((s) => s.namespace !== '' && globMatch(s.namespace, namespace))) continue;
+    (p.status === 'ACTIVE' ? active : creating).add(p.name);
+  }
+  for (const name of active) creating.delete(name);
+  return [...[...active].sort(byName), ...[...creating].sort(byName)];
 }
 
 /**

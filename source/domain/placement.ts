@@ -3,7 +3,10 @@
 import { fargateBlockers } from './blockers.js';
 import { sharedChoice } from './choose.js';
 import type { ProfileChoice } from './choose.js';
+import { replacementSubject } from './replacement.js';
 import { fargateSize, podRequirement } from './sizing.js';
+import { isStaticPod, staticPodReason } from './static-pod.js';
+import { checkClaimVolume } from './storage.js';
 import { FARGATE_SCHEDULER, PROFILE_LABEL } from './types.js';
 import type { Placement, PlacementContext, PodRecord, RunsOn, Verdict } from './types.js';
 
@@ -63,8 +66,9 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   const current = on === 'fargate' || onFargateScheduler ? (pod.labels[PROFILE_LABEL] ?? null) : null;
   const completed = isCompleted(pod);
   const isDaemonSet = pod.owner?.kind === 'DaemonSet';
+  const isStatic = isStaticPod(pod);
   const requirement = podRequirement(pod);
-  const blockers = fargateBlockers(pod, ctx.claims, requirement);
+  const blockers = fargateBlockers(pod, ctx, requirement);
   const size = fargateSize(pod, requirement);
   const reasons: string[] = [whereText(pod, on, current)];
 
@@ -72,10 +76,17 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   let neverReschedule: string | null = null;
   if (completed) neverReschedule = `completed (${pod.phase}): nothing to reschedule`;
   else if (isDaemonSet) neverReschedule = `owned by DaemonSet ${pod.owner?.name}: Fargate profiles do not place DaemonSet pods`;
+  else if (isStatic) neverReschedule = staticPodReason(pod);
   else if (pod.deleting) neverReschedule = 'being deleted';
 
+  // What EKS would look at in the pod that re-creating makes (its controller's template, when
+  // read). How the template compares is said only where a re-creation is in question.
+  const replacement = replacementSubject(pod, ctx);
+  if (neverReschedule === null) reasons.push(...replacement.reasons);
+  const subject = replacement.fromTemplate ? { subject: replacement.subject } : {};
+
   if (!ctx.profilesKnown) {
-    const choice = sharedChoice(pod, []);
+    const choice = sharedChoice(replacement.subject, []);
     reasons.push('Fargate profiles are unknown (EKS could not be read): cannot tell where it would go if re-created');
     if (current !== null) reasons.push(`EKS admitted it under profile ${current}`);
     if (blockers.length > 0) reasons.push(`cannot run on Fargate: ${blockers.map((b) => b.message).join('; ')}`);
@@ -91,17 +102,20 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
       verdict: completed ? 'completed' : 'unknown',
       size,
       pinnedProfile: choice.pinned,
+      ...subject,
     };
   }
 
-  const choice = sharedChoice(pod, ctx.profiles);
+  const choice = sharedChoice(replacement.subject, ctx.profiles);
   const expected = choice.expected;
   reasons.push(...choice.reasons);
 
   // Blockers matter when the pod is (or would be) headed for Fargate. DaemonSet pods are
-  // placed on their node by the DaemonSet controller, so only count when Fargate has them.
+  // placed on their node by the DaemonSet controller, so only count when Fargate has them;
+  // static pods belong to their node's kubelet and never go anywhere else.
   const blockersRelevant =
     blockers.length > 0 &&
+    !isStatic &&
     (isDaemonSet ? onFargateScheduler || on === 'fargate' : expected !== null || (onFargateScheduler && on === 'pending'));
 
   const drift = driftReason(pod, on, current, choice, ctx);
@@ -118,6 +132,7 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
     }
   }
   if (blockersRelevant) reasons.push(`cannot run on Fargate: ${blockers.map((b) => b.message).join('; ')}`);
+  else if (expected !== null && neverReschedule === null) reasons.push(...unknownVolumes(pod, ctx));
 
   let verdict: Verdict;
   if (completed) verdict = 'completed';
@@ -137,7 +152,18 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
     verdict,
     size,
     pinnedProfile: choice.pinned,
+    ...subject,
   };
+}
+
+/** Claims headed for Fargate whose volume we cannot see: said, since re-creating may strand the pod. */
+function unknownVolumes(pod: PodRecord, ctx: PlacementContext): string[] {
+  const out: string[] = [];
+  for (const volume of pod.volumes) {
+    const unknown = volume.kind === 'persistentVolumeClaim' ? checkClaimVolume(volume, pod.namespace, ctx).unknown : null;
+    if (unknown !== null) out.push(unknown);
+  }
+  return out;
 }
 
 // ---- memoised evaluation of many pods ----

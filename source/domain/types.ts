@@ -101,6 +101,11 @@ export interface PodRecord {
    */
   appliedProfileLabel: string | null;
   hasLastApplied: boolean;
+  /**
+   * The `kubernetes.io/config.mirror` annotation is set: the API's copy of a static pod, which
+   * the kubelet of its node owns (its owner reference, when present, is the Node).
+   */
+  mirror?: boolean;
 }
 
 export interface NodeRecord {
@@ -133,9 +138,41 @@ export interface EventRecord {
 export interface PersistentVolumeClaimRecord {
   namespace: string;
   name: string;
-  /** The CSI driver or in-tree plugin of the bound PV, when visible (ebs.csi.aws.com, efs.csi.aws.com, ...). */
+  /** The provisioner the claim's storage-provisioner annotation names (dynamically provisioned claims), else null. */
   driver: string | null;
   bound: boolean;
+  /** spec.volumeName: the PersistentVolume it is bound to. */
+  volumeName?: string | null;
+  /** spec.storageClassName ("" = no class: static binding only). */
+  storageClassName?: string | null;
+}
+
+/** A PersistentVolume, slimmed to what Fargate's mount check looks at. */
+export interface PersistentVolumeRecord {
+  name: string;
+  /** spec.csi.driver, for CSI volumes (ebs.csi.aws.com, efs.csi.aws.com, fsx.csi.aws.com, ...). */
+  csiDriver: string | null;
+  /** For in-tree volumes, the spec key of their source (awsElasticBlockStore, nfs, hostPath, local, ...). */
+  inTree: string | null;
+}
+
+export interface StorageClassRecord {
+  name: string;
+  provisioner: string;
+  /** Annotated storageclass.kubernetes.io/is-default-class: true. */
+  isDefault: boolean;
+}
+
+/** The controller kinds whose pod template says what a replacement pod looks like. */
+export type TemplateOwnerKind = 'ReplicaSet' | 'StatefulSet' | 'Job';
+
+/** A controller's pod template, slimmed to the labels a replacement pod gets. */
+export interface OwnerTemplateRecord {
+  namespace: string;
+  kind: TemplateOwnerKind;
+  name: string;
+  /** spec.template.metadata.labels. */
+  templateLabels: Record<string, string>;
 }
 
 // ---- verdicts ----
@@ -193,7 +230,15 @@ export interface Placement {
   size: FargateSize | null;
   /** The profile label the user pinned (not the one EKS recorded), if any. */
   pinnedProfile: string | null;
+  /**
+   * What EKS's webhook would look at in a re-created pod: the owner's pod template labels when
+   * they were read, else the pod's own. The detail view explains the choice for this.
+   */
+  subject?: ChoiceSubject;
 }
+
+/** The parts of a pod EKS's choice of profile reads. */
+export type ChoiceSubject = Pick<PodRecord, 'namespace' | 'labels' | 'schedulerName' | 'appliedProfileLabel' | 'computeTypeAnnotation'>;
 
 /** What the placement engine needs besides the pod. */
 export interface PlacementContext {
@@ -203,6 +248,18 @@ export interface PlacementContext {
   nodes: ReadonlyMap<string, NodeRecord>;
   /** PVCs of the pod's namespace, by name, when visible. */
   claims?: ReadonlyMap<string, PersistentVolumeClaimRecord>;
+  /** PersistentVolumes by name, when visible (cluster-scoped: often not readable by namespace users). */
+  volumes?: ReadonlyMap<string, PersistentVolumeRecord>;
+  /** StorageClasses by name, when visible. */
+  storageClasses?: ReadonlyMap<string, StorageClassRecord>;
+  /** Owner pod templates keyed by templateKey(namespace, kind, name) (replacement.ts). */
+  templates?: ReadonlyMap<string, OwnerTemplateRecord>;
+  /**
+   * Owner kinds whose templates were listed: null = read (a missing template was not found),
+   * a string = why they could not be read (e.g. "forbidden"). Kinds not in the map were not
+   * looked at: their pods are judged by their own labels without comment.
+   */
+  templatesRead?: ReadonlyMap<TemplateOwnerKind, string | null>;
 }
 
 export const FARGATE_SCHEDULER = 'fargate-scheduler';
@@ -210,3 +267,4 @@ export const PROFILE_LABEL = 'eks.amazonaws.com/fargate-profile';
 export const COMPUTE_TYPE = 'eks.amazonaws.com/compute-type';
 export const CAPACITY_ANNOTATION = 'CapacityProvisioned';
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';

@@ -1,10 +1,15 @@
+import { templateKeyOf } from '../domain/replacement.js';
 import type {
   EventRecord,
   NamespaceRecord,
   NodeRecord,
+  OwnerTemplateRecord,
   PersistentVolumeClaimRecord,
+  PersistentVolumeRecord,
   PodRecord,
   Profile,
+  StorageClassRecord,
+  TemplateOwnerKind,
 } from '../domain/types.js';
 import {
   podKey,
@@ -22,6 +27,9 @@ type Collections = {
   namespaces: NamespaceRecord;
   nodes: NodeRecord;
   claims: PersistentVolumeClaimRecord;
+  volumes: PersistentVolumeRecord;
+  storageClasses: StorageClassRecord;
+  templates: OwnerTemplateRecord;
 };
 export type CollectionName = keyof Collections;
 
@@ -30,7 +38,16 @@ const keyOf: { [K in CollectionName]: (record: Collections[K]) => string } = {
   namespaces: (n) => n.name,
   nodes: (n) => n.name,
   claims: (c) => podKey(c.namespace, c.name),
+  volumes: (v) => v.name,
+  storageClasses: (c) => c.name,
+  templates: templateKeyOf,
 };
+
+/** Collections every placement depends on: a change re-places all pods (contextVersion). */
+const CONTEXT: ReadonlySet<CollectionName> = new Set(['claims', 'volumes', 'storageClasses', 'templates']);
+
+/** Small records compared by value, so a watch event that changes nothing we keep (a status update) costs nothing. */
+const sameRecord = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const MAX_EVENTS_PER_POD = 10;
 /** Event lists kept for pods the store does not hold, before those are pruned (see addEvent). */
@@ -48,7 +65,12 @@ export class ClusterStore {
     namespaces: new Map(),
     nodes: new Map(),
     claims: new Map(),
+    volumes: new Map(),
+    storageClasses: new Map(),
+    templates: new Map(),
   };
+  private readonly templatesRead = new Map<TemplateOwnerKind, string | null>();
+  private contextVersion = 0;
   private readonly events = new Map<string, EventRecord[]>();
   private readonly changedAt = new Map<string, number>();
   private liveProfiles: Profile[] = [];
@@ -87,13 +109,22 @@ export class ClusterStore {
 
   upsert<K extends CollectionName>(kind: K, record: Collections[K]): void {
     const key = keyOf[kind](record);
-    this.maps[kind].set(key, record);
+    const map = this.maps[kind];
+    if (CONTEXT.has(kind)) {
+      const previous = map.get(key);
+      if (previous !== undefined && sameRecord(previous, record)) return;
+      this.contextVersion++;
+    }
+    map.set(key, record);
     if (kind === 'pods') this.changedAt.set(key, this.now());
     this.touch();
   }
 
   remove<K extends CollectionName>(kind: K, key: string): void {
-    if (this.maps[kind].delete(key)) this.touch();
+    if (this.maps[kind].delete(key)) {
+      if (CONTEXT.has(kind)) this.contextVersion++;
+      this.touch();
+    }
     if (kind === 'pods') {
       this.changedAt.delete(key);
       this.events.delete(key);
@@ -108,6 +139,25 @@ export class ClusterStore {
     for (const key of map.keys()) if (!next.has(key) && kind === 'pods') this.events.delete(key);
     map.clear();
     for (const [key, record] of next) map.set(key, record);
+    if (CONTEXT.has(kind)) this.contextVersion++;
+    this.touch();
+  }
+
+  /** A (re)list of one controller kind's templates: replaces that kind's records only, then marks the kind read. */
+  replaceTemplates(kind: TemplateOwnerKind, records: Iterable<OwnerTemplateRecord>): void {
+    const map = this.maps.templates;
+    for (const [key, record] of map) if (record.kind === kind) map.delete(key);
+    for (const record of records) map.set(templateKeyOf(record), record);
+    this.contextVersion++;
+    this.setTemplatesRead(kind, null);
+    this.touch();
+  }
+
+  /** Owner templates of `kind` were listed (null), or could not be (why): pods they own are judged accordingly. */
+  setTemplatesRead(kind: TemplateOwnerKind, state: string | null): void {
+    if (this.templatesRead.get(kind) === state && this.templatesRead.has(kind)) return;
+    this.templatesRead.set(kind, state);
+    this.contextVersion++;
     this.touch();
   }
 
@@ -225,6 +275,11 @@ export class ClusterStore {
       namespaces: this.maps.namespaces,
       nodes: this.maps.nodes,
       claims: this.maps.claims,
+      volumes: this.maps.volumes,
+      storageClasses: this.maps.storageClasses,
+      templates: this.maps.templates,
+      templatesRead: new Map(this.templatesRead),
+      contextVersion: this.contextVersion,
       events: this.events,
       profiles: [...this.liveProfiles, ...this.fileProfiles],
       profilesVersion: this.profilesVersion,

@@ -2,9 +2,13 @@ import type {
   EventRecord,
   NamespaceRecord,
   NodeRecord,
+  OwnerTemplateRecord,
   PersistentVolumeClaimRecord,
+  PersistentVolumeRecord,
   PodRecord,
   Profile,
+  StorageClassRecord,
+  TemplateOwnerKind,
 } from '../domain/types.js';
 
 /** Which EKS cluster a kubeconfig context points at, and how we know. */
@@ -68,6 +72,18 @@ export interface Snapshot {
   /** fargate-scheduler (and other) pod events, newest last, keyed by podKey. */
   events: ReadonlyMap<string, readonly EventRecord[]>;
   claims: ReadonlyMap<string, PersistentVolumeClaimRecord>;
+  /** PersistentVolumes by name (listed only when some pod has a claim). */
+  volumes: ReadonlyMap<string, PersistentVolumeRecord>;
+  storageClasses: ReadonlyMap<string, StorageClassRecord>;
+  /** Owner pod templates, keyed by domain/replacement.ts templateKey. */
+  templates: ReadonlyMap<string, OwnerTemplateRecord>;
+  /** Owner kinds whose templates were listed (null) or could not be (why). */
+  templatesRead: ReadonlyMap<TemplateOwnerKind, string | null>;
+  /**
+   * Bumped whenever claims, volumes, storage classes, owner templates or templatesRead change:
+   * with profilesVersion, what every placement depends on besides its pod and node.
+   */
+  contextVersion: number;
   /** Live EKS profiles followed by --profiles-file ones. */
   profiles: readonly Profile[];
   /** Bumped whenever `profiles` changes (for memoising verdicts). */

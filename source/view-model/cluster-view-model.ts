@@ -47,14 +47,14 @@ export class ClusterViewModel {
   /** By namespace; each part's rows sorted by name. */
   private parts = new Map<string, Part>();
   private readonly keys = new Set<string>();
-  /** Profiles, whether they are known, and claims: when this changes every pod is placed again. */
+  /** Profiles, whether they are known, claims, volumes and owner templates: when this changes every pod is placed again. */
   private token: string | null = null;
   private last: ClusterView | null = null;
 
   update(snapshot: Snapshot): ClusterView {
     if (this.last?.snapshotVersion === snapshot.version) return this.last;
     const profilesKnown = profilesAreKnown(snapshot);
-    const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.claims.size}`;
+    const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.contextVersion}`;
     const replaceAll = token !== this.token;
     this.token = token;
     const ctx = placementContext(snapshot, profilesKnown);

@@ -1,6 +1,6 @@
 import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
-import { globMatch } from '../domain/glob.js';
-import type { EventRecord, PersistentVolumeClaimRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
+import { namespaceProfiles } from '../domain/choose.js';
+import type { EventRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
 import { podKey, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
@@ -20,7 +20,10 @@ export interface NamespaceSummary {
   needsReschedule: number;
   blocked: number;
   pending: number;
-  /** Profiles with a selector whose namespace pattern covers this namespace. */
+  /**
+   * Profiles with a selector whose namespace pattern covers this namespace, in EKS's order of
+   * choice (ACTIVE by name, then CREATING); DELETING and failed ones are left out.
+   */
   profiles: string[];
 }
 
@@ -76,7 +79,7 @@ export function profileEffect(profile: Profile): ProfileEffect {
 export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = createPlacementCache()): ClusterView {
   const profilesKnown = profilesAreKnown(snapshot);
   // Placements change with the pod (its resourceVersion) or with this token; nothing else.
-  const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.claims.size}`;
+  const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.contextVersion}`;
   const placements = evaluatePods(snapshot.pods.values(), placementContext(snapshot, profilesKnown), cache, token);
   const pods: PodView[] = [];
   for (const [key, pod] of snapshot.pods) {
@@ -105,7 +108,11 @@ export function placementContext(snapshot: Snapshot, profilesKnown: boolean): Pl
     profilesKnown,
     nodes: snapshot.nodes,
     // Keyed "namespace/name"; the blocker check looks claims up that way.
-    claims: snapshot.claims as ReadonlyMap<string, PersistentVolumeClaimRecord>,
+    claims: snapshot.claims,
+    volumes: snapshot.volumes,
+    storageClasses: snapshot.storageClasses,
+    templates: snapshot.templates,
+    templatesRead: snapshot.templatesRead,
   };
 }
 
@@ -123,10 +130,7 @@ export function summarizeNamespace(name: string, pods: PodView[], profiles: read
     if (placement.verdict === 'blocked') blocked++;
     if (placement.runsOn === 'pending' && placement.verdict !== 'completed') pending++;
   }
-  const covering = profiles
-    .filter((p) => p.selectors.some((s) => globMatch(s.namespace, name)))
-    .map((p) => p.name);
-  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, profiles: covering };
+  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, profiles: namespaceProfiles(name, profiles) };
 }
 
 export function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {

@@ -45,7 +45,7 @@ const cases: { rule: string; pod: PodRecord; claims?: Map<string, PersistentVolu
 describe('fargateBlockers', () => {
   for (const c of cases) {
     test(c.rule, () => {
-      const b = fargateBlockers(c.pod, c.claims);
+      const b = fargateBlockers(c.pod, { claims: c.claims });
       assert.deepEqual(b.map((x) => x.code), c.want);
       if (c.msg) assert.match(b.map((x) => x.message).join('\n'), c.msg);
     });

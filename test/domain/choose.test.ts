@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { byName, chooseProfile, pinnedProfile } from '../../source/domain/choose.js';
+import { byName, chooseProfile, namespaceProfiles, pinnedProfile } from '../../source/domain/choose.js';
 import type { PodRecord, Profile } from '../../source/domain/types.js';
 import { fargatePod, pod, profile } from './fixtures.js';
 
@@ -99,4 +99,18 @@ test('near misses are explained: namespace matches but a label does not', () => 
     profile('fp', [{ namespace: 'kube-system', labels: { 'k8s-app': 'coredns' } }, { namespace: 'other' }]),
   ]);
   assert.deepEqual(r.reasons.slice(1), ['profile fp selector #1 (namespace kube-system, labels k8s-app=coredns): label k8s-app=coredns: pod has k8s-app=kube-dns']);
+});
+
+describe('namespaceProfiles: the profiles covering a namespace, in EKS\'s order of choice', () => {
+  const cases: { rule: string; namespace: string; profiles: Profile[]; want: string[] }[] = [
+    { rule: 'the alphabetically first name wins, so it comes first (not the order EKS listed them)', namespace: 'w', profiles: [profile('prod-workload', 'w'), profile('beta-workload', 'w')], want: ['beta-workload', 'prod-workload'] },
+    { rule: 'plain code-unit order, like the choice itself (uppercase and digits first)', namespace: 'w', profiles: [profile('a', 'w'), profile('B', 'w'), profile('1', 'w')], want: ['1', 'B', 'a'] },
+    { rule: 'DELETING profiles take no pods: left out', namespace: 'n', profiles: [profile('a-old', 'n', 'DELETING'), profile('b', 'n')], want: ['b'] },
+    { rule: 'failed profiles take no pods: left out', namespace: 'n', profiles: [profile('c', 'n', 'CREATE_FAILED'), profile('d', 'n', 'DELETE_FAILED')], want: [] },
+    { rule: 'CREATING profiles are not yet effective: after the ACTIVE ones', namespace: 'n', profiles: [profile('a-new', 'n', 'CREATING'), profile('z', 'n')], want: ['z', 'a-new'] },
+    { rule: 'namespace patterns take wildcards', namespace: 'batch-nightly', profiles: [profile('fp-batch', 'batch-*'), profile('fp-other', 'other')], want: ['fp-batch'] },
+    { rule: 'a live profile and a --profiles-file proposal of the same name are listed once', namespace: 'n', profiles: [profile('fp', 'n'), profile('fp', 'n', 'ACTIVE', { source: 'file' })], want: ['fp'] },
+    { rule: 'any selector covering the namespace counts (selectors are ORed)', namespace: 'n', profiles: [profile('fp', [{ namespace: 'x' }, { namespace: 'n', labels: { a: 'b' } }])], want: ['fp'] },
+  ];
+  for (const c of cases) test(c.rule, () => assert.deepEqual(namespaceProfiles(c.namespace, c.profiles), c.want));
 });

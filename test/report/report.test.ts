@@ -6,6 +6,7 @@ import { podTable } from '../../source/report/table.js';
 import { checkFailed, checkPods, checkSummary, checkTable } from '../../source/report/check.js';
 import { colorsEnabled } from '../../source/report/colors.js';
 import { fixtureStore } from './fixture-store.js';
+import { profile } from '../domain/fixtures.js';
 
 const evaluate = (opts?: { profilesKnown?: boolean }) => {
   const snapshot = fixtureStore(opts).flush();
@@ -29,6 +30,24 @@ describe('JSON document', () => {
     assert.deepEqual(doc.profiles[0]?.selectors, [{ namespace: 'default', labels: {} }]);
     const test = doc.namespaces.find((n) => n.name === 'test');
     assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, profiles: ['fp-test'] });
+  });
+
+  test("namespaces list their profiles in EKS's order of choice, without DELETING or failed ones", () => {
+    const store = fixtureStore();
+    store.setLiveProfiles(
+      [
+        profile('fp-z', 'test'),
+        profile('fp-test', 'test'),
+        profile('fp-a-new', 'test', 'CREATING'),
+        profile('fp-0-old', 'test', 'DELETING'),
+        profile('fp-1-broken', 'test', 'DELETE_FAILED'),
+      ],
+      { state: 'ok', message: null, fetchedAt: 1, stale: false },
+    );
+    const snapshot = store.flush();
+    const doc = buildReport(snapshot, buildClusterView(snapshot));
+    assert.deepEqual(doc.namespaces.find((n) => n.name === 'test')?.profiles, ['fp-test', 'fp-z', 'fp-a-new']);
+    assert.equal(doc.profiles.length, 5, 'the profiles list itself keeps every profile with its status');
   });
 
   test('profile-derived fields are null (unknown) when EKS could not be read', () => {

@@ -17,7 +17,7 @@ import { NamespacesView } from '../../source/ui/views/NamespacesView.js';
 import { PodsView } from '../../source/ui/views/PodsView.js';
 import { ProfilesView } from '../../source/ui/views/ProfilesView.js';
 import { StatusBar } from '../../source/ui/views/StatusBar.js';
-import { fixtureStore, NOW } from './fixtures.js';
+import { fixtureStore, LIVE_PROFILES, NOW, profile } from './fixtures.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
@@ -35,6 +35,19 @@ describe('namespaces view', () => {
     assert.match(lineWith(frame, ' default '), /default\s+2\s+2\s+0\s+0\s+0\s+fp-default/);
     assert.match(lineWith(frame, ' prod '), /prod\s+2\s+0\s+0\s+1\s+2\s+fp-prod/);
     assert.match(lineWith(frame, 'kube-system'), /kube-system\s+1\s+0\s+0\s+0\s+1\s+-/);
+  });
+
+  test('profiles in EKS\'s order of choice (ACTIVE by name, then CREATING); DELETING and failed ones left out', () => {
+    const store = fixtureStore();
+    const extra = [
+      profile('fp-z', [{ namespace: 'test' }]),
+      profile('fp-a-creating', [{ namespace: 'test' }], { status: 'CREATING' }),
+      profile('fp-0-deleting', [{ namespace: 'test' }], { status: 'DELETING' }),
+      profile('fp-1-failed', [{ namespace: 'test' }], { status: 'CREATE_FAILED' }),
+    ];
+    store.setLiveProfiles([...extra, ...LIVE_PROFILES], { state: 'ok', message: null, fetchedAt: NOW, stale: false });
+    const frame = show(<NamespacesView />, uiState({ store })).frame();
+    assert.match(lineWith(frame, ' test '), /\sfp-test, fp-z, fp-a-creating\s*$/);
   });
 });
 

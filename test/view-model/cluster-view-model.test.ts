@@ -63,6 +63,18 @@ const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replac
     kept: [],
   },
   {
+    rule: 'owner pod templates read (or changed) re-place every pod: a replacement is judged by them',
+    change: (s) => s.replaceTemplates('ReplicaSet', [{ namespace: 'default', kind: 'ReplicaSet', name: 'web-7d9f8c6b5', templateLabels: { app: 'web' } }]),
+    replaced: ['default/web-1', 'test/test'],
+    kept: [],
+  },
+  {
+    rule: 'a PersistentVolume coming into view re-places every pod (claims are judged by it)',
+    change: (s) => s.upsert('volumes', { name: 'pv-1', csiDriver: 'ebs.csi.aws.com', inTree: null }),
+    replaced: ['default/web-1', 'test/test'],
+    kept: [],
+  },
+  {
     rule: 'profiles that can no longer be read make every verdict unknown',
     change: (s) => s.setLiveProfiles([], { state: 'access-denied', message: 'denied', fetchedAt: null, stale: false }),
     replaced: ['test/test', 'default/web-1'],
@@ -104,6 +116,15 @@ describe('ClusterViewModel', () => {
       store.upsert('pods', pod('a', 'first'));
       store.upsert('pods', pod('zzz', 'last'));
     });
+  });
+
+  test('a watch event that changes nothing placement reads (a ReplicaSet status update) re-places nothing', () => {
+    const store = fixtureStore();
+    const model = new ClusterViewModel();
+    const template = { namespace: 'default', kind: 'ReplicaSet' as const, name: 'web-7d9f8c6b5', templateLabels: { app: 'web' } };
+    step(store, model, () => store.replaceTemplates('ReplicaSet', [template]));
+    const { before, after } = step(store, model, () => store.upsert('templates', { ...template, templateLabels: { app: 'web' } }));
+    assert.ok(after.pods.every((p, i) => p === before.pods[i]));
   });
 
   test('the same snapshot twice gives the same view', () => {

@@ -71,11 +71,29 @@ export async function fetchProfiles(identity: ClusterIdentity, options: FetchPro
     const profiles = described.filter((p): p is Profile => p !== null);
     return { profiles, status: { state: 'ok', message: null, fetchedAt: now(), stale: false } };
   } catch (error) {
-    const failure = classifyEksError(error, cluster, region, identity.awsProfile);
+    const notJson = notJsonMessage(error, options.endpoint ?? process.env.AWS_ENDPOINT_URL_EKS ?? process.env.AWS_ENDPOINT_URL ?? `https://eks.${region}.amazonaws.com`);
+    const failure = notJson !== null ? { state: 'error' as const, message: notJson } : classifyEksError(error, cluster, region, identity.awsProfile);
     return { profiles: [], status: { state: failure.state, message: failure.message, fetchedAt: null, stale: false } };
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Some endpoints answer with an HTML page (a proxy's or load balancer's error page, a captive
+ * portal, a wrong AWS_ENDPOINT_URL_EKS). The SDK then fails parsing it as JSON; say that in one
+ * line instead of the parser's "Unexpected token '<'". Null for any other error.
+ */
+export function notJsonMessage(error: unknown, endpoint: string): string | null {
+  const err = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string | undefined> } };
+  if (err.name !== 'SyntaxError') return null;
+  const status = err.$metadata?.httpStatusCode;
+  const type = err.$response?.headers?.['content-type']?.split(';')[0]?.trim();
+  const what = type ? `a ${type} page` : 'a body';
+  return (
+    `the EKS endpoint ${endpoint} answered${status ? ` HTTP ${status}` : ''} with ${what}, not the EKS API's JSON ` +
+    '(a proxy or firewall in between, or a wrong AWS_ENDPOINT_URL_EKS); try again shortly, or check the endpoint'
+  );
 }
 
 export function toProfile(fp: FargateProfile): Profile {

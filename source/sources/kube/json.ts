@@ -103,8 +103,24 @@ export interface RawEvent {
 
 export interface RawClaim {
   metadata?: RawMeta;
-  spec?: { volumeName?: string; storageClassName?: string };
+  spec?: { volumeName?: string; storageClassName?: string | null };
   status?: { phase?: string };
+}
+
+export interface RawPersistentVolume {
+  metadata?: RawMeta;
+  spec?: { csi?: { driver?: string } } & Record<string, unknown>;
+}
+
+export interface RawStorageClass {
+  metadata?: RawMeta;
+  provisioner?: string;
+}
+
+/** A ReplicaSet, StatefulSet or Job: only its pod template's labels are read. */
+export interface RawWorkload {
+  metadata?: RawMeta;
+  spec?: { template?: { metadata?: { labels?: StringMap } } };
 }
 
 /** A list response page. */

@@ -4,19 +4,27 @@ import {
   CAPACITY_ANNOTATION,
   COMPUTE_TYPE,
   LAST_APPLIED,
+  MIRROR_ANNOTATION,
   PROFILE_LABEL,
   type ContainerRecord,
   type EventRecord,
   type NamespaceRecord,
   type NodeRecord,
   type OwnerRef,
+  type OwnerTemplateRecord,
   type PersistentVolumeClaimRecord,
+  type PersistentVolumeRecord,
   type PodRecord,
   type ResourceAmounts,
+  type StorageClassRecord,
+  type TemplateOwnerKind,
   type VolumeRecord,
 } from '../../domain/types.js';
 import type {
   RawClaim,
+  RawPersistentVolume,
+  RawStorageClass,
+  RawWorkload,
   RawContainer,
   RawEvent,
   RawMeta,
@@ -56,8 +64,11 @@ const CONTAINER_STATUS_UNUSED: PruneSpec = {
   user: 'drop',
 };
 export const POD_UNUSED: PruneNode = compilePrune({
-  // Annotations can be large (Helm, Argo, sidecar injectors); three are read.
-  metadata: { managedFields: 'drop', annotations: { '*': 'drop', [LAST_APPLIED]: 'keep', [CAPACITY_ANNOTATION]: 'keep', [COMPUTE_TYPE]: 'keep' } },
+  // Annotations can be large (Helm, Argo, sidecar injectors); four are read.
+  metadata: {
+    managedFields: 'drop',
+    annotations: { '*': 'drop', [LAST_APPLIED]: 'keep', [CAPACITY_ANNOTATION]: 'keep', [COMPUTE_TYPE]: 'keep', [MIRROR_ANNOTATION]: 'keep' },
+  },
   spec: {
     containers: { '[]': CONTAINER_UNUSED },
     initContainers: { '[]': CONTAINER_UNUSED },
@@ -92,7 +103,7 @@ export function toPodRecord(raw: unknown): PodRecord {
   const annotations = meta.annotations ?? {};
   const summary = summarizePodStatus(pod);
   const lastApplied = str(annotations[LAST_APPLIED]);
-  return {
+  const record: PodRecord = {
     namespace: meta.namespace ?? 'default',
     name: meta.name ?? '',
     uid: meta.uid ?? '',
@@ -123,6 +134,8 @@ export function toPodRecord(raw: unknown): PodRecord {
     appliedProfileLabel: lastApplied ? appliedLabel(lastApplied) : null,
     hasLastApplied: lastApplied !== null,
   };
+  if (annotations[MIRROR_ANNOTATION] !== undefined) record.mirror = true;
+  return record;
 }
 
 // Extended resources that mean an accelerator Fargate cannot provide.
@@ -252,21 +265,95 @@ export function toEventRecord(raw: unknown): EventRecord | null {
 const PROVISIONER_ANNOTATIONS = ['volume.kubernetes.io/storage-provisioner', 'volume.beta.kubernetes.io/storage-provisioner'];
 
 /**
- * PersistentVolumes are cluster-scoped and usually not readable by namespace users, so we do not
- * list them: the driver is known only from the provisioner annotation of dynamically provisioned
- * claims, and null otherwise.
+ * The claim, the PersistentVolume it is bound to and its StorageClass. The provisioner annotation
+ * (dynamically provisioned claims) stands in for the volume when PersistentVolumes, which are
+ * cluster-scoped, cannot be read.
  */
 export function toClaimRecord(raw: unknown): PersistentVolumeClaimRecord {
   const claim = raw as RawClaim;
   const annotations = claim.metadata?.annotations ?? {};
   const provisioner = PROVISIONER_ANNOTATIONS.map((a) => annotations[a]).find((v) => typeof v === 'string' && v);
+  const storageClass = claim.spec?.storageClassName;
   return {
     namespace: claim.metadata?.namespace ?? 'default',
     name: claim.metadata?.name ?? '',
     driver: provisioner ?? null,
     bound: claim.status?.phase === 'Bound',
+    volumeName: claim.spec?.volumeName || null,
+    storageClassName: typeof storageClass === 'string' ? storageClass : null,
   };
 }
+
+/** What a PersistentVolume is: a CSI driver's volume, or an in-tree one named by its spec key. */
+export function toPersistentVolumeRecord(raw: unknown): PersistentVolumeRecord {
+  const pv = raw as RawPersistentVolume;
+  const spec = pv.spec ?? {};
+  const csiDriver = typeof spec.csi?.driver === 'string' && spec.csi.driver !== '' ? spec.csi.driver : null;
+  const inTree = csiDriver === null ? (Object.keys(spec).find((key) => IN_TREE_SOURCES.has(key)) ?? null) : null;
+  return { name: pv.metadata?.name ?? '', csiDriver, inTree };
+}
+
+// PersistentVolumeSource members besides csi (core/v1), i.e. the in-tree volume types.
+const IN_TREE_SOURCES: ReadonlySet<string> = new Set([
+  'awsElasticBlockStore',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'cinder',
+  'fc',
+  'flexVolume',
+  'flocker',
+  'gcePersistentDisk',
+  'glusterfs',
+  'hostPath',
+  'iscsi',
+  'local',
+  'nfs',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'rbd',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
+]);
+
+export function toStorageClassRecord(raw: unknown): StorageClassRecord {
+  const sc = raw as RawStorageClass;
+  const annotations = sc.metadata?.annotations ?? {};
+  return {
+    name: sc.metadata?.name ?? '',
+    provisioner: sc.provisioner ?? '',
+    isDefault: annotations['storageclass.kubernetes.io/is-default-class'] === 'true' || annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true',
+  };
+}
+
+/** Only what a replacement pod takes from its controller: the template's labels. */
+export function toTemplateRecord(kind: TemplateOwnerKind): (raw: unknown) => OwnerTemplateRecord {
+  return (raw) => {
+    const workload = raw as RawWorkload;
+    return {
+      namespace: workload.metadata?.namespace ?? 'default',
+      kind,
+      name: workload.metadata?.name ?? '',
+      templateLabels: copyMap(workload.spec?.template?.metadata?.labels),
+    };
+  };
+}
+
+/** A workload's pod template is most of its JSON: only the template's labels are read. */
+export const WORKLOAD_UNUSED: PruneNode = compilePrune({
+  metadata: { managedFields: 'drop', annotations: 'drop', labels: 'drop', ownerReferences: 'drop' },
+  spec: { '*': 'drop', template: { spec: 'drop', metadata: { '*': 'drop', labels: 'keep' } } },
+  status: 'drop',
+});
+
+/** Only the volume source and the annotations' names matter. */
+export const PERSISTENT_VOLUME_UNUSED: PruneNode = compilePrune({
+  metadata: { managedFields: 'drop', annotations: 'drop', labels: 'drop' },
+  spec: { claimRef: 'drop', nodeAffinity: 'drop', mountOptions: 'drop', capacity: 'drop', accessModes: 'drop' },
+  status: 'drop',
+});
 
 function copyMap(map: StringMap | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -4,7 +4,8 @@ import { Backoff, sleep, type BackoffOptions } from '../../lib/backoff.js';
 import { KubeApiError, authError, describeRequest, httpError, transportError } from './errors.js';
 import type { RawMeta, RawStatus } from './json.js';
 import { listAll } from './list.js';
-import { degradedWarning, resourceQueries, type KubeScope, type ResourceKind, type ResourceQuery } from './resources.js';
+import type { PodRecord } from '../../domain/types.js';
+import { degradedWarning, resourceQueries, TEMPLATE_OWNER, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
 import { reasonOf, synthesizeNamespaces } from './load-cluster.js';
 import { sinkFor, type Sink } from './store-sinks.js';
 
@@ -18,7 +19,7 @@ export interface ReflectorOptions extends KubeScope {
   /** Client-side inactivity timeout of a watch stream (catches half-open connections). */
   inactivityMs?: number;
   backoff?: BackoffOptions;
-  /** Which resources to follow (default: all five). */
+  /** Which resources to follow (default: all; claims, volumes, storage classes and owner templates once pods need them). */
   kinds?: ResourceKind[];
 }
 
@@ -58,6 +59,9 @@ export class Reflector {
   private podsListed = false;
   private deriveNamespaces = false;
   private started = false;
+  /** Lists set off by pods (resources.ts ListTrigger) that have been started. */
+  private readonly triggered = new Set<ListTrigger>();
+  private queries: ResourceQuery[] = [];
   /** What we last told the store (avoids re-publishing 'live' on every reconnect). */
   private live = false;
 
@@ -72,12 +76,19 @@ export class Reflector {
     this.started = true;
     this.store.setConnection({ state: 'connecting', message: null });
     const kinds = this.options.kinds;
-    for (const query of resourceQueries(this.options)) {
-      if (kinds && !kinds.includes(query.kind)) continue;
-      this.loops.push(this.run(query));
-    }
+    this.queries = resourceQueries(this.options).filter((q) => !kinds || kinds.includes(q.kind));
+    for (const query of this.queries) if (query.trigger === 'always') this.loops.push(this.run(query));
     return this;
   }
+
+  /** A pod came by: follow what it needs (its claims' storage, its controller's templates) from now on. */
+  private readonly noticePod = (pod: PodRecord): void => {
+    for (const trigger of triggersOf(pod)) {
+      if (this.triggered.has(trigger) || this.stopped) continue;
+      this.triggered.add(trigger);
+      for (const query of this.queries) if (query.trigger === trigger) this.loops.push(this.run(query));
+    }
+  };
 
   /** Abort lists, watches and backoff timers; resolves once every loop has ended. */
   async stop(): Promise<void> {
@@ -144,6 +155,7 @@ export class Reflector {
         timeoutMs: this.options.timeoutMs ?? 0,
         signal: this.abort.signal,
         onRestart: collector.reset,
+        ...(query.prune ? { prune: query.prune } : {}),
       },
       collector.add,
     );
@@ -270,7 +282,7 @@ export class Reflector {
   }
 
   private sinkFor(kind: ResourceKind): Sink {
-    return sinkFor(kind, this.store);
+    return sinkFor(kind, this.store, kind === 'pods' ? this.noticePod : undefined);
   }
 
   private up(kind: ResourceKind): void {
@@ -294,6 +306,8 @@ export class Reflector {
   private giveUp(kind: ResourceKind, error: KubeApiError): void {
     this.down.delete(kind);
     this.store.addWarning(degradedWarning(kind, reasonOf(error)));
+    const owner = TEMPLATE_OWNER[kind];
+    if (owner !== undefined) this.store.setTemplatesRead(owner, reasonOf(error));
     if (kind === 'namespaces') {
       this.deriveNamespaces = true;
       this.addNamespacesOfPods();

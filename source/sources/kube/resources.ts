@@ -1,4 +1,7 @@
 // What we read from Kubernetes, shared by the one-shot load and the live reflector.
+import type { PodRecord, TemplateOwnerKind } from '../../domain/types.js';
+import { PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
+import type { PruneNode } from './prune.js';
 
 /** Which pods the user asked about (-n / -A / -l). */
 export interface KubeScope {
@@ -8,7 +11,24 @@ export interface KubeScope {
   labelSelector?: string | undefined;
 }
 
-export type ResourceKind = 'pods' | 'namespaces' | 'nodes' | 'events' | 'claims';
+export type ResourceKind =
+  | 'pods'
+  | 'namespaces'
+  | 'nodes'
+  | 'events'
+  | 'claims'
+  | 'volumes'
+  | 'storageClasses'
+  | 'replicasets'
+  | 'statefulsets'
+  | 'jobs';
+
+/**
+ * When a resource is worth reading: always, once some pod mounts a PersistentVolumeClaim
+ * ('claims': its claim, volume and StorageClass), or once some pod is owned by that controller
+ * kind (its pod template).
+ */
+export type ListTrigger = 'always' | 'claims' | TemplateOwnerKind;
 
 export interface ResourceQuery {
   kind: ResourceKind;
@@ -17,26 +37,55 @@ export interface ResourceQuery {
   fieldSelector?: string | undefined;
   /** Pods are required; the others degrade to a warning when forbidden. */
   required: boolean;
+  trigger: ListTrigger;
+  /** Parts of each item nobody reads (prune.ts). */
+  prune?: PruneNode;
 }
 
-const under = (namespace: string | null | undefined, resource: string): string =>
-  namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}` : `/api/v1/${resource}`;
+/** The controller kind whose pod templates a resource lists. */
+export const TEMPLATE_OWNER: Readonly<Partial<Record<ResourceKind, TemplateOwnerKind>>> = { replicasets: 'ReplicaSet', statefulsets: 'StatefulSet', jobs: 'Job' };
+
+const under = (namespace: string | null | undefined, resource: string, group = '/api/v1'): string =>
+  namespace ? `${group}/namespaces/${encodeURIComponent(namespace)}/${resource}` : `${group}/${resource}`;
 
 export function resourceQueries(scope: KubeScope): ResourceQuery[] {
   const ns = scope.namespace || null;
   return [
-    { kind: 'pods', path: under(ns, 'pods'), labelSelector: scope.labelSelector, required: true },
+    { kind: 'pods', path: under(ns, 'pods'), labelSelector: scope.labelSelector, required: true, trigger: 'always' },
     // With -n, only that namespace (a cluster-scoped list filtered by name; may be forbidden).
     {
       kind: 'namespaces',
       path: '/api/v1/namespaces',
       fieldSelector: ns ? `metadata.name=${ns}` : undefined,
       required: false,
+      trigger: 'always',
     },
-    { kind: 'nodes', path: '/api/v1/nodes', required: false },
-    { kind: 'events', path: under(ns, 'events'), fieldSelector: 'involvedObject.kind=Pod', required: false },
-    { kind: 'claims', path: under(ns, 'persistentvolumeclaims'), required: false },
+    { kind: 'nodes', path: '/api/v1/nodes', required: false, trigger: 'always' },
+    { kind: 'events', path: under(ns, 'events'), fieldSelector: 'involvedObject.kind=Pod', required: false, trigger: 'always' },
+    { kind: 'claims', path: under(ns, 'persistentvolumeclaims'), required: false, trigger: 'claims' },
+    { kind: 'volumes', path: '/api/v1/persistentvolumes', required: false, trigger: 'claims', prune: PERSISTENT_VOLUME_UNUSED },
+    { kind: 'storageClasses', path: '/apis/storage.k8s.io/v1/storageclasses', required: false, trigger: 'claims' },
+    // A Deployment keeps up to ten old ReplicaSets, scaled to zero; a pod's ReplicaSet has replicas.
+    {
+      kind: 'replicasets',
+      path: under(ns, 'replicasets', '/apis/apps/v1'),
+      fieldSelector: 'status.replicas!=0',
+      required: false,
+      trigger: 'ReplicaSet',
+      prune: WORKLOAD_UNUSED,
+    },
+    { kind: 'statefulsets', path: under(ns, 'statefulsets', '/apis/apps/v1'), required: false, trigger: 'StatefulSet', prune: WORKLOAD_UNUSED },
+    { kind: 'jobs', path: under(ns, 'jobs', '/apis/batch/v1'), required: false, trigger: 'Job', prune: WORKLOAD_UNUSED },
   ];
+}
+
+/** The triggers a pod sets off (see ListTrigger). */
+export function triggersOf(pod: Pick<PodRecord, 'owner' | 'volumes'>): ListTrigger[] {
+  const out: ListTrigger[] = [];
+  const kind = pod.owner?.kind;
+  if (kind === 'ReplicaSet' || kind === 'StatefulSet' || kind === 'Job') out.push(kind);
+  if (pod.volumes.some((v) => v.kind === 'persistentVolumeClaim')) out.push('claims');
+  return out;
 }
 
 /** The warning shown when an optional resource cannot be read. */
@@ -50,6 +99,14 @@ export function degradedWarning(kind: ResourceKind, reason: string): string {
       return `cannot list events (${reason}); pending reasons from fargate-scheduler are not shown`;
     case 'claims':
       return `cannot list persistentvolumeclaims (${reason}); PVC-backed volumes are judged without their claims`;
+    case 'volumes':
+      return `cannot list persistentvolumes (${reason}); a claim's volume is judged by its provisioner and StorageClass only`;
+    case 'storageClasses':
+      return `cannot list storageclasses (${reason}); claims are judged without their StorageClass`;
+    case 'replicasets':
+    case 'statefulsets':
+    case 'jobs':
+      return `cannot list ${kind} (${reason}); their pods are judged by their own labels, not by the pod template a replacement gets`;
     case 'pods':
       return `cannot list pods (${reason})`;
   }

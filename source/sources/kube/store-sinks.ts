@@ -2,8 +2,19 @@
 import type { ClusterStore } from '../../store/cluster-store.js';
 import { podKey } from '../../store/snapshot.js';
 import type { RawMeta } from './json.js';
+import { templateKey } from '../../domain/replacement.js';
+import type { PodRecord, TemplateOwnerKind } from '../../domain/types.js';
 import type { ResourceKind } from './resources.js';
-import { toClaimRecord, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
+import {
+  toClaimRecord,
+  toEventRecord,
+  toNamespaceRecord,
+  toNodeRecord,
+  toPersistentVolumeRecord,
+  toPodRecord,
+  toStorageClassRecord,
+  toTemplateRecord,
+} from './projection.js';
 
 /** Gathers one (re)list, projecting each item as it arrives so raw pages can be dropped. */
 export interface Collector {
@@ -35,14 +46,23 @@ function collector<T>(project: (item: unknown) => T | null, commit: (records: T[
 const metaOf = (item: unknown): RawMeta => (item as { metadata?: RawMeta }).metadata ?? {};
 const nsKey = (item: unknown) => podKey(metaOf(item).namespace ?? 'default', metaOf(item).name ?? '');
 
-export function sinkFor(kind: ResourceKind, store: ClusterStore): Sink {
+/** `onPod` sees every pod record on its way into the store (the reflector starts lists pods need). */
+export function sinkFor(kind: ResourceKind, store: ClusterStore, onPod?: (pod: PodRecord) => void): Sink {
   switch (kind) {
-    case 'pods':
+    case 'pods': {
+      const project = onPod
+        ? (item: unknown) => {
+            const pod = toPodRecord(item);
+            onPod(pod);
+            return pod;
+          }
+        : toPodRecord;
       return {
-        collect: () => collector(toPodRecord, (records) => store.replaceAll('pods', records)),
-        upsert: (item) => store.upsert('pods', toPodRecord(item)),
+        collect: () => collector(project, (records) => store.replaceAll('pods', records)),
+        upsert: (item) => store.upsert('pods', project(item)),
         remove: (item) => store.remove('pods', nsKey(item)),
       };
+    }
     case 'namespaces':
       return {
         collect: () => collector(toNamespaceRecord, (records) => store.replaceAll('namespaces', records)),
@@ -61,6 +81,24 @@ export function sinkFor(kind: ResourceKind, store: ClusterStore): Sink {
         upsert: (item) => store.upsert('claims', toClaimRecord(item)),
         remove: (item) => store.remove('claims', nsKey(item)),
       };
+    case 'volumes':
+      return {
+        collect: () => collector(toPersistentVolumeRecord, (records) => store.replaceAll('volumes', records)),
+        upsert: (item) => store.upsert('volumes', toPersistentVolumeRecord(item)),
+        remove: (item) => store.remove('volumes', metaOf(item).name ?? ''),
+      };
+    case 'storageClasses':
+      return {
+        collect: () => collector(toStorageClassRecord, (records) => store.replaceAll('storageClasses', records)),
+        upsert: (item) => store.upsert('storageClasses', toStorageClassRecord(item)),
+        remove: (item) => store.remove('storageClasses', metaOf(item).name ?? ''),
+      };
+    case 'replicasets':
+      return templateSink('ReplicaSet', store);
+    case 'statefulsets':
+      return templateSink('StatefulSet', store);
+    case 'jobs':
+      return templateSink('Job', store);
     case 'events':
       return {
         collect: () => collector(toEventRecord, (records) => store.replaceEvents(records)),
@@ -72,4 +110,13 @@ export function sinkFor(kind: ResourceKind, store: ClusterStore): Sink {
         remove: () => {},
       };
   }
+}
+
+function templateSink(kind: TemplateOwnerKind, store: ClusterStore): Sink {
+  const project = toTemplateRecord(kind);
+  return {
+    collect: () => collector(project, (records) => store.replaceTemplates(kind, records)),
+    upsert: (item) => store.upsert('templates', project(item)),
+    remove: (item) => store.remove('templates', templateKey(metaOf(item).namespace ?? 'default', kind, metaOf(item).name ?? '')),
+  };
 }

@@ -35,8 +35,8 @@ function columns(theme: Theme): Column<NamespaceSummary>[] {
       width: 24,
       flex: true,
       priority: 1,
-      // EKS order (alphabetical): the first listed is the one a new pod would get.
-      cell: (r) => (r.profiles.length ? [...r.profiles].sort().join(', ') : '-'),
+      // In EKS's order of choice (namespaceProfiles): the first listed is the one a new pod would get.
+      cell: (r) => (r.profiles.length ? r.profiles.join(', ') : '-'),
       style: (r) => (r.profiles.length ? undefined : theme.text.secondary),
     },
   ];

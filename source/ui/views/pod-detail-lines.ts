@@ -56,7 +56,8 @@ export function podDetailLines({ row, profiles, profilesKnown, theme, now }: Det
   heading(`Profiles (${profiles.length})`);
   if (!profilesKnown) lines.push([seg('  Fargate profiles are unknown: EKS could not be read.', t.status.warn)]);
   else if (profiles.length === 0) lines.push([seg('  No Fargate profiles: every pod goes to EC2.', t.text.secondary)]);
-  const choice = profilesKnown ? chooseProfile(pod, profiles) : null;
+  // Explained for what EKS would see in a re-created pod (its controller's template, when read).
+  const choice = profilesKnown ? chooseProfile(placement.subject ?? pod, profiles) : null;
   if (choice) {
     const sorted = [...choice.perProfile].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const explanation of sorted) lines.push(...profileLines(explanation, t));

@@ -5,7 +5,10 @@ import {
   toEventRecord,
   toNamespaceRecord,
   toNodeRecord,
+  toPersistentVolumeRecord,
   toPodRecord,
+  toStorageClassRecord,
+  toTemplateRecord,
 } from '../../../source/sources/kube/projection.js';
 
 type Json = Record<string, unknown>;
@@ -188,6 +191,20 @@ describe('pod fields placement needs', () => {
     assert.deepEqual(owned.owner, { kind: 'StatefulSet', name: 'db' });
     const bare = toPodRecord(pod({ metadata: { ownerReferences: [{ kind: 'ConfigMap', name: 'cm' }] } }));
     assert.equal(bare.owner, null);
+  });
+
+  test('a mirror pod (static pod) is marked; other pods are not', () => {
+    const mirror = toPodRecord(
+      pod({
+        metadata: {
+          annotations: { 'kubernetes.io/config.mirror': '3c3b8b8f', 'kubernetes.io/config.source': 'file' },
+          ownerReferences: [{ kind: 'Node', name: 'ip-10-0-1-23.ec2.internal', controller: true }],
+        },
+      }),
+    );
+    assert.equal(mirror.mirror, true);
+    assert.deepEqual(mirror.owner, { kind: 'Node', name: 'ip-10-0-1-23.ec2.internal' });
+    assert.equal(toPodRecord(pod({})).mirror, undefined);
   });
 
   test('identity, labels, owner, scheduling and security fields are copied', () => {
@@ -411,19 +428,48 @@ describe('other records', () => {
     assert.equal(event?.namespace, 'dev');
   });
 
-  test('claims: bound state and the provisioner when the PVC shows it', () => {
+  test('claims: bound state, volume, StorageClass and the provisioner when the PVC shows it', () => {
     assert.deepEqual(
       toClaimRecord({
         metadata: { namespace: 'dev', name: 'data', annotations: { 'volume.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com' } },
+        spec: { volumeName: 'pvc-1234', storageClassName: 'gp3' },
         status: { phase: 'Bound' },
       }),
-      { namespace: 'dev', name: 'data', driver: 'ebs.csi.aws.com', bound: true },
+      { namespace: 'dev', name: 'data', driver: 'ebs.csi.aws.com', bound: true, volumeName: 'pvc-1234', storageClassName: 'gp3' },
     );
-    assert.deepEqual(toClaimRecord({ metadata: { namespace: 'dev', name: 'static' }, status: { phase: 'Pending' } }), {
+    assert.deepEqual(toClaimRecord({ metadata: { namespace: 'dev', name: 'static' }, spec: { storageClassName: '' }, status: { phase: 'Pending' } }), {
       namespace: 'dev',
       name: 'static',
       driver: null,
       bound: false,
+      volumeName: null,
+      storageClassName: '',
     });
+  });
+
+  test('persistent volumes: the CSI driver, else the in-tree source', () => {
+    const pv = (spec: object) => toPersistentVolumeRecord({ metadata: { name: 'pv-1' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], claimRef: { namespace: 'dev', name: 'data' }, ...spec } });
+    assert.deepEqual(pv({ csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-0abc' } }), { name: 'pv-1', csiDriver: 'ebs.csi.aws.com', inTree: null });
+    assert.deepEqual(pv({ csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-0abc::fsap-1' } }), { name: 'pv-1', csiDriver: 'efs.csi.aws.com', inTree: null });
+    assert.deepEqual(pv({ awsElasticBlockStore: { volumeID: 'vol-0abc', fsType: 'ext4' } }), { name: 'pv-1', csiDriver: null, inTree: 'awsElasticBlockStore' });
+    assert.deepEqual(pv({ nfs: { server: 'fs.local', path: '/' } }), { name: 'pv-1', csiDriver: null, inTree: 'nfs' });
+    assert.deepEqual(pv({}), { name: 'pv-1', csiDriver: null, inTree: null });
+  });
+
+  test('storage classes: provisioner and the default-class annotation', () => {
+    assert.deepEqual(
+      toStorageClassRecord({ metadata: { name: 'gp3', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'ebs.csi.aws.com' }),
+      { name: 'gp3', provisioner: 'ebs.csi.aws.com', isDefault: true },
+    );
+    assert.deepEqual(toStorageClassRecord({ metadata: { name: 'efs-sc' }, provisioner: 'efs.csi.aws.com' }), { name: 'efs-sc', provisioner: 'efs.csi.aws.com', isDefault: false });
+  });
+
+  test('owner templates: only the pod template labels, with the kind they were listed as', () => {
+    const rs = {
+      metadata: { namespace: 'apps', name: 'api-5d4f8', labels: { app: 'api' }, ownerReferences: [{ kind: 'Deployment', name: 'api', controller: true }] },
+      spec: { replicas: 2, template: { metadata: { labels: { app: 'api', 'pod-template-hash': '5d4f8' }, annotations: { a: 'b' } }, spec: { containers: [] } } },
+    };
+    assert.deepEqual(toTemplateRecord('ReplicaSet')(rs), { namespace: 'apps', kind: 'ReplicaSet', name: 'api-5d4f8', templateLabels: { app: 'api', 'pod-template-hash': '5d4f8' } });
+    assert.deepEqual(toTemplateRecord('Job')({ metadata: { namespace: 'b', name: 'j' }, spec: {} }), { namespace: 'b', kind: 'Job', name: 'j', templateLabels: {} });
   });
 });

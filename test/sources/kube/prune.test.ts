@@ -4,7 +4,14 @@ import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ListItemSplitter } from '../../../source/sources/kube/list-items.js';
 import { compilePrune, ruleFor, valueEnd, DROP, type PruneSpec } from '../../../source/sources/kube/prune.js';
-import { POD_UNUSED, toPodRecord } from '../../../source/sources/kube/projection.js';
+import {
+  PERSISTENT_VOLUME_UNUSED,
+  POD_UNUSED,
+  WORKLOAD_UNUSED,
+  toPersistentVolumeRecord,
+  toPodRecord,
+  toTemplateRecord,
+} from '../../../source/sources/kube/projection.js';
 import { listAll } from '../../../source/sources/kube/list.js';
 import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
 import { startSim, type RunningSim } from '../../../source/sim/index.js';
@@ -129,5 +136,31 @@ describe('POD_UNUSED: pods project to the same records with or without the cut',
     assert.equal(cut.spec.tolerations, null);
     assert.deepEqual(cut.status.containerStatuses[0], { name: 'c', ready: true, image: null, lastState: null, state: { running: {} } });
     assert.deepEqual(toPodRecord(cut), toPodRecord(pod));
+  });
+});
+
+describe('WORKLOAD_UNUSED and PERSISTENT_VOLUME_UNUSED: the same records with or without the cut', () => {
+  let sim: RunningSim;
+  after(() => sim.close());
+
+  test('ReplicaSets, StatefulSets, Jobs and PersistentVolumes of the walkthrough', async () => {
+    sim = await startSim();
+    sim.cluster.apply([
+      { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-ebs', annotations: { 'pv.kubernetes.io/provisioned-by': 'ebs.csi.aws.com' } }, spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' }, claimRef: { namespace: 'data', name: 'x' } } },
+      { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-tree' }, spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], awsElasticBlockStore: { volumeID: 'vol-2' } } },
+    ]);
+    const { kc } = loadKubeConfig({ kubeconfig: sim.kubeconfigPath });
+    const both = async (path: string, project: (raw: unknown) => unknown, prune: typeof POD_UNUSED) => {
+      const full: unknown[] = [];
+      const cut: unknown[] = [];
+      await listAll(kc, path, { limit: 2 }, (item) => full.push(project(item)));
+      await listAll(kc, path, { limit: 2, prune }, (item) => cut.push(project(item)));
+      assert.ok(full.length > 0, path);
+      assert.deepEqual(cut, full, path);
+    };
+    await both('/apis/apps/v1/replicasets', toTemplateRecord('ReplicaSet'), WORKLOAD_UNUSED);
+    await both('/apis/apps/v1/statefulsets', toTemplateRecord('StatefulSet'), WORKLOAD_UNUSED);
+    await both('/apis/batch/v1/jobs', toTemplateRecord('Job'), WORKLOAD_UNUSED);
+    await both('/api/v1/persistentvolumes', toPersistentVolumeRecord, PERSISTENT_VOLUME_UNUSED);
   });
 });

@@ -109,6 +109,31 @@ describe('Reflector', () => {
     }
   });
 
+  test('follows owner pod templates: a new ReplicaSet\'s template arrives, a forbidden kind is said', async () => {
+    sim.faults.deny({ resource: 'statefulsets' });
+    try {
+      const live = await follow();
+      try {
+        await waitFor(live.store, 'ReplicaSet templates', (s) => s.templatesRead.get('ReplicaSet') === null && s.templates.size > 0);
+        const denied = await waitFor(live.store, 'StatefulSets marked unreadable', (s) => s.templatesRead.get('StatefulSet') === 'forbidden');
+        assert.ok(denied.warnings.includes('cannot list statefulsets (forbidden); their pods are judged by their own labels, not by the pod template a replacement gets'));
+        sim.cluster.apply({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'followed', namespace: 'default' },
+          spec: { replicas: 1, selector: { matchLabels: { app: 'followed' } }, template: { metadata: { labels: { app: 'followed', tier: 'x' } }, spec: { containers: [{ name: 'a', image: 'nginx' }] } } },
+        });
+        const snapshot = await waitFor(live.store, "the new ReplicaSet's template", (s) => [...s.templates.values()].some((t) => t.kind === 'ReplicaSet' && t.name.startsWith('followed-')));
+        const template = [...snapshot.templates.values()].find((t) => t.name.startsWith('followed-'))!;
+        assert.equal(template.templateLabels.tier, 'x');
+      } finally {
+        await live.stop();
+      }
+    } finally {
+      sim.faults.reset();
+    }
+  });
+
   test('stop() ends watches and timers: nothing is left running', async () => {
     const before = activeResources();
     const live = await follow();
@@ -123,5 +148,37 @@ describe('Reflector', () => {
     sim.cluster.createPod(podManifest('default', 'after-stop'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(live.store.getSnapshot().version, version);
+  });
+});
+
+describe('Reflector: storage is followed only once a pod mounts a claim', () => {
+  let small: RunningSim;
+  before(async () => {
+    small = await startSim({ scenario: 'empty', generate: { pods: 20 } });
+    small.cluster.apply({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-efs' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteMany'], csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-1' } } });
+  });
+  after(() => small.close());
+
+  test('no claim, no PersistentVolume list; the first pod with a claim starts it', async () => {
+    const { kc, contextName } = loadKubeConfig({ kubeconfig: small.kubeconfigPath, env: {} });
+    const store = new ClusterStore(inferClusterIdentity(kc, contextName), 5);
+    const unsubscribe = store.subscribe(() => {});
+    const reflector = new Reflector(kc, store, { backoff: { initialMs: 50, maxMs: 400 } }).start();
+    try {
+      await waitFor(store, 'the first list', (s) => s.connection.state === 'live' && s.pods.size === small.cluster.listPods().length);
+      await waitFor(store, 'ReplicaSet templates', (s) => s.templatesRead.get('ReplicaSet') === null);
+      assert.equal(store.flush().volumes.size, 0, 'no pod mounts a claim yet');
+      small.cluster.apply({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'shared', namespace: 'default' }, spec: { accessModes: ['ReadWriteMany'], storageClassName: '', volumeName: 'pv-efs', resources: { requests: { storage: '1Gi' } } } });
+      const claimed = podManifest('default', 'with-claim') as { spec: Record<string, unknown> };
+      claimed.spec.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'shared' } }];
+      small.cluster.createPod(claimed);
+      const snapshot = await waitFor(store, 'the volume and the claim', (s) => s.volumes.has('pv-efs') && s.claims.has('default/shared'));
+      assert.deepEqual(snapshot.volumes.get('pv-efs'), { name: 'pv-efs', csiDriver: 'efs.csi.aws.com', inTree: null });
+      assert.equal(snapshot.claims.get('default/shared')?.volumeName, 'pv-efs');
+    } finally {
+      await reflector.stop();
+      unsubscribe();
+      store.dispose();
+    }
   });
 });

@@ -99,7 +99,8 @@ describe('loadClusterOnce against the sim', () => {
 
   test('forbidden namespaces/nodes/events/claims degrade to warnings; the namespace is synthesised', async () => {
     const { kc, store } = connect();
-    const namespace = sim.cluster.listPods()[0]!.metadata.namespace as string;
+    // The walkthrough's postgres pods mount claims there, so the claims are asked for.
+    const namespace = 'data';
     for (const resource of ['namespaces', 'nodes', 'events', 'persistentvolumeclaims']) sim.faults.deny({ resource });
     try {
       await loadClusterOnce(kc, { namespace }, store);
@@ -110,12 +111,58 @@ describe('loadClusterOnce against the sim', () => {
     assert.equal(snapshot.pods.size, sim.cluster.listPods(namespace).length);
     assert.deepEqual([...snapshot.namespaces.keys()], [namespace]);
     assert.equal(snapshot.nodes.size, 0);
-    assert.deepEqual(snapshot.warnings, [
+    assert.deepEqual([...snapshot.warnings].sort(), [
+      'cannot list events (forbidden); pending reasons from fargate-scheduler are not shown',
       'cannot list namespaces (forbidden); namespaces are taken from the pods',
       'cannot list nodes (forbidden); Fargate nodes are recognised by their fargate- name prefix only',
-      'cannot list events (forbidden); pending reasons from fargate-scheduler are not shown',
       'cannot list persistentvolumeclaims (forbidden); PVC-backed volumes are judged without their claims',
     ]);
+  });
+
+  test('claims, volumes and storage classes are asked for only when some pod mounts a claim', async () => {
+    // Denied, an asked-for list leaves a warning: its absence shows the list was not asked for.
+    for (const resource of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses']) sim.faults.deny({ resource });
+    try {
+      const without = connect();
+      await loadClusterOnce(without.kc, { namespace: 'legacy' }, without.store);
+      const legacy = without.store.flush();
+      assert.ok(legacy.pods.size > 0);
+      assert.deepEqual(legacy.warnings, []);
+
+      const withClaims = connect();
+      await loadClusterOnce(withClaims.kc, { namespace: 'data' }, withClaims.store);
+      assert.deepEqual([...withClaims.store.flush().warnings].sort(), [
+        "cannot list persistentvolumeclaims (forbidden); PVC-backed volumes are judged without their claims",
+        "cannot list persistentvolumes (forbidden); a claim's volume is judged by its provisioner and StorageClass only",
+        'cannot list storageclasses (forbidden); claims are judged without their StorageClass',
+      ]);
+    } finally {
+      sim.faults.reset();
+    }
+    const allowed = connect();
+    await loadClusterOnce(allowed.kc, { namespace: 'data' }, allowed.store);
+    const data = allowed.store.flush();
+    assert.ok(data.claims.size > 0);
+    assert.equal(data.claims.size, sim.cluster.list('persistentvolumeclaims', 'data').length);
+    assert.equal(data.volumes.size, sim.cluster.list('persistentvolumes').length);
+  });
+
+  test('owner templates are read per controller kind, once a pod it owns comes by; forbidden ones are said', async () => {
+    const { kc, store } = connect();
+    sim.faults.deny({ resource: 'statefulsets' });
+    try {
+      await loadClusterOnce(kc, {}, store);
+    } finally {
+      sim.faults.reset();
+    }
+    const snapshot = store.flush();
+    const replicaSets = sim.cluster.list('replicasets.apps').filter((rs) => (rs.status?.replicas ?? 0) > 0);
+    assert.equal([...snapshot.templates.values()].filter((t) => t.kind === 'ReplicaSet').length, replicaSets.length);
+    assert.equal([...snapshot.templates.values()].filter((t) => t.kind === 'Job').length, sim.cluster.list('jobs.batch').length);
+    assert.deepEqual(Object.fromEntries(snapshot.templatesRead), { ReplicaSet: null, StatefulSet: 'forbidden', Job: null });
+    assert.ok(snapshot.warnings.includes('cannot list statefulsets (forbidden); their pods are judged by their own labels, not by the pod template a replacement gets'));
+    const rs = replicaSets[0]!;
+    assert.deepEqual(snapshot.templates.get(`${rs.metadata.namespace}/ReplicaSet/${rs.metadata.name}`)?.templateLabels, rs.spec.template.metadata.labels);
   });
 
   test('forbidden pods are an error that says what was denied', async () => {
