@@ -47,8 +47,6 @@ export const WALKTHROUGH_EXPECTED: readonly ExpectedPods[] = [
   { namespace: 'analytics', name: 'dashboard-', prefix: true, count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'fp-analytics selects it but is still CREATING (not yet effective)' },
 ];
 
-const STORAGE_RULE = 'the tool reading PersistentVolumes (storage rule of issue 10)';
-
 export const EDGE_CASES_EXPECTED: readonly ExpectedPods[] = [
   { namespace: 'prod', name: 'api-', prefix: true, count: 1, runsOn: 'fargate', currentProfile: 'fp-prod', expectedProfile: 'fp-prod', verdict: 'ok', why: 'fp-prod selects the literal namespace prod' },
   { namespace: 'prod-metrics', name: 'exporter', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'the literal prod is a prefix of prod-metrics, but selectors match whole names' },
@@ -62,7 +60,6 @@ export const EDGE_CASES_EXPECTED: readonly ExpectedPods[] = [
     expectedProfile: 'fp-prod',
     verdict: 'ok',
     why: 'mirror pod of a static pod (kubernetes.io/config.mirror, owned by its Node): fp-prod selects its labels, but deleting it only makes the kubelet write it again on the same node',
-    pending: 'the static-pod rule of issue 10 (today the tool says reschedule)',
   },
   { namespace: 'team-a', name: 'app', count: 1, runsOn: 'fargate', currentProfile: 'fp-team', expectedProfile: 'fp-team', verdict: 'ok', why: 'team-? matches team-a (? is one character)' },
   { namespace: 'team-ab', name: 'app', count: 1, runsOn: 'ec2', currentProfile: null, expectedProfile: null, verdict: 'ok', why: 'team-? does not match team-ab (? is exactly one character)' },
@@ -82,7 +79,6 @@ export const EDGE_CASES_EXPECTED: readonly ExpectedPods[] = [
     verdict: 'blocked',
     blockers: ['pvc'],
     why: 'created before fp-storage; its claim is bound to a hand-made EBS volume (CSI ebs.csi.aws.com): re-created, Fargate would refuse it',
-    pending: STORAGE_RULE,
   },
   {
     namespace: 'storage',
@@ -94,7 +90,6 @@ export const EDGE_CASES_EXPECTED: readonly ExpectedPods[] = [
     verdict: 'blocked',
     blockers: ['pvc'],
     why: 'claim bound to an in-tree awsElasticBlockStore volume: FailedScheduling ... with CSI Driver: ebs.csi.aws.com',
-    pending: STORAGE_RULE,
   },
   { namespace: 'storage', name: 'files', count: 1, runsOn: 'fargate', currentProfile: 'fp-storage', expectedProfile: 'fp-storage', verdict: 'ok', why: 'claim bound to a static EFS volume (efs.csi.aws.com): Fargate mounts it' },
   { namespace: 'storage', name: 'uploader', count: 1, runsOn: 'pending', currentProfile: 'fp-storage', expectedProfile: 'fp-storage', verdict: 'blocked', blockers: ['pvc'], why: 'claim not bound: FailedScheduling ... PVC incoming not bound' },
@@ -108,7 +103,6 @@ export const EDGE_CASES_EXPECTED: readonly ExpectedPods[] = [
     expectedProfile: 'fp-shop-b',
     verdict: 'ok',
     why: 'the Deployment pod template pins fp-shop-b (eks.amazonaws.com/fargate-profile), although fp-shop-a sorts first',
-    pending: 'the template-pin rule of issue 10 (today the tool expects fp-shop-a and says reschedule)',
   },
   { namespace: 'shop', name: 'web-', prefix: true, count: 1, runsOn: 'fargate', currentProfile: 'fp-shop-a', expectedProfile: 'fp-shop-a', verdict: 'ok', why: 'no pin: fp-shop-a and fp-shop-b both select shop, fp-shop-a sorts first' },
 ];
