@@ -7,6 +7,7 @@ import { readProfilesFile } from '../sources/files/profile-file.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';
+import { errorText } from '../errors.js';
 
 /** Everything a face needs: a loaded kubeconfig, the cluster's identity, and the store to fill. */
 export interface Session {
@@ -69,7 +70,7 @@ export async function openSession(options: Options): Promise<Session> {
       identity,
       claim: inferClusterIdentity(kc, contextName),
       server: kc.getCurrentCluster()?.server ?? '',
-    }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${String(error)}` }));
+    }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${errorText(error)}` }));
     return match;
   };
 

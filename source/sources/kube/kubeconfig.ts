@@ -77,10 +77,10 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   if (options.cluster !== undefined && options.cluster !== '') {
     const override = options.cluster;
     if (!clusters.some((c) => c.name === override)) {
-      const known = clusters.map((c) => c.name).join(', ') || 'none';
+      const entries = clusters.map((c) => c.name).join(', ') || 'none';
       // Before --eks-cluster existed, --cluster took the EKS name: say where that went.
       throw new UsageError(
-        `cluster "${override}" not found in ${where} (clusters: ${known}); --cluster picks a kubeconfig cluster entry, as in kubectl: for the EKS cluster name pass --eks-cluster ${override}`,
+        `cluster "${override}" not found in ${where} (clusters: ${entries}); --cluster picks a kubeconfig cluster entry, as in kubectl: for the EKS cluster name pass --eks-cluster ${override}`,
       );
     }
     chosen = contexts.map((c) => (c.name === contextName ? { ...c, cluster: override } : c));
