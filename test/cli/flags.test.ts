@@ -191,6 +191,22 @@ describe('property: every spelling of the same flags parses the same', () => {
   });
 });
 
+describe('property: a value reaches the option exactly as typed', () => {
+  test('any non-blank text, in any value form, even one that looks like a flag, a number or a boolean', () => {
+    const text = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('--', '-x', '--no-aws', 'true', '0x10', '1e3', '=a', 'a=b', ' a '));
+    fc.assert(
+      fc.property(text, fc.nat(), (v, n) => {
+        fc.pre(v.trim() !== '');
+        // -nVALUE with a VALUE starting with "=" is -n=... in pflag too: not the same text.
+        const forms = [['--namespace', v], [`--namespace=${v}`], ['-n', v], [`-n=${v}`], ...(v.startsWith('=') ? [] : [[`-n${v}`]])];
+        const argv = forms[n % forms.length]!;
+        assert.equal(parseArgs(argv).namespace, v, JSON.stringify(argv));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('wantsTui: the UI only on an interactive terminal', () => {
   const cases = [
     { rule: 'terminal, no -o, no CI -> TUI', tty: true, env: {}, argv: [], tui: true },
