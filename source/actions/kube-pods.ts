@@ -60,21 +60,41 @@ export async function deleteBackedUpPod(kc: KubeConfig, live: Obj, backup: Backu
   });
 }
 
+/**
+ * A server-side dry run of deleting this very pod (uid precondition): the API server checks
+ * permission and preconditions and deletes nothing. No backup is needed, as nothing can go.
+ */
+export async function dryRunDeletePod(kc: KubeConfig, live: Obj): Promise<void> {
+  await kubeRequest(kc, {
+    method: 'DELETE',
+    path: podPath(String(live.metadata.namespace), String(live.metadata.name)),
+    query: { dryRun: 'All' },
+    body: { apiVersion: 'v1', kind: 'DeleteOptions', dryRun: ['All'], preconditions: { uid: live.metadata.uid } },
+    verb: 'delete',
+  });
+}
+
 export type EvictOutcome = { kind: 'evicted' } | { kind: 'gone' } | { kind: 'refused'; message: string; pdb: boolean };
 
-/** POST pods/NAME/eviction (policy/v1). A 429 names the PodDisruptionBudget that refused it. */
-export async function evictPod(kc: KubeConfig, live: Obj): Promise<EvictOutcome> {
+/**
+ * POST pods/NAME/eviction (policy/v1). A 429 names the PodDisruptionBudget that refused it.
+ * With dryRun the budgets are checked and nothing is evicted (`?dryRun=All` and, as kubectl
+ * drain sends it, `deleteOptions.dryRun`).
+ */
+export async function evictPod(kc: KubeConfig, live: Obj, options: { dryRun?: boolean } = {}): Promise<EvictOutcome> {
   const namespace = String(live.metadata.namespace);
   const name = String(live.metadata.name);
+  const dryRun = options.dryRun === true;
   try {
     await kubeRequest(kc, {
       method: 'POST',
       path: `${podPath(namespace, name)}/eviction`,
+      ...(dryRun ? { query: { dryRun: 'All' } } : {}),
       body: {
         apiVersion: 'policy/v1',
         kind: 'Eviction',
         metadata: { name, namespace },
-        deleteOptions: { preconditions: { uid: live.metadata.uid } },
+        deleteOptions: { preconditions: { uid: live.metadata.uid }, ...(dryRun ? { dryRun: ['All'] } : {}) },
       },
       verb: 'evict',
     });

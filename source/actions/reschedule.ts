@@ -6,6 +6,7 @@ import { describeError } from '../errors.js';
 import { evictControllerPod } from './evict-pod.js';
 import { resultOf, type PodRun } from './pod-run.js';
 import { recreateBarePod } from './recreate-pod.js';
+import { serverDryRunPod } from './server-dry-run.js';
 import type { EventSink, Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from './types.js';
 
 export interface RescheduleOptions {
@@ -23,6 +24,13 @@ export interface RescheduleOptions {
    */
   signal?: AbortSignal;
   onEvent?: EventSink;
+  /** 'server': every write is sent with dryRun=All (nothing changes, nothing is waited for, no backup). */
+  dryRun?: 'server';
+  /**
+   * Asked once before the first pod (e.g. the cluster check); if it throws, every pod is refused
+   * with its message and nothing is sent.
+   */
+  beforeStart?: () => Promise<void>;
   /** Each pod's result, as soon as it is known (before its final event). */
   onResult?: (result: RescheduleResult) => void;
 }
@@ -38,6 +46,14 @@ const FINAL_STEP: Record<Outcome, ProgressStep> = {
 export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[], options: RescheduleOptions): Promise<RescheduleResult[]> {
   const signal = options.signal ?? new AbortController().signal;
   const results: RescheduleResult[] = [];
+  let refusal: string | null = null;
+  if (options.beforeStart) {
+    try {
+      await options.beforeStart();
+    } catch (error) {
+      refusal = describeError(error);
+    }
+  }
   for (const [i, step] of steps.entries()) {
     const emit = (name: ProgressStep, message: string) =>
       options.onEvent?.({ pod: step.key, step: name, message, at: Date.now(), index: i + 1, total: steps.length });
@@ -53,10 +69,12 @@ export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[
     };
     let result: RescheduleResult;
     if (step.method === 'refuse') result = resultOf(step, 'refused', step.reason);
+    else if (refusal !== null) result = resultOf(step, 'refused', refusal);
     else if (signal.aborted) result = resultOf(step, 'interrupted', 'not started (interrupted)');
     else {
       try {
-        result = step.method === 'recreate' ? await recreateBarePod(run) : await evictControllerPod(run);
+        if (options.dryRun === 'server') result = await serverDryRunPod(run);
+        else result = step.method === 'recreate' ? await recreateBarePod(run) : await evictControllerPod(run);
       } catch (error) {
         // Before any change (the flows catch everything after a delete themselves).
         result = resultOf(step, 'failed', describeError(error));

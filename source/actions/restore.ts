@@ -12,8 +12,11 @@ export interface RestoreOptions {
   timeoutMs: number;
   /** For manifests that name no namespace (the context's namespace, or -n). */
   namespace: string;
-  /** Check with the API server (dry run) and create nothing. */
-  dryRun?: boolean;
+  /**
+   * client: only check that no pod has the name (a read) and create nothing; server: also send
+   * the create with dryRun=All, so the API server and its admission webhooks check it.
+   */
+  dryRun?: false | 'client' | 'server';
   signal?: AbortSignal;
   onEvent?: EventSink;
 }
@@ -27,6 +30,8 @@ export interface RestoreResult {
   outcome: 'succeeded' | 'failed' | 'interrupted';
   landed: Landed | null;
   message: string;
+  /** --dry-run=client: the manifest that would be created. */
+  manifest?: Obj;
 }
 
 /** Reads every file first (a bad one is a UserError before anything is created), then restores each. */
@@ -54,9 +59,14 @@ export async function restore(kc: KubeConfig, files: readonly string[], options:
         finish('failed', `pod ${pod} already exists; delete it first or restore under another name (edit metadata.name in ${file})`);
         continue;
       }
-      if (options.dryRun) {
+      if (options.dryRun === 'client') {
+        finish('succeeded', 'dry run (client): it would be created; nothing was sent');
+        results.at(-1)!.manifest = manifest;
+        continue;
+      }
+      if (options.dryRun === 'server') {
         await createPod(kc, manifest, { dryRun: true });
-        finish('succeeded', 'dry run: the API server accepts it; nothing was created');
+        finish('succeeded', 'dry run (server): the API server accepts it; nothing was created');
         continue;
       }
       emit('create', `creating it from ${file}`);

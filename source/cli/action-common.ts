@@ -1,22 +1,13 @@
 // What the reschedule and restore faces share: --timeout, progress lines, Ctrl-C handling.
-import { UsageError } from '../errors.js';
-import { parseDuration } from '../lib/duration.js';
+import { parseTimeout as parseWaitTimeout } from '../lib/duration.js';
 import { renderColumns } from '../report/columns.js';
 import type { RescheduleEvent } from '../actions/types.js';
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
-/** --timeout in kubectl duration form; each wait is bounded by it. */
+/** --timeout in kubectl duration form; each wait is bounded by it. (Checked by parseArgs already.) */
 export function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  let ms: number;
-  try {
-    ms = parseDuration(value, '--timeout');
-  } catch {
-    throw new UsageError(`invalid --timeout "${value}"`, 'use a duration like 90s, 5m or 1m30s');
-  }
-  if (ms <= 0) throw new UsageError('--timeout must be more than 0', 'e.g. --timeout 5m');
-  return ms;
+  return value === undefined ? DEFAULT_TIMEOUT_MS : parseWaitTimeout(value, '--timeout');
 }
 
 /** One progress line per event, on stderr (stdout stays for results / --json). */

@@ -1,9 +1,14 @@
-import meow from 'meow';
+import meow, { type AnyFlags } from 'meow';
 import { UsageError } from '../errors.js';
+import { parseDuration, parseTimeout } from '../lib/duration.js';
+import { PflagError, tokenize, type PflagDef, type PflagTokens } from '../lib/pflag.js';
+import { parseEksClusterFlag } from '../sources/kube/identity.js';
 import { helpText } from './help.js';
 import { VERSION } from './version.js';
 
-// Flags follow kubectl's names (genericclioptions) so muscle memory carries over.
+// Flags follow kubectl's names (genericclioptions) and its grammar (pflag, see lib/pflag.ts) so
+// muscle memory carries over. pflag's grammar is read by the tokenizer; meow then reads the
+// normalised `--name=value` form into typed flags.
 
 export const COMMANDS = ['check', 'reschedule', 'restore', 'version'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
@@ -11,56 +16,68 @@ export type Command = 'view' | (typeof COMMANDS)[number];
 export const OUTPUTS = ['json', 'yaml', 'wide', 'table'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
-const flagSpec = {
-  kubeconfig: { type: 'string' },
-  context: { type: 'string' },
-  namespace: { type: 'string', shortFlag: 'n' },
-  allNamespaces: { type: 'boolean', shortFlag: 'A' },
-  selector: { type: 'string', shortFlag: 'l' },
-  requestTimeout: { type: 'string' },
-  cluster: { type: 'string' },
-  region: { type: 'string' },
-  profile: { type: 'string' },
-  profilesFile: { type: 'string', isMultiple: true },
-  aws: { type: 'boolean', default: true },
-  output: { type: 'string', shortFlag: 'o' },
-  json: { type: 'boolean' },
-  headers: { type: 'boolean', default: true },
-  color: { type: 'string' },
-  readOnly: { type: 'boolean' },
-  demo: { type: 'boolean' },
-  // reschedule / restore
-  all: { type: 'boolean' },
-  yes: { type: 'boolean', shortFlag: 'y' },
-  dryRun: { type: 'boolean' },
-  backupDir: { type: 'string' },
-  timeout: { type: 'string' },
-  help: { type: 'boolean', shortFlag: 'h' },
-  version: { type: 'boolean' },
-} as const;
+export const DRY_RUN_MODES = ['none', 'client', 'server'] as const;
+/** false = a real run; client = print the plan, send nothing; server = every write with dryRun=All. */
+export type DryRun = false | 'client' | 'server';
 
-/** Flags only some commands take; the rest are common. */
-const COMMAND_ONLY: Record<string, readonly Command[]> = {
-  all: ['reschedule'],
-  yes: ['reschedule', 'restore'],
-  dryRun: ['reschedule', 'restore'],
-  backupDir: ['reschedule', 'view'],
-  timeout: ['reschedule', 'restore', 'view'],
-  readOnly: ['view'],
-};
+export interface FlagDef extends PflagDef {
+  /** kubectl's negative booleans (--no-headers): stored under the positive name, inverted. */
+  inverts?: string;
+  /** Only these commands take it (else every command does). */
+  commands?: readonly Command[];
+  /** An empty value (`--context ""`, `--context=`) is allowed; by default it is a usage error. */
+  emptyOk?: boolean;
+}
+
+/** Every flag, in --help order. New flags are one row here (and a line in help.ts). */
+export const FLAGS: readonly FlagDef[] = [
+  // Kubernetes (as kubectl)
+  { name: 'kubeconfig', kind: 'string' },
+  { name: 'context', kind: 'string' },
+  { name: 'cluster', kind: 'string' },
+  { name: 'namespace', short: 'n', kind: 'string' },
+  { name: 'all-namespaces', short: 'A', kind: 'bool' },
+  { name: 'selector', short: 'l', kind: 'string', emptyOk: true },
+  { name: 'request-timeout', kind: 'string' },
+  // AWS
+  { name: 'eks-cluster', kind: 'string' },
+  { name: 'region', kind: 'string' },
+  { name: 'profile', kind: 'string' },
+  { name: 'profiles-file', kind: 'array' },
+  { name: 'no-aws', kind: 'bool', inverts: 'aws' },
+  // Output
+  { name: 'output', short: 'o', kind: 'string' },
+  { name: 'json', kind: 'bool' },
+  { name: 'no-headers', kind: 'bool', inverts: 'headers' },
+  { name: 'color', kind: 'string' },
+  { name: 'read-only', kind: 'bool', commands: ['view'] },
+  { name: 'demo', kind: 'bool' },
+  // reschedule / restore
+  { name: 'all', kind: 'bool', commands: ['reschedule'] },
+  { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore'] },
+  // kubectl's --dry-run: bare means client (its NoOptDefVal); a value needs `=`.
+  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore'] },
+  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'view'] },
+  { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
+  { name: 'help', short: 'h', kind: 'bool' },
+  { name: 'version', kind: 'bool' },
+];
 
 export interface Options {
   command: Command;
   args: string[];
   kubeconfig?: string;
   context?: string;
+  /** --cluster: the kubeconfig cluster entry to use instead of the context's (as kubectl). */
+  cluster?: string;
   /** null = all namespaces (the default, like `-A`). */
   namespace: string | null;
   /** -A was given (reschedule --all must be told the scope explicitly). */
   allNamespaces: boolean;
   selector?: string;
   requestTimeout?: string;
-  cluster?: string;
+  /** --eks-cluster: the EKS cluster's name or ARN (else inferred from the kubeconfig). */
+  eksCluster?: string;
   region?: string;
   awsProfile?: string;
   profilesFiles: string[];
@@ -73,66 +90,70 @@ export interface Options {
   demo: boolean;
   all: boolean;
   yes: boolean;
-  dryRun: boolean;
+  dryRun: DryRun;
   backupDir?: string;
   timeout?: string;
   help: boolean;
   version: boolean;
 }
 
-/** String flags whose empty value is a mistake (see parseArgs). */
-const NEEDS_VALUE = ['kubeconfig', 'context', 'requestTimeout', 'cluster', 'region', 'profile', 'profilesFile', 'backupDir', 'timeout'] as const;
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const keyOf = (def: FlagDef) => camel(def.inverts ?? def.name);
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-/** Every spelling meow accepts for our flags, to spot unknown ones. */
-function knownFlagNames(): Set<string> {
-  const names = new Set<string>();
-  for (const [name, spec] of Object.entries(flagSpec)) {
-    names.add(name);
-    names.add(kebab(name));
-    if ('shortFlag' in spec) names.add(spec.shortFlag);
+/** meow's flag spec for the normalised form. */
+function meowFlags(defs: readonly FlagDef[]): AnyFlags {
+  const spec: AnyFlags = {};
+  for (const def of defs) {
+    if (def.kind === 'bool') spec[keyOf(def)] = { type: 'boolean', default: def.inverts !== undefined };
+    else spec[keyOf(def)] = def.kind === 'array' ? { type: 'string', isMultiple: true } : { type: 'string' };
   }
-  for (const negatable of ['aws', 'headers']) names.add(`no-${negatable}`);
-  return names;
+  return spec;
 }
 
-function unknownFlags(argv: string[]): string[] {
-  const known = knownFlagNames();
-  const unknown: string[] = [];
-  for (const arg of argv) {
-    if (arg === '--') break;
-    if (!arg.startsWith('-') || arg === '-') continue;
-    if (arg.startsWith('--')) {
-      const name = arg.slice(2).split('=')[0]!;
-      if (!known.has(name)) unknown.push(`--${name}`);
-    } else {
-      // Short flags may be bundled (-An) or carry a value (-ndefault).
-      const first = arg.slice(1, 2);
-      if (!known.has(first)) unknown.push(`-${first}`);
-    }
+/** `--key=value` for each flag given (the last value of a scalar: pflag's "last one wins"). */
+function normalise(tokens: PflagTokens, defs: readonly FlagDef[]): string[] {
+  const argv: string[] = [];
+  for (const def of defs) {
+    const values = tokens.values.get(def.name);
+    if (!values) continue;
+    const flag = `--${def.inverts ?? def.name}`;
+    if (def.kind === 'array') for (const value of values) argv.push(`${flag}=${value}`);
+    else if (def.inverts) argv.push(`${flag}=${values.at(-1) === 'true' ? 'false' : 'true'}`);
+    else argv.push(`${flag}=${values.at(-1)}`);
   }
-  return unknown;
+  // Positional arguments stay out of meow's reach (a pod named "123" stays a string).
+  return argv;
+}
+
+function readTokens(argv: string[]): PflagTokens {
+  try {
+    return tokenize(argv, FLAGS);
+  } catch (error) {
+    if (!(error instanceof PflagError)) throw error;
+    if (error.problem === 'unknown-flag') throw new UsageError(error.message, 'see `kubectl fargate --help` for the flags');
+    if (error.problem === 'missing-value') throw new UsageError(error.message, 'see `kubectl fargate --help`');
+    throw new UsageError(error.message);
+  }
 }
 
 export function parseArgs(argv: string[]): Options {
-  const unknown = unknownFlags(argv);
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown flag ${unknown[0]}`, 'see `kubectl fargate --help` for the flags');
-  }
+  const tokens = readTokens(argv);
+  refuseSpacedDryRun(argv);
   const cli = meow(helpText(), {
     importMeta: import.meta,
-    argv,
+    argv: normalise(tokens, FLAGS),
     pkg: { name: 'kubectl-fargate', version: VERSION },
     autoHelp: false,
     autoVersion: false,
-    allowUnknownFlags: true,
-    flags: flagSpec,
+    flags: meowFlags(FLAGS),
   });
-  const f = cli.flags;
-  const [first, ...rest] = cli.input;
+  const f = cli.flags as Record<string, unknown>;
+  const str = (name: string) => f[camel(name)] as string | undefined;
+  const bool = (name: string) => f[camel(name)] === true;
+
+  const [first, ...rest] = tokens.positionals;
   let command: Command = 'view';
-  let args = cli.input;
+  let args = tokens.positionals;
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
       throw new UsageError(`unknown command "${first}"`, `commands are: ${COMMANDS.join(', ')} (or none, to view)`);
@@ -141,71 +162,109 @@ export function parseArgs(argv: string[]): Options {
     args = rest;
   }
 
-  for (const [flag, commands] of Object.entries(COMMAND_ONLY)) {
-    const value = (f as Record<string, unknown>)[flag];
-    if (value !== undefined && value !== false && !commands.includes(command)) {
-      throw new UsageError(`--${kebab(flag)} is only valid with: ${commands.map((c) => (c === 'view' ? 'the viewer' : c)).join(', ')}`);
+  for (const def of FLAGS) {
+    const values = tokens.values.get(def.name);
+    if (!values) continue;
+    const spelled = tokens.spelled.get(def.name)!;
+    if (def.commands && !def.commands.includes(command) && values.at(-1) !== 'false') {
+      const where = def.commands.map((c) => (c === 'view' ? 'the viewer' : c)).join(', ');
+      throw new UsageError(`--${def.name} is only valid with: ${where}`);
+    }
+    // `--context "$CTX"` with CTX unset: an empty value is a mistake, not a request for the
+    // default (which would silently pick another cluster).
+    if (def.kind !== 'bool' && !def.emptyOk && values.some((v) => v.trim() === '')) {
+      throw new UsageError(`${spelled === `--${def.name}` ? spelled : `${spelled}/--${def.name}`} needs a value`, 'see `kubectl fargate --help`');
     }
   }
 
   let output: Output | undefined;
-  if (f.output !== undefined) {
-    if (!(OUTPUTS as readonly string[]).includes(f.output)) {
-      throw new UsageError(`unsupported output format "${f.output}"`, `use -o ${OUTPUTS.join('|')}`);
+  const o = str('output');
+  if (o !== undefined) {
+    if (!(OUTPUTS as readonly string[]).includes(o)) {
+      throw new UsageError(`unsupported output format "${o}"`, `use -o ${OUTPUTS.join('|')}`);
     }
-    output = f.output as Output;
+    output = o as Output;
   }
-  if (f.json) {
+  if (bool('json')) {
     if (output && output !== 'json') throw new UsageError(`--json conflicts with -o ${output}`);
     output = 'json';
   }
 
-  const color = f.color ?? 'auto';
+  const color = str('color') ?? 'auto';
   if (color !== 'auto' && color !== 'always' && color !== 'never') {
     throw new UsageError(`--color must be auto, always or never (got "${color}")`);
   }
-  if (f.namespace !== undefined && f.namespace.trim() === '') throw new UsageError('--namespace needs a value');
-  // `--context` at the end of a line, or `--context "$CTX"` with CTX unset: an empty value is a
-  // mistake, not a request for the default (which would silently pick another cluster).
-  for (const flag of NEEDS_VALUE) {
-    const value = (f as Record<string, unknown>)[flag];
-    const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => typeof v === 'string' && v.trim() === '')) {
-      throw new UsageError(`--${kebab(flag)} needs a value`, 'see `kubectl fargate --help`');
-    }
-  }
-  if (f.namespace !== undefined && f.allNamespaces) {
+  const namespace = str('namespace');
+  const allNamespaces = bool('all-namespaces');
+  if (namespace !== undefined && allNamespaces) {
     throw new UsageError('--namespace and --all-namespaces conflict', 'pass one of them');
   }
   if (command !== 'reschedule' && command !== 'restore' && args.length > 0) {
     throw new UsageError(`unexpected argument "${args[0]}"`, 'see `kubectl fargate --help`');
   }
 
+  const dryRun = parseDryRun(str('dry-run'));
+  // Durations are checked here, before anything is contacted or confirmed.
+  const requestTimeout = str('request-timeout');
+  if (requestTimeout !== undefined) parseDuration(requestTimeout, '--request-timeout');
+  const timeout = str('timeout');
+  if (timeout !== undefined) parseTimeout(timeout, '--timeout');
+  const eksCluster = str('eks-cluster');
+  const region = str('region');
+  if (eksCluster !== undefined) {
+    const parsed = parseEksClusterFlag(eksCluster);
+    if (parsed === null) {
+      throw new UsageError(`invalid --eks-cluster "${eksCluster}": give the EKS cluster's name (letters, digits, - and _) or its ARN`, 'e.g. --eks-cluster demo or --eks-cluster arn:aws:eks:us-east-1:111122223333:cluster/demo');
+    }
+    if (parsed.region && region !== undefined && region !== parsed.region) {
+      throw new UsageError(`--region ${region} conflicts with the region of --eks-cluster ${eksCluster}`, 'drop --region: the ARN names it');
+    }
+  }
+
   return {
     command,
     args,
-    kubeconfig: f.kubeconfig,
-    context: f.context,
-    namespace: f.allNamespaces ? null : (f.namespace ?? null),
-    allNamespaces: f.allNamespaces ?? false,
-    selector: f.selector,
-    requestTimeout: f.requestTimeout,
-    cluster: f.cluster,
-    region: f.region,
-    awsProfile: f.profile,
-    profilesFiles: f.profilesFile ?? [],
-    aws: f.aws,
+    kubeconfig: str('kubeconfig'),
+    context: str('context'),
+    cluster: str('cluster'),
+    namespace: allNamespaces ? null : (namespace ?? null),
+    allNamespaces,
+    selector: str('selector'),
+    requestTimeout,
+    eksCluster,
+    region,
+    awsProfile: str('profile'),
+    profilesFiles: (f.profilesFile as string[] | undefined) ?? [],
+    aws: f.aws !== false,
     output,
-    headers: f.headers,
+    headers: f.headers !== false,
     color,
-    readOnly: f.readOnly ?? false,
-    demo: f.demo ?? false,
-    all: f.all ?? false,
-    yes: f.yes ?? false,
-    dryRun: f.dryRun ?? false,
-    backupDir: f.backupDir,
-    timeout: f.timeout,
-    help: f.help ?? false,
-    version: (f.version ?? false) || command === 'version',
+    readOnly: bool('read-only'),
+    demo: bool('demo'),
+    all: bool('all'),
+    yes: bool('yes'),
+    dryRun,
+    backupDir: str('backup-dir'),
+    timeout,
+    help: bool('help'),
+    version: bool('version') || command === 'version',
   };
+}
+
+/**
+ * `--dry-run server` is, for kubectl too, a client dry run plus an argument "server" (a pod name
+ * to reschedule): almost surely not what was meant, so it is refused.
+ */
+function refuseSpacedDryRun(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  const at = flags.findIndex((arg, i) => arg === '--dry-run' && (DRY_RUN_MODES as readonly string[]).includes(flags[i + 1] ?? ''));
+  if (at !== -1) throw new UsageError(`--dry-run takes its mode after "=": --dry-run=${flags[at + 1]}`, 'a bare --dry-run is --dry-run=client');
+}
+
+/** kubectl's values: none (a real run), client, server; bare --dry-run is client. */
+function parseDryRun(value: string | undefined): DryRun {
+  if (value === undefined || value === 'none') return false;
+  if (value === 'client' || value === 'server') return value;
+  throw new UsageError(`invalid --dry-run "${value}"`, `use --dry-run=client, --dry-run=server or --dry-run=none (${DRY_RUN_MODES.join('|')})`);
 }

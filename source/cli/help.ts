@@ -14,13 +14,15 @@ Usage:
 Kubernetes flags (as kubectl):
       --kubeconfig FILE        kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
       --context NAME           kubeconfig context to use
+      --cluster NAME           kubeconfig cluster entry to use instead of the context's
   -n, --namespace NS           only this namespace
   -A, --all-namespaces         all namespaces (the default)
   -l, --selector SELECTOR      label selector, e.g. app=web,tier!=db
-      --request-timeout DUR    per-request timeout, e.g. 30s, 1m (default: none)
+      --request-timeout DUR    per-request timeout, e.g. 30s, 1m; 0 = none (default), at most 24h
 
 AWS flags (default: inferred from the kubeconfig context; credentials from the AWS SDK chain):
-      --cluster NAME           EKS cluster name
+      --eks-cluster NAME|ARN   EKS cluster name, or its ARN (gives the region too); writes are
+                               refused unless it is the kubeconfig's cluster
       --region REGION          AWS region of the cluster
       --profile NAME           AWS profile (like AWS_PROFILE)
       --profiles-file FILE     add profiles from an eksctl ClusterConfig or describe-fargate-profile
@@ -38,13 +40,20 @@ Output flags:
 Reschedule and restore flags:
       --all                    reschedule every pod that needs it (in -n NS, or all with -A)
   -y, --yes                    do not ask for confirmation
-      --dry-run                print the plan and the manifests to re-create; change nothing
+      --dry-run[=MODE]         client (bare --dry-run): print the plan and the manifests, send
+                               nothing; server: send every write with dryRun=All (admission and
+                               PodDisruptionBudgets answer, nothing changes); none: a real run
       --backup-dir DIR         where to save manifests before deleting, also for the live view's r
                                (default: ~/.local/state/kubectl-fargate/backups)
-      --timeout DUR            bound each wait, e.g. 2m (default: 5m; also for the live view's r)
+      --timeout DUR            bound each wait, e.g. 2m, at most 24h (default: 5m; also for the
+                               live view's r)
 
   -h, --help                   this help
       --version                print the version
+
+Flags follow kubectl: -n test, -ntest, -n=test, --namespace test, --namespace=test; grouped
+booleans (-Ay); --no-headers=false; the last of a repeated flag wins (--profiles-file adds up);
+-- ends the flags.
 
 Exit codes: 0 ok, 1 runtime failure (or check found pods), 2 usage error.
 `;

@@ -11,6 +11,8 @@ import type { Options } from './flags.js';
 import { trace } from './trace.js';
 import { stopYoungGenerationGrowth } from './one-shot-heap.js';
 import { openSession, type Session } from './session.js';
+import { clusterMatchWarning } from './cluster-check.js';
+import type { ClusterMatch } from '../sources/aws/cluster-match.js';
 
 async function snapshotOnce(options: Options) {
   trace('start');
@@ -27,9 +29,12 @@ async function snapshotOnce(options: Options) {
         session.store,
       ),
       profiles.refreshNow(),
+      // Checked alongside (it usually needs no call at all).
+      session.clusterMatch(),
     ]);
     profiles.stop();
     trace('loaded');
+    warnAboutClusterMatch(session.store, await session.clusterMatch());
     warnAboutProfiles(session.store);
     const snapshot = session.store.flush();
     const view = buildClusterView(snapshot);
@@ -45,6 +50,12 @@ async function snapshotOnce(options: Options) {
 function warnAboutProfiles(store: Session['store']): void {
   const { state, message } = store.getSnapshot().profilesStatus;
   if (state !== 'ok' && state !== 'file-only' && message) store.addWarning(message);
+}
+
+/** Profiles read from EKS but maybe another cluster's: a warning (when they could not be read, that error says enough). */
+function warnAboutClusterMatch(store: Session['store'], match: ClusterMatch): void {
+  const warning = clusterMatchWarning(match);
+  if (warning && store.getSnapshot().profilesStatus.state === 'ok') store.addWarning(warning);
 }
 
 function warn(snapshot: { warnings: readonly string[] }, except: string | null = null): void {

@@ -16,6 +16,7 @@ import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { INTERRUPTED_EXIT, parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import { askYesNo } from './confirm.js';
+import { clusterMatchWarning, requireClusterMatch } from './cluster-check.js';
 import type { Options } from './flags.js';
 import { openSession, type Session } from './session.js';
 
@@ -32,6 +33,10 @@ function checkUsage(options: Options): void {
   if (!options.all && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
   if (!options.all && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all');
   if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');
+}
+
+/** Last of the checks: every flag, the kubeconfig and the cluster check come first (a bad flag is named, not --yes). */
+function checkConfirmable(options: Options): void {
   if (!options.yes && !options.dryRun && !process.stdin.isTTY) {
     throw new UsageError('refusing to reschedule without confirmation: pass --yes (stdin is not a terminal)');
   }
@@ -48,6 +53,14 @@ export async function runReschedule(options: Options): Promise<number> {
 
   const session = await openSession(options);
   try {
+    // Before anything is planned: are the profiles this cluster's own? (Client dry runs only warn.)
+    if (options.dryRun === 'client') {
+      const warning = clusterMatchWarning(await session.clusterMatch());
+      if (warning) process.stderr.write(`warning: ${warning}\n`);
+    } else {
+      await requireClusterMatch(session);
+    }
+    checkConfirmable(options);
     const namespace = options.namespace ?? (options.all ? null : session.contextNamespace);
     const views = await loadViews(session, namespace, options);
     const selected = options.all ? podsNeedingReschedule(views.pods) : pickNamed(views, namespace!, options.args.map(podName));
@@ -59,17 +72,19 @@ export async function runReschedule(options: Options): Promise<number> {
       if (json) process.stdout.write(document('RescheduleResult', session, { results: [] }));
       return 0;
     }
-    if (options.dryRun) {
+    if (options.dryRun === 'client') {
       await printDryRun(session, steps, json);
       return summary.refused > 0 ? 1 : 0;
     }
+    const serverDryRun = options.dryRun === 'server';
     if (summary.actionable === 0) {
       const results = steps.map(refusedResult);
-      printResults(session, results, json);
+      printResults(session, results, json, serverDryRun);
       return 1;
     }
 
-    if (!options.yes) {
+    // A server dry run changes nothing: like kubectl, it is not confirmed.
+    if (!options.yes && !serverDryRun) {
       process.stderr.write(planTable(steps));
       if (!(await askYesNo(summary.title!))) {
         process.stderr.write('Nothing was changed.\n');
@@ -91,6 +106,7 @@ export async function runReschedule(options: Options): Promise<number> {
         context: session.identity.context,
         timeoutMs,
         signal: controller.signal,
+        ...(serverDryRun ? { dryRun: 'server' as const } : {}),
         onEvent: (event) => {
           inFlight = event;
           if (event.step === 'backup') backupFile = event.message.replace(/^saved to /, '');
@@ -101,7 +117,8 @@ export async function runReschedule(options: Options): Promise<number> {
     } finally {
       release();
     }
-    printResults(session, results, json);
+    printResults(session, results, json, serverDryRun);
+    if (serverDryRun) process.stderr.write('Dry run (server): nothing was changed.\n');
     if (controller.signal.aborted) return INTERRUPTED_EXIT;
     return results.every((r) => r.outcome === 'succeeded') ? 0 : 1;
   } finally {
@@ -162,7 +179,7 @@ async function printDryRun(session: Session, steps: readonly RescheduleStep[], j
   }
   if (json) {
     const planned = steps.map((s) => ({ ...s, ...(manifests[s.key] ? { manifest: manifests[s.key] } : {}) }));
-    process.stdout.write(document('ReschedulePlan', session, { dryRun: true, steps: planned }));
+    process.stdout.write(document('ReschedulePlan', session, { dryRun: 'client', steps: planned }));
     return;
   }
   let text = planTable(steps);
@@ -170,16 +187,16 @@ async function printDryRun(session: Session, steps: readonly RescheduleStep[], j
     text += `---\n# ${key}: the manifest that would be backed up and re-created\n${stringify(manifest)}`;
   }
   process.stdout.write(text);
-  process.stderr.write('Dry run: nothing was changed.\n');
+  process.stderr.write('Dry run (client): nothing was sent.\n');
 }
 
 function refusedResult(step: RescheduleStep): RescheduleResult {
   return { pod: step.key, namespace: step.pod.namespace, name: step.pod.name, method: step.method, outcome: 'refused', from: step.from, to: step.to, landed: null, message: step.reason };
 }
 
-function printResults(session: Session, results: readonly RescheduleResult[], json: boolean): void {
+function printResults(session: Session, results: readonly RescheduleResult[], json: boolean, serverDryRun = false): void {
   if (json) {
-    process.stdout.write(document('RescheduleResult', session, { results }));
+    process.stdout.write(document('RescheduleResult', session, { ...(serverDryRun ? { dryRun: 'server' } : {}), results }));
     return;
   }
   process.stdout.write(resultTable(results));

@@ -2,10 +2,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { loadKubeConfig } from '../sources/kube/kubeconfig.js';
 import { inferClusterIdentity, missingIdentityHint } from '../sources/kube/identity.js';
 import { startProfilePoller, type ProfilePoller } from '../sources/aws/eks.js';
+import { checkClusterMatch, type ClusterMatch } from '../sources/aws/cluster-match.js';
 import { readProfilesFile } from '../sources/files/profile-file.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';
+import { errorText } from '../errors.js';
 
 /** Everything a face needs: a loaded kubeconfig, the cluster's identity, and the store to fill. */
 export interface Session {
@@ -17,6 +19,8 @@ export interface Session {
   contextNamespace: string;
   /** Read the EKS profiles into the store now and periodically (never throws; failures land in the status). */
   startProfiles(): ProfilePoller;
+  /** Whether the EKS cluster of the profiles is the kubeconfig's cluster (asked once; never throws). */
+  clusterMatch(): Promise<ClusterMatch>;
   close(): Promise<void>;
 }
 
@@ -33,10 +37,11 @@ export async function openSession(options: Options): Promise<Session> {
   const { kc, contextName, namespace: contextNamespace, requestTimeoutMs } = loadKubeConfig({
     kubeconfig,
     context: options.context,
+    cluster: options.cluster,
     requestTimeout: options.requestTimeout,
   });
   const identity = inferClusterIdentity(kc, contextName, {
-    cluster: options.cluster,
+    eksCluster: options.eksCluster,
     region: options.region,
     profile: options.awsProfile,
   });
@@ -58,6 +63,17 @@ export async function openSession(options: Options): Promise<Session> {
     return startProfilePoller(identity, store);
   };
 
+  let match: Promise<ClusterMatch> | null = null;
+  const clusterMatch = (): Promise<ClusterMatch> => {
+    if (!options.aws) return Promise.resolve({ state: 'not-applicable', message: null });
+    match ??= checkClusterMatch({
+      identity,
+      claim: inferClusterIdentity(kc, contextName),
+      server: kc.getCurrentCluster()?.server ?? '',
+    }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${errorText(error)}` }));
+    return match;
+  };
+
   return {
     kc,
     identity,
@@ -65,6 +81,7 @@ export async function openSession(options: Options): Promise<Session> {
     requestTimeoutMs,
     contextNamespace,
     startProfiles,
+    clusterMatch,
     close: async () => {
       store.dispose();
       for (const close of closers.reverse()) await close();

@@ -8,6 +8,7 @@ import type { TuiActions } from '../ui/tui-actions.js';
 import { parseTimeout } from './action-common.js';
 import type { Options } from './flags.js';
 import { openSession, type Session } from './session.js';
+import { clusterMatchWarning, requireClusterMatch } from './cluster-check.js';
 
 /** The live TUI: watches keep the store current; the UI reads it. */
 export async function runView(options: Options): Promise<number> {
@@ -18,6 +19,11 @@ export async function runView(options: Options): Promise<number> {
     timeoutMs: session.requestTimeoutMs,
   });
   const poller = session.startProfiles();
+  // A mismatch shows as the status bar's warning; the reschedule keys are refused (below).
+  void session.clusterMatch().then((match) => {
+    const warning = clusterMatchWarning(match);
+    if (warning) session.store.addWarning(warning);
+  });
   const { runTui } = await import('../ui/run-tui.js');
   try {
     await runTui({
@@ -45,7 +51,7 @@ function tuiActions(session: Session, options: Options): TuiActions {
   return {
     backupDir,
     plan: (pods, podKeys) => planForKeys(pods, podKeys),
-    start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs }),
+    start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, beforeStart: () => requireClusterMatch(session) }),
     permissions: (namespace) => checkPodPermissions(session.kc, namespace, session.requestTimeoutMs ? { timeoutMs: session.requestTimeoutMs } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { LARGE_DEFAULT_PODS, scenarioByName } from './scenarios/index.js';
 import type { Scenario } from './scenarios/types.js';
 import { loadScenario } from './scenarios/load.js';
 import { startServer } from './server.js';
+import { RequestLog } from './request-log.js';
 
 export { SimCluster } from './cluster.js';
 export type { ProfileInput, ClusterOptions } from './cluster.js';
@@ -24,6 +25,8 @@ export type { Scenario, ScenarioStep } from './scenarios/types.js';
 export type { SimProfile } from './eks/profiles.js';
 export type { Timing } from './context.js';
 export type { TokenPolicy } from './auth.js';
+export type { SimRequest } from './request-log.js';
+export { RequestLog, isDryRun } from './request-log.js';
 export { SCENARIOS } from './scenarios/index.js';
 export { EDGE_CASES_EXPECTED, WALKTHROUGH_EXPECTED, expectationFor, expectationIn } from './scenarios/expected.js';
 export type { ExpectedPods } from './scenarios/expected.js';
@@ -74,6 +77,8 @@ export interface RunningSim {
   faults: SimFaults;
   /** What `generate` added, if anything. */
   generated: GenerateResult | null;
+  /** Every request received (the last 20 000): method, path, query, headers without credentials. */
+  requests: RequestLog;
   close(): Promise<void>;
 }
 
@@ -106,7 +111,8 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     const faults = new Faults({ store: ctx.store, hub: () => hub });
     const token = `sim-${randomBytes(16).toString('hex')}`;
     const user = `arn:aws:iam::${ctx.info.accountId}:user/demo`;
-    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, acceptTokens: opts.acceptTokens, user, latencyMs: opts.latencyMs ?? 0 });
+    const requests = new RequestLog();
+    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, acceptTokens: opts.acceptTokens, user, latencyMs: opts.latencyMs ?? 0, requests });
     ctx.info.url = server.url;
     const contextName = `arn:aws:eks:${ctx.info.region}:${ctx.info.accountId}:cluster/${ctx.info.clusterName}`;
     const kc = writeKubeconfig({ dir: opts.kubeconfigDir, contextName, server: server.url, token });
@@ -132,6 +138,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
       cluster,
       faults,
       generated,
+      requests,
       async close() {
         if (closed) return;
         closed = true;

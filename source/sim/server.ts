@@ -9,6 +9,7 @@ import { handleEks } from './eks/api.js';
 import { sendEksError, EksError } from './eks/errors.js';
 import { sendJson } from './kube/http.js';
 import { handleKube } from './kube/router.js';
+import type { RequestLog } from './request-log.js';
 import { ApiError } from './kube/status.js';
 import type { WatchHub } from './kube/watch.js';
 
@@ -24,6 +25,7 @@ export interface ServerDeps {
   acceptTokens?: TokenPolicy | undefined;
   user: string;
   latencyMs: number;
+  requests: RequestLog;
 }
 
 export interface RunningServer {
@@ -40,6 +42,7 @@ export async function startServer(host: string, port: number, deps: ServerDeps):
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     if (process.env.KUBECTL_FARGATE_SIM_DEBUG) console.error(`[sim] ${req.method} ${req.url} auth=${req.headers.authorization === undefined ? 'none' : 'yes'} accept=${req.headers.accept ?? ''}`);
     const isEks = url.pathname === '/clusters' || url.pathname.startsWith('/clusters/');
+    deps.requests.record(req, url, isEks ? 'eks' : 'kube');
     const down = deps.faults.isDown();
     if (down === 'refuse') {
       req.socket.destroy();

@@ -1,50 +1,115 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseArgs } from '../../source/cli/flags.js';
+import fc from 'fast-check';
+import { FLAGS, parseArgs, type Options } from '../../source/cli/flags.js';
+import { helpText } from '../../source/cli/help.js';
 import { UsageError } from '../../source/errors.js';
 import { wantsTui } from '../../source/cli/run.js';
 
-describe('parseArgs: kubectl-style flags', () => {
-  const cases: Array<{ rule: string; argv: string[]; expect: Record<string, unknown> }> = [
-    { rule: 'default is all namespaces, the viewer', argv: [], expect: { command: 'view', namespace: null, output: undefined } },
-    { rule: '-n selects one namespace', argv: ['-n', 'test'], expect: { namespace: 'test' } },
-    { rule: '--namespace=x form', argv: ['--namespace=kube-system'], expect: { namespace: 'kube-system' } },
-    { rule: '-A means all namespaces', argv: ['-A'], expect: { namespace: null } },
-    { rule: '--json is -o json', argv: ['--json'], expect: { output: 'json' } },
-    { rule: '-o wide', argv: ['-o', 'wide'], expect: { output: 'wide' } },
-    { rule: '--no-headers', argv: ['--no-headers'], expect: { headers: false } },
-    { rule: '--no-aws skips EKS', argv: ['--no-aws'], expect: { aws: false } },
-    { rule: '--profiles-file is repeatable', argv: ['--profiles-file', 'a.yaml', '--profiles-file', 'b.json'], expect: { profilesFiles: ['a.yaml', 'b.json'] } },
-    { rule: 'check is a command', argv: ['check', '-n', 'x'], expect: { command: 'check', namespace: 'x' } },
-    { rule: 'reschedule takes pod names', argv: ['reschedule', '-n', 'test', 'a', 'b', '--yes'], expect: { command: 'reschedule', args: ['a', 'b'], yes: true } },
-    { rule: 'AWS overrides', argv: ['--cluster', 'c', '--region', 'eu-west-1', '--profile', 'p'], expect: { cluster: 'c', region: 'eu-west-1', awsProfile: 'p' } },
-    { rule: '-l label selector', argv: ['-l', 'app=web'], expect: { selector: 'app=web' } },
-    { rule: 'version command', argv: ['version'], expect: { version: true } },
+type Expect = Partial<Record<keyof Options, unknown>>;
+
+function check(argv: string[], expect: Expect): void {
+  const options = parseArgs(argv);
+  for (const [key, value] of Object.entries(expect)) assert.deepEqual(options[key as keyof Options], value, key);
+}
+
+// Each form a kubectl user types, beside what kubectl (spf13/pflag) does with it.
+describe('the flag grammar is kubectl\'s (pflag)', () => {
+  const cases: Array<{ form: string; kubectl: string; argv: string[]; expect: Expect }> = [
+    { form: '-o yaml', kubectl: 'output yaml', argv: ['-o', 'yaml'], expect: { output: 'yaml' } },
+    { form: '-oyaml', kubectl: 'output yaml (value attached to the shorthand)', argv: ['-oyaml'], expect: { output: 'yaml' } },
+    { form: '-ojson', kubectl: 'output json', argv: ['-ojson'], expect: { output: 'json' } },
+    { form: '-owide', kubectl: 'output wide', argv: ['-owide'], expect: { output: 'wide' } },
+    { form: '-o=yaml', kubectl: 'output yaml (shorthand with =)', argv: ['-o=yaml'], expect: { output: 'yaml' } },
+    { form: '--output=json', kubectl: 'output json', argv: ['--output=json'], expect: { output: 'json' } },
+    { form: '--output json', kubectl: 'output json', argv: ['--output', 'json'], expect: { output: 'json' } },
+    { form: '-n test', kubectl: 'namespace test', argv: ['-n', 'test'], expect: { namespace: 'test' } },
+    { form: '-ntest', kubectl: 'namespace test', argv: ['-ntest'], expect: { namespace: 'test' } },
+    { form: '-n=test', kubectl: 'namespace test', argv: ['-n=test'], expect: { namespace: 'test' } },
+    { form: '--namespace=kube-system', kubectl: 'namespace kube-system', argv: ['--namespace=kube-system'], expect: { namespace: 'kube-system' } },
+    { form: '-l app=web', kubectl: 'selector app=web', argv: ['-l', 'app=web'], expect: { selector: 'app=web' } },
+    { form: '-lapp=web', kubectl: 'selector app=web (the first = belongs to the value)', argv: ['-lapp=web'], expect: { selector: 'app=web' } },
+    { form: '-l=app=web', kubectl: 'selector app=web', argv: ['-l=app=web'], expect: { selector: 'app=web' } },
+    { form: '--selector=app=web,tier!=db', kubectl: 'selector app=web,tier!=db', argv: ['--selector=app=web,tier!=db'], expect: { selector: 'app=web,tier!=db' } },
+    { form: '-l ""', kubectl: 'an empty selector: everything', argv: ['-l', ''], expect: { selector: '' } },
+    { form: '-n -x', kubectl: 'namespace "-x" (a value flag takes the next argument, whatever it is)', argv: ['-n', '-x'], expect: { namespace: '-x' } },
+    { form: '-A', kubectl: 'all namespaces', argv: ['-A'], expect: { namespace: null, allNamespaces: true } },
+    { form: '--all-namespaces=true', kubectl: 'all namespaces', argv: ['--all-namespaces=true'], expect: { allNamespaces: true } },
+    { form: '--all-namespaces=false -n test', kubectl: 'not all namespaces: namespace test', argv: ['--all-namespaces=false', '-n', 'test'], expect: { allNamespaces: false, namespace: 'test' } },
+    { form: '-A=false', kubectl: 'not all namespaces', argv: ['-A=false'], expect: { allNamespaces: false } },
+    { form: '--no-headers', kubectl: 'no header row', argv: ['--no-headers'], expect: { headers: false } },
+    { form: '--no-headers=true', kubectl: 'no header row', argv: ['--no-headers=true'], expect: { headers: false } },
+    { form: '--no-headers=false', kubectl: 'with the header row', argv: ['--no-headers=false'], expect: { headers: true } },
+    { form: '--no-headers=1', kubectl: 'no header row (strconv.ParseBool: 1)', argv: ['--no-headers=1'], expect: { headers: false } },
+    { form: '--no-headers=F', kubectl: 'with the header row (strconv.ParseBool: F)', argv: ['--no-headers=F'], expect: { headers: true } },
+    { form: '--no-headers=TRUE', kubectl: 'no header row (strconv.ParseBool: TRUE)', argv: ['--no-headers=TRUE'], expect: { headers: false } },
+    { form: '--no-headers --no-headers=false', kubectl: 'with the header row (the last one wins)', argv: ['--no-headers', '--no-headers=false'], expect: { headers: true } },
+    { form: '--no-aws', kubectl: '(ours) EKS is not called', argv: ['--no-aws'], expect: { aws: false } },
+    { form: '--no-aws=false', kubectl: '(ours) EKS is called', argv: ['--no-aws=false'], expect: { aws: true } },
+    { form: '-n a -n b', kubectl: 'namespace b (a repeated scalar flag: the last one wins)', argv: ['-n', 'a', '-n', 'b'], expect: { namespace: 'b' } },
+    { form: '-o json -o yaml', kubectl: 'output yaml (the last one wins)', argv: ['-o', 'json', '-o', 'yaml'], expect: { output: 'yaml' } },
+    { form: '--profiles-file a.yaml --profiles-file=b.json', kubectl: '(a repeatable flag) both files, in order', argv: ['--profiles-file', 'a.yaml', '--profiles-file=b.json'], expect: { profilesFiles: ['a.yaml', 'b.json'] } },
+    { form: '--profiles-file a,b.yaml', kubectl: '(a string array) one file named "a,b.yaml": no comma splitting', argv: ['--profiles-file', 'a,b.yaml'], expect: { profilesFiles: ['a,b.yaml'] } },
+    { form: 'reschedule -Ay --all', kubectl: 'grouped booleans: -A and -y', argv: ['reschedule', '-Ay', '--all'], expect: { command: 'reschedule', allNamespaces: true, yes: true, all: true } },
+    { form: 'reschedule -yntest pod', kubectl: 'grouped: -y, then -n with the rest as its value', argv: ['reschedule', '-yntest', 'pod'], expect: { yes: true, namespace: 'test', args: ['pod'] } },
+    { form: 'reschedule -y=false -n test pod', kubectl: 'yes false', argv: ['reschedule', '-y=false', '-n', 'test', 'pod'], expect: { yes: false } },
+    { form: 'reschedule pod-a -n test pod-b --yes', kubectl: 'flags and arguments interspersed', argv: ['reschedule', 'pod-a', '-n', 'test', 'pod-b', '--yes'], expect: { command: 'reschedule', args: ['pod-a', 'pod-b'], namespace: 'test', yes: true } },
+    { form: '-n test reschedule pod', kubectl: 'flags before the command', argv: ['-n', 'test', 'reschedule', 'pod'], expect: { command: 'reschedule', args: ['pod'], namespace: 'test' } },
+    { form: 'reschedule -n test -- -pod --yes', kubectl: '-- ends the flags: "-pod" and "--yes" are arguments', argv: ['reschedule', '-n', 'test', '--', '-pod', '--yes'], expect: { args: ['-pod', '--yes'], yes: false } },
+    { form: 'reschedule -n test 123', kubectl: 'a pod named 123 stays a string', argv: ['reschedule', '-n', 'test', '123'], expect: { args: ['123'] } },
+    { form: 'reschedule --dry-run', kubectl: 'dry run client (--dry-run alone is client)', argv: ['reschedule', '--all', '-n', 'x', '--dry-run'], expect: { dryRun: 'client' } },
+    { form: 'reschedule --dry-run=client', kubectl: 'dry run client', argv: ['reschedule', '--all', '-n', 'x', '--dry-run=client'], expect: { dryRun: 'client' } },
+    { form: 'reschedule --dry-run=server', kubectl: 'dry run server', argv: ['reschedule', '--all', '-n', 'x', '--dry-run=server'], expect: { dryRun: 'server' } },
+    { form: 'reschedule --dry-run=none', kubectl: 'a real run', argv: ['reschedule', '--all', '-n', 'x', '--dry-run=none'], expect: { dryRun: false } },
+    { form: 'reschedule --dry-run=server --dry-run=client', kubectl: 'dry run client (the last one wins)', argv: ['reschedule', '--all', '-n', 'x', '--dry-run=server', '--dry-run=client'], expect: { dryRun: 'client' } },
+    { form: '--cluster c', kubectl: 'the kubeconfig cluster entry c', argv: ['--cluster', 'c'], expect: { cluster: 'c', eksCluster: undefined } },
+    { form: '--eks-cluster c --region eu-west-1 --profile p', kubectl: '(ours) the EKS cluster, its region, the AWS profile', argv: ['--eks-cluster', 'c', '--region', 'eu-west-1', '--profile', 'p'], expect: { eksCluster: 'c', region: 'eu-west-1', awsProfile: 'p' } },
+    { form: '--eks-cluster=ARN', kubectl: '(ours) the EKS cluster by ARN', argv: ['--eks-cluster=arn:aws:eks:us-east-1:111122223333:cluster/demo'], expect: { eksCluster: 'arn:aws:eks:us-east-1:111122223333:cluster/demo' } },
+    { form: '--request-timeout=0', kubectl: 'no request timeout', argv: ['--request-timeout=0'], expect: { requestTimeout: '0' } },
+    { form: '--json', kubectl: '(ours) -o json', argv: ['--json'], expect: { output: 'json' } },
+    { form: 'check -n x', kubectl: 'a command', argv: ['check', '-n', 'x'], expect: { command: 'check', namespace: 'x' } },
+    { form: 'version', kubectl: 'the version', argv: ['version'], expect: { version: true } },
+    { form: '(nothing)', kubectl: 'the viewer, all namespaces', argv: [], expect: { command: 'view', namespace: null, output: undefined, headers: true, aws: true, dryRun: false } },
   ];
-  for (const { rule, argv, expect } of cases) {
-    test(rule, () => {
-      const options = parseArgs(argv);
-      for (const [key, value] of Object.entries(expect)) assert.deepEqual((options as unknown as Record<string, unknown>)[key], value, key);
-    });
-  }
+  for (const { form, kubectl, argv, expect } of cases) test(`${form}  ->  ${kubectl}`, () => check(argv, expect));
 });
 
-describe('parseArgs: usage errors are one line with exit code 2', () => {
+describe('bad flags: one line, exit 2 (pflag would refuse them too, or they would mean something else)', () => {
   const cases: Array<{ rule: string; argv: string[]; message: RegExp }> = [
-    { rule: 'unknown long flag', argv: ['--bogus'], message: /unknown flag --bogus/ },
-    { rule: 'unknown short flag', argv: ['-z'], message: /unknown flag -z/ },
-    { rule: 'bad -o value', argv: ['-o', 'xml'], message: /unsupported output format "xml".*json\|yaml\|wide\|table/ },
+    { rule: 'unknown long flag', argv: ['--bogus'], message: /^unknown flag --bogus; see `kubectl fargate --help` for the flags$/ },
+    { rule: 'unknown shorthand', argv: ['-z'], message: /^unknown flag -z; see/ },
+    { rule: 'unknown shorthand in a group', argv: ['-Az'], message: /^unknown flag -z in -Az; see/ },
+    { rule: 'a single-dash long name is a shorthand group (-namespace is -n amespace... and -a is unknown)', argv: ['-all'], message: /^unknown flag -a in -all/ },
+    { rule: 'a value flag at the end', argv: ['--context'], message: /^--context needs a value; see `kubectl fargate --help`$/ },
+    { rule: 'a shorthand value flag at the end', argv: ['check', '-n'], message: /^-n needs a value/ },
+    { rule: 'an empty value', argv: ['--context='], message: /^--context needs a value/ },
+    { rule: 'an empty -n', argv: ['-n', ''], message: /^-n\/--namespace needs a value/ },
+    { rule: 'a boolean that is not one', argv: ['--no-headers=maybe'], message: /^invalid value "maybe" for --no-headers: use true or false$/ },
+    { rule: 'yes is not a pflag boolean', argv: ['-A=yes'], message: /^invalid value "yes" for -A: use true or false$/ },
+    { rule: 'bad -o value', argv: ['-oxml'], message: /unsupported output format "xml".*json\|yaml\|wide\|table/ },
+    { rule: '--dry-run takes none, client or server', argv: ['reschedule', '--all', '-n', 'x', '--dry-run=true'], message: /^invalid --dry-run "true"; use --dry-run=client, --dry-run=server or --dry-run=none/ },
+    { rule: '--dry-run server (a space) would be a client dry run of a pod "server"', argv: ['reschedule', '--all', '-n', 'x', '--dry-run', 'server'], message: /^--dry-run takes its mode after "=": --dry-run=server/ },
+    { rule: '--timeout beyond 24h', argv: ['reschedule', '--timeout', '600h'], message: /^invalid --timeout "600h": the longest is 24h/ },
+    { rule: '--timeout 0', argv: ['reschedule', '--timeout', '0s'], message: /^--timeout must be more than 0/ },
+    { rule: '--timeout without a unit (a Go duration needs one)', argv: ['reschedule', '--timeout', '30'], message: /^invalid --timeout "30"; use a duration like 90s, 5m or 1m30s$/ },
+    { rule: '--timeout negative', argv: ['reschedule', '--timeout=-5m'], message: /^invalid --timeout "-5m"/ },
+    { rule: '--request-timeout beyond 24h', argv: ['--request-timeout', '25h'], message: /^invalid --request-timeout "25h": the longest is 24h$/ },
+    { rule: '--request-timeout in seconds beyond 24h', argv: ['--request-timeout', '86401'], message: /^invalid --request-timeout "86401": the longest is 24h$/ },
+    { rule: '--eks-cluster with a dot (a kubeconfig name, not an EKS name)', argv: ['--eks-cluster', 'demo.us-east-1.eksctl.io'], message: /^invalid --eks-cluster "demo\.us-east-1\.eksctl\.io": give the EKS cluster's name/ },
+    { rule: '--region against the region of an --eks-cluster ARN', argv: ['--eks-cluster', 'arn:aws:eks:us-east-1:111122223333:cluster/demo', '--region', 'eu-west-1'], message: /^--region eu-west-1 conflicts with the region of --eks-cluster/ },
     { rule: 'unknown command', argv: ['frobnicate'], message: /unknown command "frobnicate"/ },
     { rule: '-n conflicts with -A', argv: ['-n', 'x', '-A'], message: /conflict/ },
     { rule: '--json conflicts with -o yaml', argv: ['--json', '-o', 'yaml'], message: /conflicts/ },
     { rule: 'bad --color', argv: ['--color', 'pink'], message: /--color must be/ },
     { rule: 'reschedule-only flag on the viewer', argv: ['--yes'], message: /--yes is only valid with/ },
+    { rule: '--dry-run on the viewer', argv: ['--dry-run=server'], message: /--dry-run is only valid with: reschedule, restore/ },
     { rule: 'stray argument to the viewer', argv: ['check', 'extra'], message: /unexpected argument "extra"/ },
+    { rule: 'a bool does not take the next argument', argv: ['--no-headers', 'false'], message: /unknown command "false"/ },
   ];
   for (const { rule, argv, message } of cases) {
     test(rule, () => {
       assert.throws(() => parseArgs(argv), (error: unknown) => {
-        assert.ok(error instanceof UsageError);
+        assert.ok(error instanceof UsageError, String(error));
         assert.equal(error.exitCode, 2);
         assert.match(error.oneLine, message);
         assert.ok(!error.oneLine.includes('\n'), 'one line');
@@ -54,12 +119,101 @@ describe('parseArgs: usage errors are one line with exit code 2', () => {
   }
 });
 
+describe('the flag table', () => {
+  test('every flag is in --help', () => {
+    const help = helpText();
+    for (const flag of FLAGS) {
+      assert.ok(help.includes(`--${flag.name}`), `--${flag.name} in --help`);
+      if (flag.short) assert.ok(help.includes(`-${flag.short}, --${flag.name}`), `-${flag.short} in --help`);
+    }
+  });
+});
+
+// Any set of flags, each written in any of pflag's forms, in any order among the arguments,
+// means the same.
+describe('property: every spelling of the same flags parses the same', () => {
+  const value = fc.stringMatching(/^[a-z0-9][a-z0-9=,._-]{0,12}$/);
+  const pod = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,12}$/);
+  const spellings = (long: string, short: string | undefined, v: string): string[][] => {
+    const forms = [[`--${long}`, v], [`--${long}=${v}`]];
+    if (short) forms.push([`-${short}`, v], [`-${short}${v}`], [`-${short}=${v}`]);
+    return forms;
+  };
+  const boolSpellings = (long: string, short: string | undefined, on: boolean): string[][] => {
+    const forms = on ? [[`--${long}`], [`--${long}=true`], [`--${long}=1`], [`--${long}=T`]] : [[`--${long}=false`], [`--${long}=0`], [`--${long}=F`]];
+    if (short) forms.push(on ? [`-${short}`] : [`-${short}=false`]);
+    return forms;
+  };
+
+  test('reschedule with names, a namespace, a selector-free plan and booleans', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          namespace: value,
+          pods: fc.array(pod, { minLength: 1, maxLength: 3 }),
+          output: fc.constantFrom(undefined, 'json'),
+          yes: fc.boolean(),
+          headers: fc.boolean(),
+          files: fc.array(value, { maxLength: 3 }),
+          timeout: fc.constantFrom(undefined, '90s', '1m30s', '2h'),
+        }),
+        fc.infiniteStream(fc.nat()),
+        (o, picks) => {
+          const it = picks[Symbol.iterator]();
+          const pick = <T>(items: T[]): T => items[it.next().value % items.length]!;
+          const groups: string[][] = [pick(spellings('namespace', 'n', o.namespace))];
+          if (o.output) groups.push(pick(spellings('output', 'o', o.output)));
+          groups.push(pick(boolSpellings('yes', 'y', o.yes)));
+          groups.push(pick(boolSpellings('no-headers', undefined, !o.headers)));
+          for (const f of o.files) groups.push(pick(spellings('profiles-file', undefined, f)));
+          if (o.timeout) groups.push(pick(spellings('timeout', undefined, o.timeout)));
+          // Interleave the flag groups with the pod names, keeping each list's own order.
+          const argv = ['reschedule'];
+          const pods = [...o.pods];
+          const flags = [...groups];
+          while (pods.length + flags.length > 0) {
+            if (flags.length > 0 && (pods.length === 0 || pick([true, false]))) argv.push(...flags.shift()!);
+            else argv.push(pods.shift()!);
+          }
+          const parsed = parseArgs(argv);
+          assert.equal(parsed.command, 'reschedule');
+          assert.deepEqual(parsed.args, o.pods, argv.join(' '));
+          assert.equal(parsed.namespace, o.namespace, argv.join(' '));
+          assert.equal(parsed.output, o.output, argv.join(' '));
+          assert.equal(parsed.yes, o.yes, argv.join(' '));
+          assert.equal(parsed.headers, o.headers, argv.join(' '));
+          assert.deepEqual(parsed.profilesFiles, o.files, argv.join(' '));
+          assert.equal(parsed.timeout, o.timeout, argv.join(' '));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('property: a value reaches the option exactly as typed', () => {
+  test('any non-blank text, in any value form, even one that looks like a flag, a number or a boolean', () => {
+    const text = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('--', '-x', '--no-aws', 'true', '0x10', '1e3', '=a', 'a=b', ' a '));
+    fc.assert(
+      fc.property(text, fc.nat(), (v, n) => {
+        fc.pre(v.trim() !== '');
+        // -nVALUE with a VALUE starting with "=" is -n=... in pflag too: not the same text.
+        const forms = [['--namespace', v], [`--namespace=${v}`], ['-n', v], [`-n=${v}`], ...(v.startsWith('=') ? [] : [[`-n${v}`]])];
+        const argv = forms[n % forms.length]!;
+        assert.equal(parseArgs(argv).namespace, v, JSON.stringify(argv));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('wantsTui: the UI only on an interactive terminal', () => {
   const cases = [
     { rule: 'terminal, no -o, no CI -> TUI', tty: true, env: {}, argv: [], tui: true },
     { rule: 'stdout piped -> table', tty: false, env: {}, argv: [], tui: false },
     { rule: 'CI set -> table', tty: true, env: { CI: 'true' }, argv: [], tui: false },
     { rule: 'explicit -o -> no TUI', tty: true, env: {}, argv: ['-o', 'table'], tui: false },
+    { rule: '-otable -> no TUI', tty: true, env: {}, argv: ['-otable'], tui: false },
     { rule: 'check never opens the TUI', tty: true, env: {}, argv: ['check'], tui: false },
   ];
   for (const { rule, tty, env, argv, tui } of cases) {

@@ -95,11 +95,15 @@ export function budgetsFor(ctx: Pick<Ctx, 'store'>, ns: string, labels: Record<s
   return out;
 }
 
-/** POST pods/NAME/eviction. Deletes the pod (gracefully) when the budget allows; else 429. */
-export function evict(ctx: Ctx, ns: string, name: string, body: Obj): void {
+/**
+ * POST pods/NAME/eviction. Deletes the pod (gracefully) when the budget allows; else 429. A dry
+ * run (`?dryRun=All`, which the real EvictionREST copies into the deleteOptions, or
+ * deleteOptions.dryRun) checks the budget the same way and deletes nothing.
+ */
+export function evict(ctx: Ctx, ns: string, name: string, body: Obj, queryDryRun = false): void {
   const pod = ctx.api.get('pods', ns, name);
   const deleteOptions = body?.deleteOptions ?? {};
-  const dryRun = Array.isArray(deleteOptions.dryRun) && deleteOptions.dryRun.includes('All');
+  const dryRun = queryDryRun || (Array.isArray(deleteOptions.dryRun) && deleteOptions.dryRun.includes('All'));
   const del = (): void => {
     ctx.api.delete('pods', ns, name, { gracePeriodSeconds: deleteOptions.gracePeriodSeconds, dryRun, preconditions: deleteOptions.preconditions });
   };

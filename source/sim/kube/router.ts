@@ -192,7 +192,7 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
       case 'POST': {
         const body = await readObject(req);
         if (def.id === 'pods' && name !== undefined && sub === 'eviction') {
-          evict(ctx, ns, name, body);
+          evict(ctx, ns, name, body, dryRun);
           return sendJson(res, 201, successStatus());
         }
         if (!isCollection) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');

@@ -39,7 +39,7 @@ export function classifyEksError(error: unknown, cluster: string, region: string
     };
   }
   if (name === 'ResourceNotFoundException') {
-    return { state: 'cluster-not-found', message: `EKS cluster ${cluster} not found in ${region}: check --cluster/--region` };
+    return { state: 'cluster-not-found', message: `EKS cluster ${cluster} not found in ${region}: check --eks-cluster/--region` };
   }
   if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || err.$metadata?.httpStatusCode === 429) {
     return { state: 'throttled', message: `the EKS API is throttling requests (still after retries); try again shortly` };

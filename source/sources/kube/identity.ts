@@ -2,7 +2,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterIdentity } from '../../store/snapshot.js';
 
 export interface IdentityOverrides {
-  cluster?: string;
+  /** --eks-cluster: a name or an EKS cluster ARN (which also gives region and account). */
+  eksCluster?: string;
   region?: string;
   profile?: string;
 }
@@ -10,6 +11,8 @@ export interface IdentityOverrides {
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d+';
 // arn:aws:eks:us-east-1:123456789012:cluster/demo (also aws-cn, aws-us-gov partitions).
 const ARN = new RegExp(`^arn:aws[a-z-]*:eks:(${REGION}):(\\d{12}):cluster/([^/]+)$`);
+// EKS cluster names: letters, digits, - and _, starting with a letter or digit, at most 100.
+const EKS_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 // [user@]demo.us-east-1.eksctl.io — unambiguous because EKS cluster names cannot contain dots.
 const EKSCTL = new RegExp(`^(?:[^@]+@)?([^.@]+)\\.(${REGION})\\.eksctl\\.io$`);
 // <id>.<xx>.us-east-1.eks.amazonaws.com(.cn) gives the region only.
@@ -35,7 +38,8 @@ export function inferClusterIdentity(
   overrides: IdentityOverrides = {},
 ): ClusterIdentity {
   const context = kc.getContextObject(contextName);
-  const names = [contextName, context?.cluster].filter((n): n is string => !!n);
+  // The cluster entry first: it holds the server actually used (also after --cluster).
+  const names = [context?.cluster, contextName].filter((n): n is string => !!n);
   const user = context ? kc.getUser(context.user) : null;
   const server = context ? kc.getCluster(context.cluster)?.server : undefined;
 
@@ -52,15 +56,17 @@ export function inferClusterIdentity(
   const name = pick('clusterName');
   const region = pick('region');
 
+  const flagged = overrides.eksCluster ? parseEksClusterFlag(overrides.eksCluster) : null;
   let inferredFrom: ClusterIdentity['inferredFrom'] = name?.from ?? region?.from ?? null;
-  if (overrides.cluster) inferredFrom = 'flag';
+  if (flagged) inferredFrom = 'flag';
   else if (!name && overrides.region) inferredFrom = 'flag';
 
   return {
     context: contextName,
-    clusterName: overrides.cluster || name?.value || null,
-    region: overrides.region || region?.value || null,
-    accountId: pick('accountId')?.value ?? null,
+    clusterName: flagged?.name || name?.value || null,
+    region: overrides.region || flagged?.region || region?.value || null,
+    // Another cluster named by flag may live in another account: only its ARN tells.
+    accountId: flagged ? (flagged.accountId ?? null) : (pick('accountId')?.value ?? null),
     awsProfile: overrides.profile || pick('awsProfile')?.value || null,
     roleArn: pick('roleArn')?.value ?? null,
     inferredFrom,
@@ -71,12 +77,19 @@ export function inferClusterIdentity(
 export function missingIdentityHint(identity: ClusterIdentity): string | null {
   if (!identity.clusterName) {
     const region = identity.region ? '' : ' (and --region REGION)';
-    return `cannot tell the EKS cluster name for context "${identity.context}": pass --cluster NAME${region}`;
+    return `cannot tell the EKS cluster name for context "${identity.context}": pass --eks-cluster NAME${region}`;
   }
   if (!identity.region) {
     return `cannot tell the AWS region of EKS cluster "${identity.clusterName}" (context "${identity.context}"): pass --region REGION`;
   }
   return null;
+}
+
+/** --eks-cluster's value: a cluster name, or an ARN (name, region, account); null when it is neither. */
+export function parseEksClusterFlag(value: string): { name: string; region?: string; accountId?: string } | null {
+  const arn = ARN.exec(value);
+  if (arn) return { name: arn[3]!, region: arn[1]!, accountId: arn[2]! };
+  return EKS_NAME.test(value) ? { name: value } : null;
 }
 
 export function regionOfServer(server: string | undefined): string | undefined {

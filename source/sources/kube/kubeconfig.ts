@@ -13,6 +13,8 @@ export interface KubeConfigOptions {
   kubeconfig?: string;
   /** --context */
   context?: string;
+  /** --cluster: a kubeconfig cluster entry used instead of the context's (kubectl's override). */
+  cluster?: string;
   /** --request-timeout in kubectl form ("0", "30s", "1m", "5"). */
   requestTimeout?: string;
   env?: NodeJS.ProcessEnv;
@@ -47,9 +49,6 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   const contexts = firstByName(parts.flatMap((p) => p.contexts));
   const fileCurrent = parts.find((p) => p.currentContext)?.currentContext;
 
-  const kc = new KubeConfig();
-  kc.loadFromOptions({ clusters, users, contexts, currentContext: fileCurrent ?? '' });
-
   const names = contexts.map((c) => c.name);
   const known = names.length > 0 ? names.join(', ') : 'none';
   const where = files.length === 1 ? `kubeconfig ${tilde(files[0]!, env)}` : 'kubeconfig';
@@ -74,7 +73,20 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
     contextName = fileCurrent;
   }
 
-  kc.setCurrentContext(contextName);
+  let chosen = contexts;
+  if (options.cluster !== undefined && options.cluster !== '') {
+    const override = options.cluster;
+    if (!clusters.some((c) => c.name === override)) {
+      const entries = clusters.map((c) => c.name).join(', ') || 'none';
+      // Before --eks-cluster existed, --cluster took the EKS name: say where that went.
+      throw new UsageError(
+        `cluster "${override}" not found in ${where} (clusters: ${entries}); --cluster picks a kubeconfig cluster entry, as in kubectl: for the EKS cluster name pass --eks-cluster ${override}`,
+      );
+    }
+    chosen = contexts.map((c) => (c.name === contextName ? { ...c, cluster: override } : c));
+  }
+  const kc = new KubeConfig();
+  kc.loadFromOptions({ clusters, users, contexts: chosen, currentContext: contextName });
   const context = kc.getContextObject(contextName)!;
   if (kc.getUser(context.user)?.exec) oneCredentialPluginAtATime(kc);
   if (!kc.getCluster(context.cluster)) {

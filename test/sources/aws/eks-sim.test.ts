@@ -119,13 +119,13 @@ describe('fetchProfiles against the sim EKS API', () => {
   test('an unknown cluster -> cluster-not-found with the flags to check', async () => {
     const { status } = await fetchProfiles({ ...identity, clusterName: 'nope' });
     assert.equal(status.state, 'cluster-not-found');
-    assert.equal(status.message, `EKS cluster nope not found in ${sim.region}: check --cluster/--region`);
+    assert.equal(status.message, `EKS cluster nope not found in ${sim.region}: check --eks-cluster/--region`);
   });
 
   test('no cluster name -> no-cluster with the hint, no request made', async () => {
     const { status } = await fetchProfiles({ ...identity, clusterName: null });
     assert.equal(status.state, 'no-cluster');
-    assert.match(status.message ?? '', /pass --cluster NAME/);
+    assert.match(status.message ?? '', /pass --eks-cluster NAME/);
   });
 
   test('missing credentials -> no-credentials', async () => {

@@ -27,7 +27,7 @@ describe('classifyEksError', () => {
     { rule: 'expired session token', error: sdkError('ExpiredTokenException', 'The security token included in the request is expired', 403), state: 'no-credentials', message: /missing or expired/ },
     { rule: 'unknown access key', error: sdkError('UnrecognizedClientException', 'The security token included in the request is invalid', 403), state: 'no-credentials', message: /missing or expired/ },
     { rule: 'bad secret key', error: sdkError('InvalidSignatureException', 'signature does not match', 403), state: 'no-credentials', message: /missing or expired/ },
-    { rule: 'unknown cluster', error: sdkError('ResourceNotFoundException', 'No cluster found for name: demo.', 404), state: 'cluster-not-found', message: /^EKS cluster demo not found in us-east-1: check --cluster\/--region$/ },
+    { rule: 'unknown cluster', error: sdkError('ResourceNotFoundException', 'No cluster found for name: demo.', 404), state: 'cluster-not-found', message: /^EKS cluster demo not found in us-east-1: check --eks-cluster\/--region$/ },
     { rule: 'throttled after retries', error: sdkError('ThrottlingException', 'Rate exceeded', 429), state: 'throttled', message: /throttling/ },
     { rule: 'unreachable endpoint', error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), state: 'error', message: /cannot reach the EKS API in us-east-1 \(ECONNREFUSED\)/ },
     { rule: 'anything else is a plain error with its text', error: sdkError('ServerException', 'internal failure', 500), state: 'error', message: /ServerException: internal failure/ },

@@ -45,6 +45,11 @@ const cases: Case[] = [
     expect: { clusterName: 'prod-cn', region: 'cn-north-1', accountId: '444455556666', inferredFrom: 'arn' },
   },
   {
+    rule: 'the cluster entry names the server used: its ARN beats the context name (kubectl --cluster picks another entry)',
+    setup: { context: ARN, cluster: 'arn:aws:eks:eu-west-1:111122223333:cluster/other' },
+    expect: { clusterName: 'other', region: 'eu-west-1', inferredFrom: 'arn' },
+  },
+  {
     rule: 'eksctl context user@NAME.REGION.eksctl.io',
     setup: { context: 'alice@cluster-16.ap-northeast-1.eksctl.io', cluster: 'cluster-16.ap-northeast-1.eksctl.io' },
     expect: { clusterName: 'cluster-16', region: 'ap-northeast-1', inferredFrom: 'eksctl' },
@@ -113,8 +118,14 @@ const cases: Case[] = [
   {
     rule: 'flags override everything inferred',
     setup: { context: ARN, cluster: ARN, exec: { command: 'aws', args: [], env: [{ name: 'AWS_PROFILE', value: 'p' }] } },
-    overrides: { cluster: 'other', region: 'eu-north-1', profile: 'flagged' },
-    expect: { clusterName: 'other', region: 'eu-north-1', awsProfile: 'flagged', inferredFrom: 'flag' },
+    overrides: { eksCluster: 'other', region: 'eu-north-1', profile: 'flagged' },
+    expect: { clusterName: 'other', region: 'eu-north-1', accountId: null, awsProfile: 'flagged', inferredFrom: 'flag' },
+  },
+  {
+    rule: '--eks-cluster ARN gives the name, region and account',
+    setup: { context: 'kind-kind', server: 'https://127.0.0.1:41235' },
+    overrides: { eksCluster: 'arn:aws:eks:eu-west-2:999988887777:cluster/prod' },
+    expect: { clusterName: 'prod', region: 'eu-west-2', accountId: '999988887777', inferredFrom: 'flag' },
   },
   {
     rule: '--region alone completes a name inferred elsewhere',
@@ -143,11 +154,11 @@ describe('inferClusterIdentity (fargate-domain.md §6.4 order)', () => {
 
 describe('missingIdentityHint', () => {
   const base: ClusterIdentity = { context: 'kind-kind', clusterName: null, region: null, accountId: null, awsProfile: null, roleArn: null, inferredFrom: null };
-  test('no name: pass --cluster (and --region)', () => {
-    assert.equal(missingIdentityHint(base), 'cannot tell the EKS cluster name for context "kind-kind": pass --cluster NAME (and --region REGION)');
+  test('no name: pass --eks-cluster (and --region)', () => {
+    assert.equal(missingIdentityHint(base), 'cannot tell the EKS cluster name for context "kind-kind": pass --eks-cluster NAME (and --region REGION)');
   });
-  test('no name but a region: only --cluster', () => {
-    assert.equal(missingIdentityHint({ ...base, region: 'us-east-1' }), 'cannot tell the EKS cluster name for context "kind-kind": pass --cluster NAME');
+  test('no name but a region: only --eks-cluster', () => {
+    assert.equal(missingIdentityHint({ ...base, region: 'us-east-1' }), 'cannot tell the EKS cluster name for context "kind-kind": pass --eks-cluster NAME');
   });
   test('a name but no region: --region', () => {
     assert.match(missingIdentityHint({ ...base, clusterName: 'demo' })!, /region of EKS cluster "demo".*pass --region REGION/);

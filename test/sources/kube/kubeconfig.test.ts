@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKubeConfig, parseDuration } from '../../../source/sources/kube/kubeconfig.js';
-import { UserError } from '../../../source/errors.js';
+import { UsageError, UserError } from '../../../source/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-kubeconfig-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -108,6 +108,23 @@ describe('loadKubeConfig (kubectl loading rules)', () => {
       'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts:\n- name: d\n  context: {cluster: gone, user: u}\ncurrent-context: d\n',
     );
     assert.throws(() => loadKubeConfig({ kubeconfig: file, env: {} }), /refers to cluster "gone", which is missing/);
+  });
+
+  test('--cluster (kubectl\'s): the context keeps its user and namespace, the server is the named entry\'s', () => {
+    const { kc, contextName, namespace } = loadKubeConfig({ kubeconfig: a, env: {}, cluster: 'shared' });
+    assert.equal(contextName, 'alpha');
+    assert.equal(namespace, 'team-a');
+    assert.equal(kc.getCurrentCluster()?.server, 'https://from-a.example');
+    assert.equal(kc.getCurrentUser()?.name, 'alpha');
+  });
+
+  test('--cluster naming no kubeconfig entry (an EKS name, the old meaning) points to --eks-cluster', () => {
+    assert.throws(
+      () => loadKubeConfig({ kubeconfig: a, env: {}, cluster: 'demo' }),
+      (e: unknown) =>
+        e instanceof UsageError &&
+        /^cluster "demo" not found in kubeconfig \S+a\.yaml \(clusters: alpha, shared\); --cluster picks a kubeconfig cluster entry, as in kubectl: for the EKS cluster name pass --eks-cluster demo$/.test(e.oneLine),
+    );
   });
 
   test('--request-timeout is parsed into requestTimeoutMs', () => {
