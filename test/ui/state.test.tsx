@@ -166,9 +166,9 @@ describe('keymap', () => {
     assert.equal(withIt.some((b) => b.command === 'pod.reschedule'), true);
   });
 
-  test('no key is bound twice on the same screen', () => {
-    const all = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule']) });
-    for (const screen of ['namespaces', 'pods', 'profiles', 'detail', 'help'] as const) {
+  test('no key is bound twice on the same screen, prompt or dialog', () => {
+    const all = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule', 'run']) });
+    for (const screen of ['namespaces', 'pods', 'profiles', 'detail', 'help', 'progress', 'command', 'filter', 'confirm', 'typed-confirm'] as const) {
       const seen = new Set<string>();
       for (const b of bindingsFor(all, screen))
         for (const k of b.keys) {
