@@ -126,13 +126,13 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },
   { command: 'prompt.open', keys: [{ char: ':', label: ':' }], description: 'Command prompt (:pods, :ns, :profiles, :q)', section: 'General', screens: EVERYWHERE },
   // While a prompt, the filter or a dialog is open, only these keys act (typed text goes into the field).
-  { command: 'prompt.run', keys: [{ special: 'return', label: 'enter' }], description: 'Run the command (an unknown one is named, nothing else happens)', section: 'Prompts and dialogs', screens: ['command'], footer: 'run' },
-  { command: 'filter.apply', keys: [{ special: 'return', label: 'enter' }], description: 'Keep the filter', section: 'Prompts and dialogs', screens: ['filter'], footer: 'apply' },
-  { command: 'input.erase', keys: [{ special: 'backspace', label: 'backspace' }], description: 'Delete the last character typed', section: 'Prompts and dialogs', screens: TEXT_FIELDS },
-  { command: 'input.cancel', keys: [{ special: 'escape', label: 'esc' }], description: 'Close the prompt or dialog; nothing is run', section: 'Prompts and dialogs', screens: TEXT_FIELDS, footer: 'cancel' },
-  { command: 'dialog.confirm', keys: [{ char: 'y', label: 'y' }], description: 'Confirm: run the plan the dialog shows (enter does not confirm)', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'confirm', alone: true },
-  { command: 'dialog.cancel', keys: [{ char: 'n', label: 'n' }, { special: 'escape', label: 'esc' }], description: 'Cancel the dialog; nothing is run', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'cancel' },
-  { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Confirm, once the namespace name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
+  { command: 'prompt.run', keys: [{ special: 'return', label: 'enter' }], description: ': prompt: run the command (an unknown one is named; nothing else happens)', section: 'Prompts and dialogs', screens: ['command'], footer: 'run' },
+  { command: 'filter.apply', keys: [{ special: 'return', label: 'enter' }], description: '/ filter: keep the filter', section: 'Prompts and dialogs', screens: ['filter'], footer: 'apply' },
+  { command: 'input.erase', keys: [{ special: 'backspace', label: 'backspace' }], description: 'Prompt, filter, typed name: delete the last character', section: 'Prompts and dialogs', screens: TEXT_FIELDS },
+  { command: 'input.cancel', keys: [{ special: 'escape', label: 'esc' }], description: 'Prompt, filter, typed name: close it; nothing is run', section: 'Prompts and dialogs', screens: TEXT_FIELDS, footer: 'cancel' },
+  { command: 'dialog.confirm', keys: [{ char: 'y', label: 'y' }], description: 'y/n dialog: run the plan it shows (enter does not confirm)', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'confirm', alone: true },
+  { command: 'dialog.cancel', keys: [{ char: 'n', label: 'n' }, { special: 'escape', label: 'esc' }], description: 'y/n dialog: cancel; nothing is run', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'cancel' },
+  { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Typed confirmation: confirm once the namespace name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
 ];
 
 export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Navigation', 'General', 'Prompts and dialogs'];

@@ -152,7 +152,7 @@ describe('the : prompt', () => {
     await press(tui, '?');
     const frame = await waitForFrame(tui, (f) => f.includes('COMMANDS (after :)'));
     assert.match(lineWith(frame, ':pods [NAMESPACE]'), /\(also :po :pod\)/);
-    assert.match(lineWith(frame, 'Confirm: run the plan'), /^\s+y\s/);
+    assert.match(lineWith(frame, 'y/n dialog: run the plan'), /^\s+y\s/);
     assert.match(lineWith(frame, 'Command prompt'), /^\s+:\s/);
   });
 });

@@ -43,7 +43,7 @@ export const COMMANDS: readonly PromptCommand[] = [
   {
     names: ['pods', 'po', 'pod'],
     args: '[NAMESPACE]',
-    description: 'Pods of NAMESPACE; all (or -A) for every namespace; none: the current one',
+    description: 'Pods of NAMESPACE (all or -A: every namespace; none: this one)',
     maxArgs: 1,
     run: (args, context) => podsOf(args[0], context),
   },
