@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { lineWith, press, renderApp, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
 import { NOW, pod } from './fixtures.js';
 import { fakeActions, type FakeActions } from './fake-actions.js';
+import type { TuiActions } from '../../source/ui/tui-actions.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
@@ -16,8 +17,8 @@ afterEach(() => {
 });
 
 /** Namespace `test`: the bare pod `test` and two ReplicaSet pods, all needing a reschedule; keys bound. */
-async function inTest(fake: FakeActions, size?: { columns: number; rows: number }): Promise<AppHarness> {
-  const t = await renderApp({ namespace: 'test', actions: fake.actions }, { columns: 120, rows: 40 });
+async function inTest(fake: FakeActions, size?: { columns: number; rows: number }, actions: TuiActions = fake.actions): Promise<AppHarness> {
+  const t = await renderApp({ namespace: 'test', actions }, { columns: 120, rows: 40 });
   tui = t;
   for (const name of ['tea-6b7f9c8d4-aaaaa', 'tea-6b7f9c8d4-bbbbb']) {
     t.store.upsert('pods', pod('test', name, { labels: { app: 'tea' }, owner: { kind: 'ReplicaSet', name: 'tea-6b7f9c8d4' }, createdAt: NOW - 5 * 3_600_000 }));
@@ -276,6 +277,31 @@ describe('confirmation dialogs', () => {
     await press(t, 'enter');
     await waitForFrame(t, (f) => f.includes('Reschedule progress'));
     assert.equal(fake.runs.length, 1);
+  });
+
+  test('a dialog still being planned does not open over the prompt typed meanwhile', async () => {
+    const fake = fakeActions();
+    let gate: Promise<void> | null = null;
+    let release = () => {};
+    const slow: TuiActions = {
+      ...fake.actions,
+      permissions: async (namespace) => {
+        if (gate) await gate;
+        return fake.actions.permissions(namespace);
+      },
+    };
+    const t = await inTest(fake, undefined, slow);
+    gate = new Promise((resolve) => (release = resolve));
+    await press(t, 'G');
+    await press(t, 'r');
+    await press(t, ':');
+    await press(t, 'y');
+    release();
+    const frame = await waitForFrame(t, (f) => f.includes('Reschedule not asked: the screen changed while the plan was made'));
+    assert.doesNotMatch(frame, /Reschedule test\/test\?/);
+    assert.match(promptLine(frame), /^:y /, 'the prompt keeps what was typed');
+    await press(t, 'y');
+    assert.equal(fake.runs.length, 0);
   });
 
   test('a paste never confirms and never acts on a screen; in the typed confirmation it is text only', async () => {

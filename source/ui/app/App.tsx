@@ -328,7 +328,7 @@ export function App(props: AppProps) {
     if (!modal) return;
     if (modal.kind === 'typed-confirm' && modal.typed !== modal.expected) return;
     dispatch({ type: 'closeModal' });
-    if (!modal.steps || !tui) return;
+    if (!tui) return;
     if (!runner.start(modal.steps)) return busyNotice();
     dispatch({ type: 'clearMarks' });
     dispatch({ type: 'showProgress' });
