@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { useUIState } from '../app/contexts.js';
 import { dialogWidth, layoutDialog } from '../state/dialog-layout.js';
 
-export { dialogWidth } from '../state/dialog-layout.js';
 
 /**
  * The confirmation before anything destructive, showing the plan (pod, method, from -> to,
