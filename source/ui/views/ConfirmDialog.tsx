@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { useUIState } from '../app/contexts.js';
 import { dialogWidth, layoutDialog } from '../state/dialog-layout.js';
 
-
 /**
  * The confirmation before anything destructive, showing the plan (pod, method, from -> to,
  * warnings); bulk actions need the namespace typed exactly. Laid out for the body's size: the
