@@ -2,7 +2,7 @@
 // without ink. What must always be seen comes first: how to confirm or cancel, then the pods
 // acted on (at least one name and the count), then the title, then details and warnings.
 import type { Modal } from './navigation.js';
-import { planDialog, truncate, wrapText } from './reschedule-plan.js';
+import { planDialog, planTitle, truncate, wrapText } from './reschedule-plan.js';
 
 /** Wide enough for "namespace/pod  method  from -> to" without truncating. */
 export const dialogWidth = (columns: number): number => Math.min(columns, 110);
@@ -20,7 +20,7 @@ export interface DialogLayout {
   gap: boolean;
   /** How to confirm or cancel; when the last key did nothing, why (in place of the usual line). */
   instruction: string[];
-  /** The instruction is a hint about an ignored key (drawn as a warning). */
+  /** The instruction is a hint about an ignored key (drawn in the error colour). */
   hinted: boolean;
   /** Typed confirmation: the input line ("> tes"); null for y/n dialogs. */
   input: string | null;
@@ -31,8 +31,7 @@ export function dialogTitle(modal: Modal): string {
   const refused = modal.steps.length - actionable;
   const tail = refused > 0 ? ` (${refused} refused)` : '';
   if (modal.kind === 'typed-confirm') return `Reschedule all ${actionable} pod${actionable === 1 ? '' : 's'} needing it in ${modal.expected}?${tail}`;
-  const only = modal.steps.find((s) => s.method !== 'refuse');
-  return `Reschedule ${actionable === 1 && only ? only.key : `${actionable} pods`}?${tail}`;
+  return planTitle(modal.steps) ?? 'Nothing to reschedule';
 }
 
 /** How to answer, long and short (the short one when the long one would wrap). */

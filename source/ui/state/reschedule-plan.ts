@@ -106,6 +106,13 @@ export function planDialog(steps: readonly RescheduleStep[], options: { width: n
       lines = [...compact.slice(0, keep), truncate(`… and ${steps.length - keep} more (${steps.length} pods in the plan)`, width)];
     }
   }
-  const title = actionable === 0 ? null : `Reschedule ${actionable === 1 ? (steps.find((s) => s.method !== 'refuse')?.key ?? '1 pod') : `${actionable} pods`}?${refused > 0 ? ` (${refused} refused)` : ''}`;
-  return { title, lines, actionable, refused };
+  return { title: planTitle(steps), lines, actionable, refused };
+}
+
+/** "Reschedule test/test?", "Reschedule 3 pods? (1 refused)"; null when every pod is refused. */
+export function planTitle(steps: readonly RescheduleStep[]): string | null {
+  const actionable = steps.filter((s) => s.method !== 'refuse');
+  if (actionable.length === 0) return null;
+  const refused = steps.length - actionable.length;
+  return `Reschedule ${actionable.length === 1 ? actionable[0]!.key : `${actionable.length} pods`}?${refused > 0 ? ` (${refused} refused)` : ''}`;
 }
