@@ -1,10 +1,15 @@
-// Prints README's key table from the keymap (`npx tsx scripts/readme-keys.ts`); a test checks
-// README holds exactly this table, so the docs cannot drift from the keys.
-import { HELP_SECTIONS, KEYMAP, type Binding } from '../source/ui/keymap.js';
+// Prints README's key table from the keymap and the `:` prompt's command table
+// (`npx tsx scripts/readme-keys.ts`); a test checks README holds exactly these tables, so the
+// docs cannot drift from the keys.
+import { HELP_SECTIONS, isInputKind, KEYMAP, type Binding, type InputKind } from '../source/ui/keymap.js';
+import { COMMANDS, commandUsage, type PromptCommand } from '../source/ui/state/commands.js';
+
+const INPUT_NAME: Record<InputKind, string> = { command: '`:` prompt', filter: '`/` filter', confirm: 'y/n dialog', 'typed-confirm': 'typed confirmation' };
 
 function where(binding: Binding, keymap: readonly Binding[]): string {
-  const screens = new Set(keymap.flatMap((b) => b.screens));
-  return [...screens].every((s) => binding.screens.includes(s)) ? 'everywhere' : binding.screens.join(', ');
+  const screens = new Set(keymap.flatMap((b) => b.screens).filter((s) => !isInputKind(s)));
+  if ([...screens].every((s) => binding.screens.includes(s))) return 'everywhere';
+  return binding.screens.map((s) => (isInputKind(s) ? INPUT_NAME[s] : s)).join(', ');
 }
 
 function note(binding: Binding): string {
@@ -12,6 +17,7 @@ function note(binding: Binding): string {
   if (binding.destructive) notes.push('asks first');
   if (binding.requires === 'reschedule') notes.push('only where you may reschedule pods; never with `--read-only`');
   if (binding.requires === 'run') notes.push('once a reschedule has started');
+  if (binding.alone) notes.push('only when pressed on its own, not in a paste or burst');
   return notes.join('; ');
 }
 
@@ -25,4 +31,13 @@ export function keyTableMarkdown(keymap: readonly Binding[] = KEYMAP): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(keyTableMarkdown());
+/** One row per command of the `:` prompt. */
+export function commandTableMarkdown(commands: readonly PromptCommand[] = COMMANDS): string {
+  return [
+    '| Command | What it does | Also |',
+    '| --- | --- | --- |',
+    ...commands.map((c) => `| \`${commandUsage(c)}\` | ${c.description} | ${c.names.slice(1).map((n) => `\`:${n}\``).join(' ')} |`),
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(`${keyTableMarkdown()}\n\n${commandTableMarkdown()}`);

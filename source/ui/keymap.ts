@@ -4,6 +4,19 @@
 /** Screens a binding can be active on. */
 export type ScreenKind = 'namespaces' | 'pods' | 'profiles' | 'detail' | 'help' | 'progress';
 
+/**
+ * What has the keyboard while it is open over a screen: the `:` prompt, the `/` filter, a
+ * confirmation dialog, a typed confirmation. Keys then go ONLY to its bindings (and, in a text
+ * field, into the text): nothing falls through to the screen's keys.
+ */
+export type InputKind = 'command' | 'filter' | 'confirm' | 'typed-confirm';
+
+/** Where a binding can be active: a screen, or an input open over one. */
+export type KeyContext = ScreenKind | InputKind;
+
+export const INPUT_KINDS: readonly InputKind[] = ['command', 'filter', 'confirm', 'typed-confirm'];
+export const isInputKind = (context: KeyContext): context is InputKind => (INPUT_KINDS as readonly string[]).includes(context);
+
 export type Command =
   | 'nav.up'
   | 'nav.down'
@@ -25,7 +38,15 @@ export type Command =
   | 'mark.toggle'
   | 'pod.reschedule'
   | 'ns.rescheduleAll'
-  | 'run.show';
+  | 'run.show'
+  | 'prompt.open'
+  | 'prompt.run'
+  | 'filter.apply'
+  | 'input.erase'
+  | 'input.cancel'
+  | 'dialog.confirm'
+  | 'dialog.cancel'
+  | 'dialog.typedConfirm';
 
 /** Special (non-printable) keys, named after ink's `Key` flags. */
 export type SpecialKey =
@@ -56,24 +77,30 @@ export interface KeySpec {
  */
 export type Capability = 'reschedule' | 'run';
 
-export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'General';
+export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'General' | 'Prompts and dialogs';
 
 export interface Binding {
   command: Command;
   keys: KeySpec[];
   description: string;
   section: HelpSection;
-  screens: readonly ScreenKind[];
+  screens: readonly KeyContext[];
   /** Short word for the footer; bindings without it appear only in help. */
   footer?: string;
   /** Deletes or changes something in the cluster: never bound with --read-only. */
   destructive?: boolean;
   requires?: Capability;
+  /**
+   * Acts only on a key pressed on its own: never on one of several keys that arrive in one input
+   * chunk (tmux may deliver `:crd⏎` or a paste at once), which is shown as ignored instead.
+   */
+  alone?: boolean;
 }
 
 const LISTS: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles'];
 const SCROLLABLE: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles', 'detail', 'help', 'progress'];
 const EVERYWHERE: readonly ScreenKind[] = SCROLLABLE;
+const TEXT_FIELDS: readonly InputKind[] = ['command', 'filter', 'typed-confirm'];
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'nav.down', keys: [{ char: 'j', label: 'j' }, { special: 'downArrow', label: '↓' }], description: 'Move down', section: 'Navigation', screens: SCROLLABLE },
@@ -91,15 +118,24 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'sort.cycle', keys: [{ char: 's', label: 's' }], description: 'Cycle sort: name, age, verdict', section: 'Pods', screens: ['pods'], footer: 'sort' },
   { command: 'pods.onlyReschedule', keys: [{ char: 'd', label: 'd' }], description: 'Only pods needing reschedule (toggle)', section: 'Pods', screens: ['pods'], footer: 'drift' },
   { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], footer: 'mark', requires: 'reschedule' },
-  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], footer: 'reschedule', destructive: true, requires: 'reschedule' },
-  { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule' },
+  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], footer: 'reschedule', destructive: true, requires: 'reschedule', alone: true },
+  { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
   { command: 'run.show', keys: [{ char: 'w', label: 'w' }], description: 'Show the reschedule progress (it goes on after esc)', section: 'Reschedule', screens: ['namespaces', 'pods', 'profiles', 'detail'], footer: 'progress', requires: 'run' },
   { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now', section: 'General', screens: EVERYWHERE },
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },
   { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },
+  { command: 'prompt.open', keys: [{ char: ':', label: ':' }], description: 'Command prompt (:pods, :ns, :profiles, :q)', section: 'General', screens: EVERYWHERE },
+  // While a prompt, the filter or a dialog is open, only these keys act (typed text goes into the field).
+  { command: 'prompt.run', keys: [{ special: 'return', label: 'enter' }], description: ': prompt: run the command (an unknown one is named; nothing else happens)', section: 'Prompts and dialogs', screens: ['command'], footer: 'run' },
+  { command: 'filter.apply', keys: [{ special: 'return', label: 'enter' }], description: '/ filter: keep the filter', section: 'Prompts and dialogs', screens: ['filter'], footer: 'apply' },
+  { command: 'input.erase', keys: [{ special: 'backspace', label: 'backspace' }], description: 'Prompt, filter, typed name: delete the last character', section: 'Prompts and dialogs', screens: TEXT_FIELDS },
+  { command: 'input.cancel', keys: [{ special: 'escape', label: 'esc' }], description: 'Prompt, filter, typed name: close it; nothing is run', section: 'Prompts and dialogs', screens: TEXT_FIELDS, footer: 'cancel' },
+  { command: 'dialog.confirm', keys: [{ char: 'y', label: 'y' }], description: 'y/n dialog: run the plan it shows (enter does not confirm)', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'confirm', alone: true },
+  { command: 'dialog.cancel', keys: [{ char: 'n', label: 'n' }, { special: 'escape', label: 'esc' }], description: 'y/n dialog: cancel; nothing is run', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'cancel' },
+  { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Typed confirmation: confirm once the namespace name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
 ];
 
-export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Navigation', 'General'];
+export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Navigation', 'General', 'Prompts and dialogs'];
 
 export interface BindingOptions {
   readOnly: boolean;
@@ -113,8 +149,8 @@ export function activeBindings(keymap: readonly Binding[], options: BindingOptio
   );
 }
 
-export function bindingsFor(bindings: readonly Binding[], screen: ScreenKind): Binding[] {
-  return bindings.filter((b) => b.screens.includes(screen));
+export function bindingsFor(bindings: readonly Binding[], context: KeyContext): Binding[] {
+  return bindings.filter((b) => b.screens.includes(context));
 }
 
 /** One key press, already split from a multi-character chunk. */
@@ -123,6 +159,8 @@ export interface KeyPress {
   char: string;
   special: SpecialKey | null;
   ctrl: boolean;
+  /** It arrived with other keys in one input chunk (a paste, or keys sent at once). */
+  burst?: boolean;
 }
 
 export function keyMatches(spec: KeySpec, press: KeyPress): boolean {
@@ -130,12 +168,33 @@ export function keyMatches(spec: KeySpec, press: KeyPress): boolean {
   return spec.char !== undefined && press.special === null && press.char === spec.char && Boolean(spec.ctrl) === press.ctrl;
 }
 
-export function commandFor(bindings: readonly Binding[], screen: ScreenKind, press: KeyPress): Command | null {
+export function bindingFor(bindings: readonly Binding[], context: KeyContext, press: KeyPress): Binding | null {
   for (const binding of bindings) {
-    if (!binding.screens.includes(screen)) continue;
-    if (binding.keys.some((k) => keyMatches(k, press))) return binding.command;
+    if (!binding.screens.includes(context)) continue;
+    if (binding.keys.some((k) => keyMatches(k, press))) return binding;
   }
   return null;
 }
+
+export const commandFor = (bindings: readonly Binding[], context: KeyContext, press: KeyPress): Command | null => bindingFor(bindings, context, press)?.command ?? null;
+
+/** How a press is written to the user ("enter", "↑", "ctrl-x", "x"). */
+export function pressLabel(press: KeyPress): string {
+  const name = press.special ? SPECIAL_LABEL[press.special] : press.char === ' ' ? 'space' : press.char;
+  return press.ctrl ? `ctrl-${name}` : name;
+}
+
+const SPECIAL_LABEL: Record<SpecialKey, string> = {
+  upArrow: '↑',
+  downArrow: '↓',
+  pageUp: 'pgup',
+  pageDown: 'pgdn',
+  home: 'home',
+  end: 'end',
+  return: 'enter',
+  escape: 'esc',
+  tab: 'tab',
+  backspace: 'backspace',
+};
 
 export const keyLabels = (binding: Binding): string => binding.keys.map((k) => k.label).join('/');

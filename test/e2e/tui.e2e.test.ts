@@ -2,7 +2,7 @@
 // the simulated cluster reaching the screen without a key press. Needs `npm run build` and tmux.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { hasTmux, TmuxSession } from './tmux.js';
@@ -100,6 +100,42 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
         15_000,
         'the pod of the deleted profile stopping',
       );
+    } finally {
+      tui.kill();
+      await sim.close();
+    }
+  });
+
+  test('k9s reflexes (:crd⏎, :secret⏎ in one chunk) and enter in the dialog leave the drifted pod alone', async () => {
+    const { startSim } = await import('../../source/sim/index.js');
+    const sim = await startSim({ scenario: 'walkthrough' });
+    const tui = start(['--kubeconfig', sim.kubeconfigPath, '-n', 'test'], sim.env);
+    try {
+      const before = sim.cluster.getPod('test', 'test');
+      assert.ok(before, 'the walkthrough has the bare pod test/test');
+      await tui.waitFor((s) => rowsOf(s).some(rowNamed('test')) && / r reschedule/.test(s.trimEnd().split('\n').at(-1) ?? ''), 20_000, 'the pods of test with the reschedule keys bound');
+      await selectRow(tui, rowNamed('test'));
+
+      await tui.type(':crd');
+      await tui.press('enter');
+      await tui.waitFor((s) => s.includes('unknown command: crd'), 5000, 'the unknown command named');
+      await tui.press('esc');
+      // One send-keys call: the app reads the whole line as one input chunk.
+      execFileSync('tmux', ['send-keys', '-t', tui.name, '-l', ':secret\r']);
+      await tui.waitFor((s) => s.includes('unknown command: secret'), 5000, 'the unknown command named');
+      await tui.press('esc');
+
+      await tui.press('r');
+      await tui.waitFor((s) => s.includes('Reschedule test/test?'), 10_000, 'the plan dialog');
+      await tui.press('enter');
+      await tui.waitFor((s) => s.includes('enter does not confirm'), 5000, 'enter refused, visibly');
+      await tui.press('n');
+      await tui.waitFor((s) => s.includes('Pods(test)') && !s.includes('Reschedule test/test?'), 5000, 'the dialog closed');
+
+      const after = sim.cluster.getPod('test', 'test');
+      assert.equal(after?.metadata.uid, before.metadata.uid, 'the same pod');
+      assert.equal(after?.metadata.deletionTimestamp, undefined, 'not being deleted');
+      assert.doesNotMatch(tui.capture(), /Reschedule progress|rescheduling/);
     } finally {
       tui.kill();
       await sim.close();

@@ -30,6 +30,8 @@ class FakeStdout extends EventEmitter {
     super();
   }
   write = (frame: string): boolean => {
+    // Terminal mode switches (bracketed paste on/off) are not frames.
+    if (/^(\u001B\[\?\d+[hl])+$/.test(frame)) return true;
     this.frames.push(frame);
     this.frameTimes.push(performance.now());
     this.emit('frame', frame);

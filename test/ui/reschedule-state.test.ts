@@ -62,11 +62,17 @@ describe('the plan shown', () => {
     assert.equal(planDialog([step('test/x', 'refuse')], { width: 100, maxLines: 20 }).title, null);
   });
 
-  test('a long plan is cut with a count', () => {
+  test('a long plan shows as many pods as fit, one line each, and counts the rest', () => {
     const steps = Array.from({ length: 10 }, (_, i) => step(`test/p${i}`, 'evict'));
     const dialog = planDialog(steps, { width: 100, maxLines: 4 });
-    assert.equal(dialog.lines.length, 4);
-    assert.equal(dialog.lines.at(-1), '… 7 more lines (10 pods in the plan)');
+    assert.deepEqual(dialog.lines, ['test/p0  evict  EC2 -> Fargate (fp-test)', 'test/p1  evict  EC2 -> Fargate (fp-test)', 'test/p2  evict  EC2 -> Fargate (fp-test)', '… and 7 more (10 pods in the plan)']);
+    assert.deepEqual(planDialog(steps, { width: 100, maxLines: 1 }).lines, ['test/p0 and 9 more']);
+  });
+
+  test('when warnings do not fit, every pod still gets its line and the rest is said to be hidden', () => {
+    const steps = [step('test/a', 'recreate', ['bare pod: it is deleted and re-created from a backup']), step('test/b', 'evict', ['a warning'])];
+    const dialog = planDialog(steps, { width: 30, maxLines: 3 });
+    assert.deepEqual(dialog.lines, ['test/a  recreate  EC2 -> Farg…', 'test/b  evict  EC2 -> Fargate…', '(a larger terminal shows the …']);
   });
 
   test('wrapping keeps the indentation', () => {

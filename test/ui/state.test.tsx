@@ -73,7 +73,7 @@ describe('navigation reducer', () => {
 
   test('esc order: modal, then filter prompt, then screen, then applied filter', () => {
     let s = run(start(), { type: 'nextView' }, { type: 'filterStart' }, { type: 'filterType', text: 'web' }, { type: 'filterApply' });
-    s = run(s, { type: 'openPod', podKey: 'default/web-1' }, { type: 'openModal', modal: { kind: 'confirm', title: 't', lines: [], podKeys: [] } });
+    s = run(s, { type: 'openPod', podKey: 'default/web-1' }, { type: 'openModal', modal: { kind: 'confirm', podKeys: [], steps: [] } });
     s = navReducer(s, { type: 'back' });
     assert.equal(s.modal, null);
     assert.equal(topScreen(s).kind, 'detail');
@@ -113,7 +113,7 @@ describe('navigation reducer', () => {
   test('marks toggle by key; a typed confirmation records what was typed', () => {
     let s = run(start(), { type: 'toggleMark', key: 'a' }, { type: 'toggleMark', key: 'b' }, { type: 'toggleMark', key: 'a' });
     assert.deepEqual([...s.marks], ['b']);
-    s = run(s, { type: 'openModal', modal: { kind: 'typed-confirm', title: '', lines: [], podKeys: ['b'], expected: 'test', typed: '' } }, { type: 'modalType', text: 't' }, { type: 'modalType', text: 'e' }, { type: 'modalBackspace' });
+    s = run(s, { type: 'openModal', modal: { kind: 'typed-confirm', podKeys: ['b'], steps: [], expected: 'test', typed: '' } }, { type: 'modalType', text: 't' }, { type: 'modalType', text: 'e' }, { type: 'modalBackspace' });
     assert.equal(s.modal?.kind === 'typed-confirm' && s.modal.typed, 't');
   });
 
@@ -166,9 +166,9 @@ describe('keymap', () => {
     assert.equal(withIt.some((b) => b.command === 'pod.reschedule'), true);
   });
 
-  test('no key is bound twice on the same screen', () => {
-    const all = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule']) });
-    for (const screen of ['namespaces', 'pods', 'profiles', 'detail', 'help'] as const) {
+  test('no key is bound twice on the same screen, prompt or dialog', () => {
+    const all = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule', 'run']) });
+    for (const screen of ['namespaces', 'pods', 'profiles', 'detail', 'help', 'progress', 'command', 'filter', 'confirm', 'typed-confirm'] as const) {
       const seen = new Set<string>();
       for (const b of bindingsFor(all, screen))
         for (const k of b.keys) {

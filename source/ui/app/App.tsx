@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp, useInput, usePaste, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterStore } from '../../store/cluster-store.js';
 import { useClusterView } from '../hooks/useClusterView.js';
@@ -7,14 +7,16 @@ import { permissionKey, usePodPermissions } from '../hooks/usePodPermissions.js'
 import { useRescheduleRun } from '../hooks/useRescheduleRun.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { useTick } from '../hooks/useTick.js';
-import { activeBindings, commandFor, KEYMAP, type Binding, type Capability, type Command, type KeyPress } from '../keymap.js';
-import { currentList, initialNavState, topScreen, type Move, type NavState, type Screen } from '../state/navigation.js';
-import { mayReschedule, missingPermissions, planDialog, withPermissions } from '../state/reschedule-plan.js';
+import { activeBindings, KEYMAP, type Binding, type Capability, type Command, type KeyPress } from '../keymap.js';
+import { runCommandLine } from '../state/commands.js';
+import { cancelIn, eraseIn, focusOf, pasteIntent, routeKey, tellAction, typeInto, type KeyIntent } from '../state/key-routing.js';
+import { currentList, initialNavState, topScreen, type Move, type NavAction, type NavState, type Screen } from '../state/navigation.js';
+import { mayReschedule, missingPermissions, withPermissions } from '../state/reschedule-plan.js';
 import { outcomeText, runCounts } from '../state/run-progress.js';
 import { createRowSelectors } from '../state/rows.js';
 import { themeFor } from '../theme.js';
 import type { PodPermissions, TuiActions } from '../tui-actions.js';
-import { ConfirmDialog, dialogWidth } from '../views/ConfirmDialog.js';
+import { ConfirmDialog } from '../views/ConfirmDialog.js';
 import { detailLinesFor, helpLinesFor } from '../views/detail-lines-for.js';
 import { FilterBar } from '../views/FilterBar.js';
 import { Footer } from '../views/Footer.js';
@@ -176,6 +178,7 @@ export function App(props: AppProps) {
     if (runner.busy()) return busyNotice();
     if (planning.current) return;
     planning.current = true;
+    const asked = readNav();
     try {
       const raw = tui.plan(view.pods, podKeys);
       const namespaces = [...new Set(raw.filter((s) => s.method !== 'refuse').map((s) => s.pod.namespace))];
@@ -185,19 +188,17 @@ export function App(props: AppProps) {
         if (answer) answers.set(ns, answer);
       }
       const steps = withPermissions(raw, (ns) => answers.get(ns));
-      const width = dialogWidth(layout.columns) - 4;
-      const dialog = planDialog(steps, { width, maxLines: Math.max(3, layout.bodyHeight - 7), backupDir: tui.backupDir });
-      if (dialog.title === null) {
+      if (steps.every((step) => step.method === 'refuse')) {
         const first = steps[0];
         return notice(first ? `Nothing to reschedule: ${first.key}: ${first.reason}` : 'Nothing to reschedule.', 'error');
       }
-      if (readNav().modal) return;
-      if (expected === null) {
-        dispatch({ type: 'openModal', modal: { kind: 'confirm', title: dialog.title, lines: dialog.lines, podKeys, steps } });
-      } else {
-        const title = `Reschedule all ${dialog.actionable} pod${dialog.actionable === 1 ? '' : 's'} needing it in ${expected}?${dialog.refused > 0 ? ` (${dialog.refused} refused)` : ''}`;
-        dispatch({ type: 'openModal', modal: { kind: 'typed-confirm', title, lines: dialog.lines, podKeys, steps, expected, typed: '' } });
-      }
+      // Keys typed while the plan was made went elsewhere (a prompt, another screen): a dialog
+      // popping up now would take the next key meant for that, so it is not opened.
+      const now = readNav();
+      if (now.modal) return;
+      if (focusOf(now) !== focusOf(asked) || now.stack !== asked.stack) return notice('Reschedule not asked: the screen changed while the plan was made; press r again.', 'error');
+      const base = { podKeys, steps, backupDir: tui.backupDir };
+      dispatch({ type: 'openModal', modal: expected === null ? { kind: 'confirm', ...base } : { kind: 'typed-confirm', ...base, expected, typed: '' } });
     } finally {
       planning.current = false;
     }
@@ -269,7 +270,49 @@ export function App(props: AppProps) {
         return dispatch({ type: 'toggleHelp' });
       case 'app.quit':
         return quit();
+      case 'prompt.open':
+        return dispatch({ type: 'promptStart' });
+      case 'prompt.run':
+        return runPrompt(s);
+      case 'filter.apply':
+        return dispatch({ type: 'filterApply' });
+      case 'input.erase':
+        return act(eraseIn(focusOf(s)));
+      case 'input.cancel':
+      case 'dialog.cancel':
+        return act(cancelIn(focusOf(s)));
+      case 'dialog.confirm':
+        return confirmModal(s);
+      case 'dialog.typedConfirm':
+        if (s.modal?.kind === 'typed-confirm' && s.modal.typed !== s.modal.expected) return tell(s, `type ${s.modal.expected} exactly, then enter; esc cancels`);
+        return confirmModal(s);
     }
+  }
+
+  const act = (action: NavAction | null) => (action ? dispatch(action) : undefined);
+
+  /** Say why a key did nothing: in the dialog or prompt that has focus, else on the status line. */
+  function tell(s: NavState, why: string): void {
+    const action = tellAction(s, why);
+    if (action) dispatch(action);
+    else notice(why, 'error');
+  }
+
+  /** enter in the `:` prompt: a known command moves or quits; anything else is said in the prompt line. */
+  function runPrompt(s: NavState): void {
+    if (!s.prompt) return;
+    const namespaces = new Set([...view.namespaces.map((n) => n.name), ...view.byNamespace.keys()]);
+    const outcome = runCommandLine(s.prompt.draft, { namespaces, watched: props.namespace });
+    if (outcome.kind === 'error') return dispatch({ type: 'promptError', message: outcome.message });
+    dispatch({ type: 'promptCancel' });
+    if (outcome.kind === 'quit') return quit();
+    dispatch(outcome.action);
+  }
+
+  function follow(intent: KeyIntent, s: NavState): void {
+    if (intent.kind === 'command') return run(intent.command, s);
+    if (intent.kind === 'type') return act(typeInto(focusOf(s), intent.text));
+    if (intent.kind === 'ignored') return tell(s, intent.why);
   }
 
   function selectedOrMarked(s: NavState): string[] {
@@ -283,8 +326,9 @@ export function App(props: AppProps) {
   function confirmModal(s: NavState): void {
     const modal = s.modal;
     if (!modal) return;
+    if (modal.kind === 'typed-confirm' && modal.typed !== modal.expected) return;
     dispatch({ type: 'closeModal' });
-    if (!modal.steps || !tui) return;
+    if (!tui) return;
     if (!runner.start(modal.steps)) return busyNotice();
     dispatch({ type: 'clearMarks' });
     dispatch({ type: 'showProgress' });
@@ -295,31 +339,17 @@ export function App(props: AppProps) {
     if (press.ctrl && press.char === 'c') return quit();
     if (quittingRef.current) return;
     const s = readNav();
-    if (s.modal) {
-      if (press.special === 'escape') return dispatch({ type: 'closeModal' });
-      if (s.modal.kind === 'typed-confirm') {
-        if (press.special === 'return') return s.modal.typed === s.modal.expected ? confirmModal(s) : undefined;
-        if (press.special === 'backspace') return dispatch({ type: 'modalBackspace' });
-        if (press.special === null && !press.ctrl) dispatch({ type: 'modalType', text: press.char });
-        return;
-      }
-      if (press.special === 'return' || press.char === 'y') return confirmModal(s);
-      if (press.char === 'n') dispatch({ type: 'closeModal' });
-      return;
-    }
-    if (s.filterDraft !== null) {
-      if (press.special === 'escape') return dispatch({ type: 'filterCancel' });
-      if (press.special === 'return') return dispatch({ type: 'filterApply' });
-      if (press.special === 'backspace') return dispatch({ type: 'filterBackspace' });
-      if (press.special === null && !press.ctrl) dispatch({ type: 'filterType', text: press.char });
-      return;
-    }
-    const command = commandFor(bindings, topScreen(s).kind, press);
-    if (command) run(command, s);
+    follow(routeKey(s, bindings, press), s);
   }
 
   useInput((input: string, key: Key) => {
     for (const press of toKeyPresses(input, key)) handlePress(press);
+  });
+  // A paste (bracketed by the terminal) is text for a focused field, never key presses.
+  usePaste((text: string) => {
+    if (quittingRef.current) return;
+    const s = readNav();
+    follow(pasteIntent(s, text), s);
   });
 
   const top = topScreen(nav);

@@ -15,11 +15,26 @@ export type Screen =
   /** The reschedule run: each pod's steps, live. */
   | { kind: 'progress' };
 
-/** `steps` is the plan the dialog shows; confirming runs exactly it. */
+interface ModalBase {
+  podKeys: string[];
+  /** The plan the dialog shows (laid out for the terminal's size when drawn); confirming runs exactly it. */
+  steps: readonly RescheduleStep[];
+  /** Where bare pods are backed up (said in the dialog). */
+  backupDir?: string;
+  /** Why the last key did nothing (enter, an unknown key, a key in a burst); cleared by the next. */
+  hint?: string;
+}
+
 export type Modal =
-  | { kind: 'confirm'; title: string; lines: string[]; podKeys: string[]; steps?: readonly RescheduleStep[] }
+  | (ModalBase & { kind: 'confirm' })
   /** Bulk actions: the user must type `expected` exactly (Shopify's DangerousConfirmationPrompt). */
-  | { kind: 'typed-confirm'; title: string; lines: string[]; podKeys: string[]; expected: string; typed: string; steps?: readonly RescheduleStep[] };
+  | (ModalBase & { kind: 'typed-confirm'; expected: string; typed: string });
+
+/** The `:` prompt: what is typed, and why the last line run was refused. */
+export interface Prompt {
+  draft: string;
+  error: string | null;
+}
 
 export interface Notice {
   text: string;
@@ -36,6 +51,8 @@ export interface NavState {
   filters: Record<ListView, string>;
   /** The filter being typed (live-applied), or null when the filter bar is closed. */
   filterDraft: string | null;
+  /** The `:` command prompt, or null when closed. */
+  prompt: Prompt | null;
   sort: SortKey;
   onlyReschedule: boolean;
   marks: ReadonlySet<string>;
@@ -63,6 +80,13 @@ export type NavAction =
   | { type: 'filterBackspace' }
   | { type: 'filterApply' }
   | { type: 'filterCancel' }
+  | { type: 'promptStart' }
+  | { type: 'promptType'; text: string }
+  | { type: 'promptErase' }
+  | { type: 'promptError'; message: string }
+  | { type: 'promptCancel' }
+  /** A `:` command: replace the screens with one list view (and, for pods, maybe a namespace; null = all). */
+  | { type: 'jump'; list: ListView; namespace?: string | null }
   | { type: 'cycleSort' }
   | { type: 'toggleOnlyReschedule' }
   | { type: 'toggleMark'; key: string }
@@ -70,6 +94,7 @@ export type NavAction =
   | { type: 'openModal'; modal: Modal }
   | { type: 'modalType'; text: string }
   | { type: 'modalBackspace' }
+  | { type: 'modalHint'; hint: string }
   | { type: 'closeModal' }
   | { type: 'notice'; notice: Notice | null };
 
@@ -90,6 +115,7 @@ export function initialNavState(init: InitialNav): NavState {
     },
     filters: { namespaces: '', pods: init.labelSelector ? `-l ${init.labelSelector}` : '', profiles: '' },
     filterDraft: null,
+    prompt: null,
     sort: 'name',
     onlyReschedule: false,
     marks: new Set(),
@@ -130,7 +156,9 @@ function target(current: number, length: number, move: Move, page: number): numb
 const push = (state: NavState, screen: Screen): NavState => ({ ...state, stack: [...state.stack, screen], scroll: 0 });
 
 /** Replace the whole stack with one list view (tab / `0`): there is nothing to go back to. */
-const switchTo = (state: NavState, list: ListView): NavState => ({ ...state, stack: [{ kind: list }], filterDraft: null, scroll: 0 });
+const switchTo = (state: NavState, list: ListView): NavState => ({ ...state, stack: [{ kind: list }], filterDraft: null, prompt: null, scroll: 0 });
+
+const dropLast = (text: string): string => [...text].slice(0, -1).join('');
 
 export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
@@ -166,6 +194,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     }
     case 'back': {
       if (state.modal) return { ...state, modal: null };
+      if (state.prompt) return { ...state, prompt: null };
       if (state.filterDraft !== null) return { ...state, filterDraft: null };
       if (state.stack.length > 1) return { ...state, stack: state.stack.slice(0, -1), scroll: 0 };
       const list = currentList(state);
@@ -179,12 +208,12 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return topScreen(state).kind === 'progress' ? state : { ...push(state, { kind: 'progress' }), filterDraft: null };
     case 'filterStart': {
       const list = currentList(state);
-      return list ? { ...state, filterDraft: state.filters[list] } : state;
+      return list ? { ...state, filterDraft: state.filters[list], prompt: null } : state;
     }
     case 'filterType':
       return state.filterDraft === null ? state : { ...state, filterDraft: state.filterDraft + action.text };
     case 'filterBackspace':
-      return state.filterDraft === null ? state : { ...state, filterDraft: [...state.filterDraft].slice(0, -1).join('') };
+      return state.filterDraft === null ? state : { ...state, filterDraft: dropLast(state.filterDraft) };
     case 'filterApply': {
       const list = currentList(state);
       if (state.filterDraft === null || !list) return { ...state, filterDraft: null };
@@ -192,6 +221,22 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     }
     case 'filterCancel':
       return { ...state, filterDraft: null };
+    case 'promptStart':
+      return { ...state, prompt: { draft: '', error: null }, filterDraft: null };
+    case 'promptType':
+      return state.prompt ? { ...state, prompt: { draft: state.prompt.draft + action.text, error: null } } : state;
+    case 'promptErase':
+      return state.prompt ? { ...state, prompt: { draft: dropLast(state.prompt.draft), error: null } } : state;
+    case 'promptError':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, error: action.message } } : state;
+    case 'promptCancel':
+      return state.prompt ? { ...state, prompt: null } : state;
+    case 'jump': {
+      const { namespace } = action;
+      if (namespace === undefined || namespace === state.namespace) return switchTo(state, action.list);
+      const namespaces = namespace === null ? state.selection.namespaces : { ...state.selection.namespaces, key: namespace };
+      return switchTo({ ...state, namespace, selection: { ...state.selection, namespaces, pods: NO_SELECTION } }, action.list);
+    }
     case 'cycleSort':
       return { ...state, sort: nextSort(state.sort) };
     case 'toggleOnlyReschedule':
@@ -205,13 +250,13 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     case 'clearMarks':
       return state.marks.size === 0 ? state : { ...state, marks: new Set() };
     case 'openModal':
-      return { ...state, modal: action.modal, filterDraft: null };
+      return { ...state, modal: action.modal, filterDraft: null, prompt: null };
     case 'modalType':
-      return state.modal?.kind === 'typed-confirm' ? { ...state, modal: { ...state.modal, typed: state.modal.typed + action.text } } : state;
+      return state.modal?.kind === 'typed-confirm' ? { ...state, modal: { ...state.modal, typed: state.modal.typed + action.text, hint: undefined } } : state;
     case 'modalBackspace':
-      return state.modal?.kind === 'typed-confirm'
-        ? { ...state, modal: { ...state.modal, typed: [...state.modal.typed].slice(0, -1).join('') } }
-        : state;
+      return state.modal?.kind === 'typed-confirm' ? { ...state, modal: { ...state.modal, typed: dropLast(state.modal.typed), hint: undefined } } : state;
+    case 'modalHint':
+      return state.modal ? { ...state, modal: { ...state.modal, hint: action.hint } } : state;
     case 'closeModal':
       return { ...state, modal: null };
     case 'notice':

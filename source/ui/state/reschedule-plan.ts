@@ -68,29 +68,51 @@ export function wrapText(text: string, width: number, indent: string): string[] 
   return out;
 }
 
+/** Cut `text` to `width` columns, with an ellipsis when cut. */
+export const truncate = (text: string, width: number): string => (text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`);
+
 /**
  * The dialog's body: one line per pod (pod, method, from -> to), its warnings under it with
- * `!`, refusals with their reason; cut to `maxLines` with a count of what is not shown.
+ * `!`, refusals with their reason. When that does not fit in `maxLines`, every pod gets one line
+ * (pod names first: the user must see what is acted on), and what still does not fit is counted
+ * ("… and 7 more").
  */
 export function planDialog(steps: readonly RescheduleStep[], options: { width: number; maxLines: number; backupDir?: string }): PlanDialog {
   const actionable = steps.filter((s) => s.method !== 'refuse').length;
   const refused = steps.length - actionable;
+  const width = Math.max(1, options.width);
+  const maxLines = Math.max(1, options.maxLines);
   const podWidth = Math.min(40, Math.max(3, ...steps.map((s) => s.key.length)));
+  const rest = (step: RescheduleStep) => (step.method === 'refuse' ? step.reason : moveLabel(step));
   const all: string[] = [];
   for (const step of steps) {
     const head = `${step.key.padEnd(podWidth)}  ${METHOD_LABEL[step.method].padEnd(8)}  `;
-    const rest = step.method === 'refuse' ? step.reason : moveLabel(step);
-    all.push(...wrapText(head + rest, options.width, ' '.repeat(Math.min(podWidth + 12, Math.floor(options.width / 2)))));
-    for (const warning of step.warnings) all.push(...wrapText(`  ! ${warning}`, options.width, '    '));
+    all.push(...wrapText(head + rest(step), width, ' '.repeat(Math.min(podWidth + 12, Math.floor(width / 2)))));
+    for (const warning of step.warnings) all.push(...wrapText(`  ! ${warning}`, width, '    '));
   }
   if (options.backupDir && steps.some((s) => s.method === 'recreate')) {
-    all.push(...wrapText(`Bare pods are backed up to ${options.backupDir} before the delete.`, options.width, '  '));
+    all.push(...wrapText(`Bare pods are backed up to ${options.backupDir} before the delete.`, width, '  '));
   }
   let lines = all;
-  if (all.length > options.maxLines) {
-    const keep = Math.max(1, options.maxLines - 1);
-    lines = [...all.slice(0, keep), `… ${all.length - keep} more lines (${steps.length} pods in the plan)`];
+  if (all.length > maxLines) {
+    const compact = steps.map((step) => truncate(`${step.key}  ${METHOD_LABEL[step.method]}  ${rest(step)}`, width));
+    if (compact.length <= maxLines) {
+      lines = compact.length < maxLines ? [...compact, truncate('(a larger terminal shows the details and warnings)', width)] : compact;
+    } else if (maxLines === 1) {
+      const more = ` and ${steps.length - 1} more`;
+      lines = [truncate(`${truncate(steps[0]?.key ?? '', Math.max(1, width - more.length))}${more}`, width)];
+    } else {
+      const keep = maxLines - 1;
+      lines = [...compact.slice(0, keep), truncate(`… and ${steps.length - keep} more (${steps.length} pods in the plan)`, width)];
+    }
   }
-  const title = actionable === 0 ? null : `Reschedule ${actionable === 1 ? (steps.find((s) => s.method !== 'refuse')?.key ?? '1 pod') : `${actionable} pods`}?${refused > 0 ? ` (${refused} refused)` : ''}`;
-  return { title, lines, actionable, refused };
+  return { title: planTitle(steps), lines, actionable, refused };
+}
+
+/** "Reschedule test/test?", "Reschedule 3 pods? (1 refused)"; null when every pod is refused. */
+export function planTitle(steps: readonly RescheduleStep[]): string | null {
+  const actionable = steps.filter((s) => s.method !== 'refuse');
+  if (actionable.length === 0) return null;
+  const refused = steps.length - actionable.length;
+  return `Reschedule ${actionable.length === 1 ? actionable[0]!.key : `${actionable.length} pods`}?${refused > 0 ? ` (${refused} refused)` : ''}`;
 }

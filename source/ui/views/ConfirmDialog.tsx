@@ -1,41 +1,39 @@
 import { Box, Text } from 'ink';
 import { useUIState } from '../app/contexts.js';
-
-/** Wide enough for "namespace/pod  method  from -> to" without truncating. */
-export const dialogWidth = (columns: number): number => Math.min(columns, 110);
+import { dialogWidth, layoutDialog } from '../state/dialog-layout.js';
 
 /**
  * The confirmation before anything destructive, showing the plan (pod, method, from -> to,
- * warnings); bulk actions need the namespace typed exactly.
+ * warnings); bulk actions need the namespace typed exactly. Laid out for the body's size: the
+ * answer line and the pod names stay visible down to 40x10.
  */
 export function ConfirmDialog() {
   const { nav, theme: t, layout } = useUIState();
   const modal = nav.modal;
   if (!modal) return null;
-  const width = dialogWidth(layout.columns);
+  const d = layoutDialog(modal, layout.columns, layout.bodyHeight);
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={layout.bodyHeight}>
-      <Text {...t.status.warn}>{modal.title}</Text>
-      {modal.lines.map((line, i) => (
-        <Text key={i} wrap="truncate" {...(/^\s+!/.test(line) ? t.status.warn : /^\S+\s+refused\s/.test(line) ? t.text.secondary : {})}>
+    <Box flexDirection="column" {...(d.border ? { borderStyle: 'round' as const } : {})} paddingX={1} width={dialogWidth(layout.columns)} height={layout.bodyHeight} overflow="hidden">
+      {d.title.map((line, i) => (
+        <Text key={`t${i}`} wrap="truncate" {...t.status.warn}>
           {line}
         </Text>
       ))}
-      <Text> </Text>
-      {modal.kind === 'typed-confirm' ? (
-        <>
-          <Text>
-            Type <Text {...t.key}>{modal.expected}</Text> to confirm, or press esc to cancel.
-          </Text>
-          <Text>
-            {'> '}
-            {modal.typed}
-            <Text inverse> </Text>
-          </Text>
-        </>
-      ) : (
-        <Text>
-          <Text {...t.key}>y</Text> / <Text {...t.key}>enter</Text> confirm · <Text {...t.key}>n</Text> / <Text {...t.key}>esc</Text> cancel
+      {d.plan.map((line, i) => (
+        <Text key={`p${i}`} wrap="truncate" {...(/^\s+!/.test(line) ? t.status.warn : /^\S+\s+refused\s/.test(line) ? t.text.secondary : {})}>
+          {line}
+        </Text>
+      ))}
+      {d.gap ? <Text> </Text> : null}
+      {d.instruction.map((line, i) => (
+        <Text key={`i${i}`} wrap="truncate" {...(d.hinted ? t.status.error : {})}>
+          {line}
+        </Text>
+      ))}
+      {d.input === null ? null : (
+        <Text wrap="truncate">
+          {d.input}
+          <Text inverse> </Text>
         </Text>
       )}
     </Box>

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { useUIState } from '../app/contexts.js';
 import { listRows } from '../app/list-rows.js';
+import { commandHint } from '../state/commands.js';
 import { describeFilter, parseFilter } from '../state/filter.js';
 import { currentList, topScreen, type NavState } from '../state/navigation.js';
 import type { UIState } from '../app/contexts.js';
@@ -26,10 +27,20 @@ function appliedFilter(nav: NavState): string {
   return describeFilter(parseFilter(nav.filters[list]));
 }
 
-/** The title line of the current view; while `/` is open it becomes the filter prompt. */
+/** The title line of the current view; while `:` or `/` is open it becomes that prompt. */
 export function FilterBar() {
   const state = useUIState();
   const { nav, theme: t } = state;
+  if (nav.prompt) {
+    return (
+      <Text wrap="truncate">
+        <Text {...t.key}>:</Text>
+        <Text>{nav.prompt.draft}</Text>
+        <Text inverse> </Text>
+        <Text {...(nav.prompt.error ? t.status.error : t.text.secondary)}>  {nav.prompt.error ?? commandHint()}</Text>
+      </Text>
+    );
+  }
   if (nav.filterDraft !== null) {
     const parsed = parseFilter(nav.filterDraft);
     return (

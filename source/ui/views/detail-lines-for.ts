@@ -1,6 +1,7 @@
 import type { UIState } from '../app/contexts.js';
 import { seg, wrapLines, type Line } from '../components/lines.js';
-import { bindingsFor, HELP_SECTIONS, keyLabels } from '../keymap.js';
+import { bindingsFor, HELP_SECTIONS, isInputKind, keyLabels } from '../keymap.js';
+import { COMMANDS, commandUsage } from '../state/commands.js';
 import { topScreen } from '../state/navigation.js';
 import { VERDICT_LABEL } from '../theme.js';
 import { podDetailLines } from './pod-detail-lines.js';
@@ -53,7 +54,8 @@ export function helpLinesFor(state: UIState): Line[] {
   const t = state.theme;
   const below = state.nav.stack[state.nav.stack.length - 2] ?? topScreen(state.nav);
   const screen = below.kind === 'help' ? 'pods' : below.kind;
-  const bindings = bindingsFor(state.bindings, screen);
+  // The screen's own keys, then the keys of the prompts and dialogs that can open over it.
+  const bindings = [...bindingsFor(state.bindings, screen), ...state.bindings.filter((b) => b.screens.some(isInputKind))];
   const lines: Line[] = [[seg(`Keys for the ${screen} view`, t.text.title), seg(state.readOnly ? '  (read-only: no destructive keys)' : '', t.text.secondary)]];
   for (const section of HELP_SECTIONS) {
     const inSection = bindings.filter((b) => b.section === section);
@@ -62,6 +64,11 @@ export function helpLinesFor(state: UIState): Line[] {
     for (const b of inSection) {
       lines.push([seg(`  ${keyLabels(b).padEnd(16)}`, t.key), seg(b.description), seg(b.destructive ? '  (asks first)' : '', t.status.warn)]);
     }
+  }
+  lines.push([], [seg('COMMANDS (after :)', t.text.header)]);
+  for (const command of COMMANDS) {
+    const aliases = command.names.slice(1).map((n) => `:${n}`).join(' ');
+    lines.push([seg(`  ${commandUsage(command).padEnd(24)}`, t.key), seg(command.description), seg(aliases ? `  (also ${aliases})` : '', t.text.secondary)]);
   }
   lines.push([], [seg('FILTER', t.text.header)]);
   lines.push([seg('  /web        ', t.key), seg('name contains "web"')]);
