@@ -1,5 +1,7 @@
 // What one pod's run needs (connection, options, its progress sink) and how its result is built.
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { ManifestSource } from '../domain/recreate.js';
+import type { RunJournal } from './journal.js';
 import { getPod } from './kube-pods.js';
 import type { Landed, Outcome, ProgressStep, RescheduleResult, RescheduleStep } from './types.js';
 import type { Obj } from './watch-until.js';
@@ -15,6 +17,10 @@ export interface PodRun {
   pdbWaitMs: number;
   /** The user's stop (Ctrl-C). Never honoured between a bare pod's delete and its create. */
   signal: AbortSignal;
+  /** What a bare pod is re-created from. */
+  from: ManifestSource;
+  /** Every step is written here before it is taken. */
+  journal: RunJournal;
   emit(step: ProgressStep, message: string): void;
 }
 

@@ -35,6 +35,8 @@ const flagSpec = {
   dryRun: { type: 'boolean' },
   backupDir: { type: 'string' },
   timeout: { type: 'string' },
+  from: { type: 'string' },
+  pending: { type: 'boolean' },
   help: { type: 'boolean', shortFlag: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -44,7 +46,9 @@ const COMMAND_ONLY: Record<string, readonly Command[]> = {
   all: ['reschedule'],
   yes: ['reschedule', 'restore'],
   dryRun: ['reschedule', 'restore'],
-  backupDir: ['reschedule', 'view'],
+  backupDir: ['reschedule', 'restore', 'view'],
+  from: ['reschedule'],
+  pending: ['restore'],
   timeout: ['reschedule', 'restore', 'view'],
   readOnly: ['view'],
 };
@@ -76,12 +80,16 @@ export interface Options {
   dryRun: boolean;
   backupDir?: string;
   timeout?: string;
+  /** reschedule: what bare pods are re-created from (live | last-applied; checked by the mode). */
+  from?: string;
+  /** restore: every pod an unfinished run left deleted. */
+  pending: boolean;
   help: boolean;
   version: boolean;
 }
 
 /** String flags whose empty value is a mistake (see parseArgs). */
-const NEEDS_VALUE = ['kubeconfig', 'context', 'requestTimeout', 'cluster', 'region', 'profile', 'profilesFile', 'backupDir', 'timeout'] as const;
+const NEEDS_VALUE = ['kubeconfig', 'context', 'requestTimeout', 'cluster', 'region', 'profile', 'profilesFile', 'backupDir', 'timeout', 'from'] as const;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -205,6 +213,8 @@ export function parseArgs(argv: string[]): Options {
     dryRun: f.dryRun ?? false,
     backupDir: f.backupDir,
     timeout: f.timeout,
+    from: f.from,
+    pending: f.pending ?? false,
     help: f.help ?? false,
     version: (f.version ?? false) || command === 'version',
   };

@@ -9,7 +9,7 @@ import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../sim/helpers.js';
 import { simEnv } from '../helpers/cli.js';
-import { builtCliCopy, filesUnder, runBuiltCli, tempDir, type CliRun as CliResult } from './helpers.js';
+import { backupsUnder, builtCliCopy, runBuiltCli, tempDir, type CliRun as CliResult } from './helpers.js';
 
 let sim: RunningSim;
 let state: string;
@@ -97,7 +97,7 @@ describe('kubectl fargate reschedule: the acceptance flows', () => {
     const after = sim.cluster.getPod('test', 'test')!;
     assert.notEqual(after.metadata.uid, before.metadata.uid);
     assert.deepEqual(after.spec.containers.map((c: any) => c.image), before.spec.containers.map((c: any) => c.image));
-    const [file] = filesUnder(dir);
+    const [file] = backupsUnder(dir);
     assert.equal(file, result.backupFile);
     assert.equal(statSync(file!).mode & 0o777, 0o600);
     assert.equal(statSync(path.dirname(file!)).mode & 0o777, 0o700);
@@ -153,7 +153,7 @@ describe('kubectl fargate reschedule: faults', () => {
     const dir = tempDir('kf-boom-');
     const r = await cli('reschedule', '-n', 'boom', 'boom', '--yes', '--backup-dir', dir);
     assert.equal(r.code, 1, r.stderr);
-    const [file] = filesUnder(dir);
+    const [file] = backupsUnder(dir);
     assert.ok(file && existsSync(file));
     assert.ok(r.stdout.includes(`restore it with \`kubectl fargate restore ${file}\``), r.stdout);
     assert.equal(sim.cluster.getPod('boom', 'boom'), undefined);
@@ -166,7 +166,7 @@ describe('kubectl fargate reschedule: faults', () => {
 
     const again = await cli('restore', file!);
     assert.equal(again.code, 1);
-    assert.match(again.stdout, /pod boom\/boom already exists; delete it first or restore under another name/);
+    assert.match(again.stdout, /pod boom\/boom already exists; delete it first, or restore it under another name: edit metadata.name in /);
   });
 
   test('restore of a corrupt or missing file is one error line (exit 1), nothing created', async () => {
