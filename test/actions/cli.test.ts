@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../sim/helpers.js';
@@ -155,7 +156,7 @@ describe('kubectl fargate reschedule: faults', () => {
     assert.equal(r.code, 1, r.stderr);
     const [file] = backupsUnder(dir);
     assert.ok(file && existsSync(file));
-    assert.ok(r.stdout.includes(`restore it with \`kubectl fargate restore ${file}\``), r.stdout);
+    assert.ok(r.stdout.includes(`restore it with \`kubectl fargate restore --context ${sim.contextName} ${file}\``), r.stdout);
     assert.equal(sim.cluster.getPod('boom', 'boom'), undefined);
 
     sim.faults.reset();
@@ -167,6 +168,34 @@ describe('kubectl fargate reschedule: faults', () => {
     const again = await cli('restore', file!);
     assert.equal(again.code, 1);
     assert.match(again.stdout, /pod boom\/boom already exists; delete it first, or restore it under another name: edit metadata.name in /);
+  });
+
+  /** What `kubectl get pod test -n test -o yaml` gives for a pod created with `kubectl apply` (its last-applied names it). */
+  function dumpOfTestPod(): any {
+    const pod = structuredClone(sim.cluster.getPod('test', 'test')!);
+    const applied = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'test', namespace: 'test' }, spec: { containers: pod.spec.containers.map((c: any) => ({ name: c.name, image: c.image })) } };
+    pod.metadata.annotations = { ...pod.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(applied) };
+    return pod;
+  }
+
+  test('restore of a `kubectl get -o yaml` dump of a pod that exists: exit 1, and the advice given works', async () => {
+    const file = path.join(tempDir('kf-dump-'), 'dump.yaml');
+    writeFileSync(file, stringify(dumpOfTestPod()));
+    const r = await cli('restore', file);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout.split('\n')[1], `test/test   failed   pod test/test already exists; delete it first, or restore it under another name: edit metadata.name in ${file}`);
+  });
+
+  test('restore of a `kubectl get -o yaml` dump whose name was edited creates the pod under the edited name', async () => {
+    const pod = dumpOfTestPod();
+    pod.metadata.name = 'test-copy';
+    const file = path.join(tempDir('kf-dump-'), 'dump.yaml');
+    writeFileSync(file, stringify(pod));
+    const r = await cli('restore', file);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^test\/test-copy\s+succeeded\s+restored: now on Fargate under fp-test$/m);
+    assert.equal(sim.cluster.getPod('test', 'test-copy')?.status?.phase, 'Running');
+    assert.ok(sim.cluster.getPod('test', 'test'), 'the original is untouched');
   });
 
   test('restore of a corrupt or missing file is one error line (exit 1), nothing created', async () => {
