@@ -68,9 +68,11 @@ export async function recreateBarePod(run: PodRun): Promise<RescheduleResult> {
     return fail(`${describeError(error)}: nothing was deleted`, saved);
   }
   run.emit('delete', `deleting it (grace period ${grace}s)`);
+  let deleteError: unknown = null;
   try {
     await deleteBackedUpPod(kc, live, backup);
   } catch (error) {
+    deleteError = error;
     const status = error instanceof KubeApiError ? error.status : -1;
     if (status === 409) return fail('the pod changed just before the delete (uid precondition failed): nothing was deleted', saved);
     if (status !== 404) {
@@ -88,8 +90,10 @@ export async function recreateBarePod(run: PodRun): Promise<RescheduleResult> {
     // A long grace period must not make us give up on a pod that is simply still stopping.
     run.emit('wait-gone', 'waiting until it is gone');
     const goneTimeout = Math.max(run.timeoutMs, grace * 1000 + 30_000);
-    const notDeleted = await stillUndeleted(run);
-    if (notDeleted) return fail(`${notDeleted}; nothing was changed`, saved);
+    if (await stillUndeleted(run)) {
+      const answer = deleteError === null ? 'the API server answered the delete' : `the delete failed (${describeError(deleteError)})`;
+      return fail(`${answer}, but the pod is not being deleted (it still runs); nothing was changed`, saved);
+    }
     try {
       await waitForGone(kc, step.pod, { timeoutMs: goneTimeout });
     } catch (error) {
@@ -156,12 +160,9 @@ export async function recreateBarePod(run: PodRun): Promise<RescheduleResult> {
  * (deletionTimestamp) or gone at once. Still the same pod, unmarked: the delete did not take
  * effect (a proxy or webhook swallowed it), and waiting for it to go would only time out.
  */
-async function stillUndeleted(run: PodRun): Promise<string | null> {
+async function stillUndeleted(run: PodRun): Promise<boolean> {
   const now = await getPod(run.kc, run.step.pod.namespace, run.step.pod.name).catch(() => undefined);
-  if (now && now.metadata?.uid === run.step.pod.uid && !now.metadata?.deletionTimestamp) {
-    return 'the API server answered the delete, but the pod is not being deleted (it still runs)';
-  }
-  return null;
+  return Boolean(now && now.metadata?.uid === run.step.pod.uid && !now.metadata?.deletionTimestamp);
 }
 
 /** The delete may have happened: retry the create from the backup a few times before giving up. */

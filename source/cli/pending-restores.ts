@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { defaultBackupDir, restoreCommand } from '../actions/backup.js';
 import { pendingRestores, type PendingRestore } from '../actions/journal.js';
-import { getPod } from '../actions/kube-pods.js';
 import { shellCommand } from '../lib/shell-quote.js';
 import type { Options } from './flags.js';
 import type { Session } from './session.js';
@@ -18,6 +17,8 @@ export async function findPendingRestores(session: Session, options: Pick<Option
   try {
     const { pending } = await pendingRestores(journalRoots(options), session.identity.context, async (namespace, name) => {
       try {
+        // Loaded only when a dead run left a pod to check: the usual start reads one directory.
+        const { getPod } = await import('../actions/kube-pods.js');
         return (await getPod(session.kc, namespace, name)) !== null;
       } catch {
         return null;

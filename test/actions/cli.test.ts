@@ -2,7 +2,8 @@
 // child process against the simulated cluster over real HTTP, like a user in a terminal.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -30,6 +31,7 @@ afterEach(() => sim.faults.reset());
 
 const env = () => simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' });
 const cli = (...args: string[]): Promise<CliResult> => runBuiltCli(CLI, args, env());
+const kubectl = (...args: string[]) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 });
 const json = (r: CliResult) => JSON.parse(r.stdout) as { apiVersion: string; kind: string; results: any[]; steps?: any[] };
 
 async function driftedBarePod(ns: string, name: string): Promise<string> {
@@ -70,6 +72,28 @@ describe('kubectl fargate reschedule: the acceptance flows', () => {
     assert.match(r.stdout, /# test\/test: the manifest that would be backed up and re-created\napiVersion: v1\nkind: Pod/);
     assert.doesNotMatch(r.stdout, /kube-api-access|resourceVersion|nodeName/);
     assert.equal(sim.cluster.getPod('test', 'test')!.metadata.uid, uid);
+  });
+
+  test('--dry-run: where last-applied and the live pod differ, the plan says so; the manifest is the live one', async () => {
+    sim.cluster.apply(namespace('drydiff'));
+    const file = path.join(tempDir('kf-drydiff-'), 'pod.yaml');
+    writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'drydiff' }, spec: { containers: [{ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27' }] } }));
+    await kubectl('apply', '-f', file);
+    await sim.cluster.waitFor(() => sim.cluster.getPod('drydiff', 'web')?.status?.phase === 'Running', 5000, 'drydiff/web running');
+    await kubectl('set', 'image', '-n', 'drydiff', 'pod/web', 'app=public.ecr.aws/nginx/nginx:1.28');
+    sim.cluster.createProfile({ name: 'fp-drydiff', selectors: [{ namespace: 'drydiff' }] });
+
+    const table = await cli('reschedule', '-n', 'drydiff', 'web', '--dry-run');
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /^drydiff\/web\s+re-create\s+EC2\s+Fargate \(fp-drydiff\)\s+from live; last-applied differs \(1 field\)$/m);
+    assert.ok(table.stdout.includes('  ! drydiff/web: re-created from the live pod; its last-applied-configuration differs: spec.containers[app].image: last-applied public.ecr.aws/nginx/nginx:1.27, live public.ecr.aws/nginx/nginx:1.28 (--from last-applied re-creates that instead)\n'), table.stdout);
+    assert.match(table.stdout, /image: public.ecr.aws\/nginx\/nginx:1.28/);
+
+    const doc = json(await cli('reschedule', '-n', 'drydiff', 'web', '--dry-run', '--json', '--from', 'last-applied'));
+    const [step] = doc.steps!;
+    assert.equal(step.manifestSource, 'last-applied');
+    assert.deepEqual(step.lastAppliedDiff, [{ path: 'spec.containers[app].image', lastApplied: 'public.ecr.aws/nginx/nginx:1.27', live: 'public.ecr.aws/nginx/nginx:1.28' }]);
+    assert.equal(step.manifest.spec.containers[0].image, 'public.ecr.aws/nginx/nginx:1.27');
   });
 
   test('--dry-run --json gives the plan with the manifest', async () => {
