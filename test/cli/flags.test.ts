@@ -20,6 +20,8 @@ describe('parseArgs: kubectl-style flags', () => {
     { rule: 'AWS overrides', argv: ['--cluster', 'c', '--region', 'eu-west-1', '--profile', 'p'], expect: { cluster: 'c', region: 'eu-west-1', awsProfile: 'p' } },
     { rule: '-l label selector', argv: ['-l', 'app=web'], expect: { selector: 'app=web' } },
     { rule: 'version command', argv: ['version'], expect: { version: true } },
+    { rule: 'reschedule --from picks the manifest source', argv: ['reschedule', '-n', 'test', 'a', '--from', 'last-applied'], expect: { from: 'last-applied' } },
+    { rule: 'restore --pending', argv: ['restore', '--pending', '--yes'], expect: { command: 'restore', pending: true, args: [] } },
   ];
   for (const { rule, argv, expect } of cases) {
     test(rule, () => {
@@ -40,6 +42,8 @@ describe('parseArgs: usage errors are one line with exit code 2', () => {
     { rule: 'bad --color', argv: ['--color', 'pink'], message: /--color must be/ },
     { rule: 'reschedule-only flag on the viewer', argv: ['--yes'], message: /--yes is only valid with/ },
     { rule: 'stray argument to the viewer', argv: ['check', 'extra'], message: /unexpected argument "extra"/ },
+    { rule: '--from without its value', argv: ['reschedule', '-n', 'test', 'a', '--from'], message: /--from needs a value/ },
+    { rule: '--pending is for restore only', argv: ['reschedule', '--all', '-A', '--pending'], message: /--pending is only valid with: restore/ },
   ];
   for (const { rule, argv, message } of cases) {
     test(rule, () => {
