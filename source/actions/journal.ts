@@ -336,7 +336,7 @@ export async function pendingRestores(
       } else still.push(p);
     }
     if (still.length === 0) {
-      appendTo(journal.file, { event: 'closed', note: left.length === 0 ? 'the run ended without leaving a pod deleted' : 'every pod exists again' });
+      appendTo(journal.file, { event: 'closed', note: left.length === 0 ? 'the run left no pod deleted' : 'every pod exists again' });
       closeJournalFile(journal.file, journal.link);
     }
     for (const p of still) result.pending.push({ ...p, journal: journal.file, startedAt });
@@ -362,9 +362,10 @@ export function markRestored(journalFile: string, pod: string, note: string): vo
 
 function appendTo(file: string, entry: Omit<JournalEntry, 'at'>): void {
   try {
-    const fd = fs.openSync(file, 'a');
+    // r+, not a: a journal another start has just closed (renamed) must not be created anew.
+    const fd = fs.openSync(file, 'r+');
     try {
-      fs.writeSync(fd, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
+      fs.writeSync(fd, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`, fs.fstatSync(fd).size);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

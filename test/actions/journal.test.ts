@@ -160,6 +160,15 @@ describe('pendingRestores: what the next start reports', () => {
     assert.ok(existsSync(file));
   });
 
+  test('two starts closing the same journal: the second does not create it anew', async () => {
+    const root = tempDir('kf-pending-');
+    const file = killedRun(root);
+    await pendingRestores([root], 'c', async () => true, { alive: () => false });
+    markRestored(file, 'test/web', 'late');
+    assert.equal(existsSync(file), false);
+    assert.deepEqual(openJournals([root], 'c'), []);
+  });
+
   test('markRestored: the last pod restored closes the journal', async () => {
     const root = tempDir('kf-pending-');
     const file = killedRun(root);
