@@ -9,6 +9,6 @@ export type { RestoreOptions } from './restore.js';
 export { defaultBackupDir, readManifestFile, restoreCommand, restoreHint } from './backup.js';
 export { describeRecreates, recreateManifest, sourceNote } from './manifest-source.js';
 export type { ManifestSource, RecreateManifest } from './manifest-source.js';
-export { pendingRestores, markRestored } from './journal.js';
-export type { PendingRestore } from './journal.js';
+export { pendingRestores, markRestored } from './journal-scan.js';
+export type { PendingRestore } from './journal-scan.js';
 export type * from './types.js';

@@ -3,7 +3,7 @@
 // when there is nothing (the usual case); a GET per pod a dead run may have left deleted.
 import path from 'node:path';
 import { defaultBackupDir, restoreCommand } from '../actions/backup.js';
-import { pendingRestores, type PendingRestore } from '../actions/journal.js';
+import { pendingRestores, type PendingRestore } from '../actions/journal-scan.js';
 import { shellCommand } from '../lib/shell-quote.js';
 import type { Options } from './flags.js';
 import type { Session } from './session.js';

@@ -1,7 +1,7 @@
 // `kubectl fargate restore FILE...`: re-create pods from reschedule backups.
 // `kubectl fargate restore --pending`: every pod an unfinished reschedule left deleted.
 import { restoreCommand } from '../actions/backup.js';
-import { markRestored, type PendingRestore } from '../actions/journal.js';
+import { markRestored, type PendingRestore } from '../actions/journal-scan.js';
 import { restore, type RestoreResult } from '../actions/restore.js';
 import { UsageError } from '../errors.js';
 import { renderColumns } from '../report/columns.js';

@@ -4,17 +4,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  RunJournal,
-  journalDir,
-  markRestored,
-  openJournals,
-  parseJournal,
-  pendingRestores,
-  podsLeftDeleted,
-  runIsLive,
-  type JournalEntry,
-} from '../../source/actions/journal.js';
+import { RunJournal, journalDir, parseJournal, podsLeftDeleted, runIsLive, type JournalEntry } from '../../source/actions/journal.js';
+import { markRestored, openJournals, pendingRestores } from '../../source/actions/journal-scan.js';
 import { tempDir } from './helpers.js';
 
 const at = '2026-06-01T12:00:00.000Z';
