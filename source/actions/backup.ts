@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { UserError, errorText } from '../errors.js';
+import { shellCommand } from '../lib/shell-quote.js';
 
 export interface Backup {
   file: string;
@@ -20,6 +21,8 @@ export interface BackupInput {
   manifest: Record<string, any>;
   /** The uid of the pod being backed up (for the header). */
   uid?: string;
+  /** Extra header lines (where the manifest came from), without the leading '# '. */
+  notes?: readonly string[];
   now?: Date;
 }
 
@@ -51,12 +54,14 @@ export function writeBackup(input: BackupInput): Backup {
 
   for (let attempt = 0; ; attempt++) {
     const file = path.join(dir, `${safeSegment(name)}-${stamp(now)}${attempt === 0 ? '' : `-${attempt}`}.yaml`);
-    const text = [
+    const header = [
       `# kubectl-fargate backup of pod ${namespace}/${name}${input.uid ? ` (uid ${input.uid})` : ''}`,
       `# context ${input.context}, written ${now.toISOString()} before the pod was deleted to reschedule it`,
-      `# restore: kubectl fargate restore ${file}   (or: kubectl apply -f ${file})`,
-      body,
-    ].join('\n');
+      `# restore: ${restoreCommand(file, input.context)}   (or: ${applyCommand(file, input.context)})`,
+      ...(input.notes ?? []).map((note) => `# ${note}`),
+    ];
+    // A line break in a path or note would end the comment and change the YAML below it.
+    const text = [...header.map((line) => line.replace(/[\r\n]/g, ' ')), body].join('\n');
     let fd: number;
     try {
       // 'wx': never overwrite an earlier backup (two reschedules in one millisecond).
@@ -80,7 +85,7 @@ export function writeBackup(input: BackupInput): Backup {
 }
 
 /** Create each missing directory with mode 0700 (umask cannot widen it; chmod makes sure). */
-function makePrivateDirs(dir: string): void {
+export function makePrivateDirs(dir: string): void {
   const missing: string[] = [];
   for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
     missing.unshift(d);
@@ -97,7 +102,7 @@ function makePrivateDirs(dir: string): void {
 }
 
 /** The new directory entry must survive a crash too. Not possible on Windows: skipped there. */
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');
   try {
@@ -141,13 +146,19 @@ export function readManifestFile(file: string): Record<string, any> {
   return manifest;
 }
 
-/** A path as one shell word, for commands we print. */
-export function shellQuote(file: string): string {
-  return /^[\w@%+=:,./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+/**
+ * The command that brings a pod back from its backup, every word shell-quoted. With the context
+ * when known: pasted later, it must not create the pod in whatever context is current then.
+ */
+export function restoreCommand(file: string, context?: string): string {
+  return shellCommand(['kubectl', 'fargate', 'restore', ...(context ? ['--context', context] : []), file]);
+}
+
+function applyCommand(file: string, context?: string): string {
+  return shellCommand(['kubectl', ...(context ? ['--context', context] : []), 'apply', '-f', file]);
 }
 
 /** What to run when the tool could not bring a pod back itself. */
-export function restoreHint(file: string): string {
-  const f = shellQuote(file);
-  return `restore it with \`kubectl fargate restore ${f}\` (or \`kubectl apply -f ${f}\`)`;
+export function restoreHint(file: string, context?: string): string {
+  return `restore it with \`${restoreCommand(file, context)}\` (or \`${applyCommand(file, context)}\`)`;
 }

@@ -25,6 +25,7 @@ export async function evictControllerPod(run: PodRun): Promise<RescheduleResult>
   const before = await podsOfController(kc, live, String(ref.uid));
 
   if (run.signal.aborted) return resultOf(step, 'interrupted', 'interrupted before the eviction: nothing was changed');
+  run.journal.note({ event: 'evicting', pod: step.key, uid: step.pod.uid });
   run.emit('evict', 'evicting it (the Eviction API: PodDisruptionBudgets apply)');
   const until = Date.now() + run.pdbWaitMs;
   let announced = false;

@@ -76,9 +76,8 @@ function refusalFor(pod: PodRecord, placement: Placement): string | null {
 function warningsFor(pod: PodRecord, method: Method): string[] {
   const owner = pod.owner;
   if (method === 'recreate') {
-    const warnings = ['bare pod: it is deleted and re-created from a backup, so it is down until the new one starts and gets a new IP'];
-    if (pod.hasLastApplied) warnings.push('re-created from its kubectl last-applied-configuration (what `kubectl apply` last sent)');
-    return warnings;
+    // Which manifest (live or last-applied) is added once the pod is read: describeRecreates().
+    return ['bare pod: it is deleted and re-created from a backup, so it is down until the new one starts and gets a new IP'];
   }
   if (owner === null) return [];
   switch (owner.kind) {

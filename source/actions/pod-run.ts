@@ -1,8 +1,13 @@
 // What one pod's run needs (connection, options, its progress sink) and how its result is built.
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { ManifestSource } from '../domain/recreate.js';
+import type { RunJournal } from './journal.js';
 import { getPod } from './kube-pods.js';
 import type { Landed, Outcome, ProgressStep, RescheduleResult, RescheduleStep } from './types.js';
 import type { Obj } from './watch-until.js';
+
+/** A pod's run without its journal (a server dry run keeps none). */
+export type PodRunBase = Omit<PodRun, 'journal'>;
 
 export interface PodRun {
   kc: KubeConfig;
@@ -15,6 +20,10 @@ export interface PodRun {
   pdbWaitMs: number;
   /** The user's stop (Ctrl-C). Never honoured between a bare pod's delete and its create. */
   signal: AbortSignal;
+  /** What a bare pod is re-created from. */
+  from: ManifestSource;
+  /** Every step is written here before it is taken. */
+  journal: RunJournal;
   emit(step: ProgressStep, message: string): void;
 }
 
@@ -44,7 +53,7 @@ export function resultOf(
  * Re-read the pod just before acting and make sure it is still the one planned: it may have
  * been deleted, replaced (new uid) or started terminating since the plan was shown.
  */
-export async function livePlannedPod(run: PodRun): Promise<{ live: Obj } | { failed: RescheduleResult }> {
+export async function livePlannedPod(run: PodRunBase): Promise<{ live: Obj } | { failed: RescheduleResult }> {
   const { kc, step } = run;
   const { namespace, name, uid } = step.pod;
   const failed = (message: string) => ({ failed: resultOf(step, 'failed', message) });

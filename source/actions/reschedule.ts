@@ -2,9 +2,11 @@
 // reporting each step as an event. `reschedule` is the plain promise; `startReschedule` returns a
 // handle that keeps the event log, so a face can leave the progress view and come back.
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { ManifestSource } from '../domain/recreate.js';
 import { describeError } from '../errors.js';
 import { evictControllerPod } from './evict-pod.js';
-import { resultOf, type PodRun } from './pod-run.js';
+import { RunJournal } from './journal.js';
+import { resultOf, type PodRun, type PodRunBase } from './pod-run.js';
 import { recreateBarePod } from './recreate-pod.js';
 import { serverDryRunPod } from './server-dry-run.js';
 import type { EventSink, Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from './types.js';
@@ -14,6 +16,10 @@ export interface RescheduleOptions {
   backupDir: string;
   /** kubeconfig context name, for the backup path. */
   context: string;
+  /** The default backup root, where the next start of the tool looks for unfinished journals. */
+  journalIndexDir?: string;
+  /** What bare pods are re-created from (default: the live pod). */
+  from?: ManifestSource;
   /** Bounds each wait (gone, scheduled, replacement). */
   timeoutMs: number;
   /** How long to retry an eviction a PodDisruptionBudget refuses (default: the timeout, at most 30s). */
@@ -54,37 +60,61 @@ export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[
       refusal = describeError(error);
     }
   }
-  for (const [i, step] of steps.entries()) {
-    const emit = (name: ProgressStep, message: string) =>
-      options.onEvent?.({ pod: step.key, step: name, message, at: Date.now(), index: i + 1, total: steps.length });
-    const run: PodRun = {
-      kc,
-      step,
-      backupDir: options.backupDir,
-      context: options.context,
-      timeoutMs: options.timeoutMs,
-      pdbWaitMs: options.pdbWaitMs ?? Math.min(options.timeoutMs, 30_000),
-      signal,
-      emit,
-    };
-    let result: RescheduleResult;
-    if (step.method === 'refuse') result = resultOf(step, 'refused', step.reason);
-    else if (refusal !== null) result = resultOf(step, 'refused', refusal);
-    else if (signal.aborted) result = resultOf(step, 'interrupted', 'not started (interrupted)');
-    else {
-      try {
-        if (options.dryRun === 'server') result = await serverDryRunPod(run);
-        else result = step.method === 'recreate' ? await recreateBarePod(run) : await evictControllerPod(run);
-      } catch (error) {
-        // Before any change (the flows catch everything after a delete themselves).
-        result = resultOf(step, 'failed', describeError(error));
-      }
+  // A server dry run changes nothing, so it keeps no journal.
+  const serverDryRun = options.dryRun === 'server';
+  const actionable = steps.filter((s) => s.method !== 'refuse');
+  let journal: RunJournal | null = null;
+  let journalError: string | null = null;
+  if (actionable.length > 0 && refusal === null && !serverDryRun) {
+    try {
+      journal = RunJournal.open({ root: options.backupDir, context: options.context, indexRoot: options.journalIndexDir, pods: actionable.map((s) => s.key) });
+    } catch (error) {
+      journalError = describeError(error);
     }
-    results.push(result);
-    options.onResult?.(result);
-    emit(FINAL_STEP[result.outcome], result.message);
+  }
+  try {
+    for (const [i, step] of steps.entries()) {
+      const emit = (name: ProgressStep, message: string) =>
+        options.onEvent?.({ pod: step.key, step: name, message, at: Date.now(), index: i + 1, total: steps.length });
+      const base: PodRunBase = {
+        kc,
+        step,
+        backupDir: options.backupDir,
+        context: options.context,
+        timeoutMs: options.timeoutMs,
+        pdbWaitMs: options.pdbWaitMs ?? Math.min(options.timeoutMs, 30_000),
+        signal,
+        from: options.from ?? 'live',
+        emit,
+      };
+      let result: RescheduleResult;
+      if (step.method === 'refuse') result = resultOf(step, 'refused', step.reason);
+      else if (refusal !== null) result = resultOf(step, 'refused', refusal);
+      else if (signal.aborted) result = resultOf(step, 'interrupted', 'not started (interrupted)');
+      else if (serverDryRun) result = await orFailed(step, () => serverDryRunPod(base));
+      else if (journal === null) result = resultOf(step, 'failed', `${journalError ?? 'no run journal'}: nothing was done`);
+      else {
+        const run: PodRun = { ...base, journal };
+        result = await orFailed(step, () => (step.method === 'recreate' ? recreateBarePod(run) : evictControllerPod(run)));
+        journal.note({ event: 'ended', pod: step.key, outcome: result.outcome, leftDeleted: result.restoreHint !== undefined });
+      }
+      results.push(result);
+      options.onResult?.(result);
+      emit(FINAL_STEP[result.outcome], result.message);
+    }
+  } finally {
+    journal?.finish();
   }
   return results;
+}
+
+/** A failure before any change (the flows catch everything after a delete themselves). */
+async function orFailed(step: RescheduleStep, flow: () => Promise<RescheduleResult>): Promise<RescheduleResult> {
+  try {
+    return await flow();
+  } catch (error) {
+    return resultOf(step, 'failed', describeError(error));
+  }
 }
 
 /** A running reschedule: the event log so far, live updates, and its end. */
@@ -100,6 +130,19 @@ export interface RescheduleRun {
   /** Like Ctrl-C: finish (or undo) the pod in flight, start no other. */
   cancel(): void;
   readonly done: Promise<RescheduleResult[]>;
+}
+
+/** Runs started with startReschedule() and not yet finished: a hang-up finishes them before the exit. */
+const inFlight = new Set<RescheduleRun>();
+
+/**
+ * Like Ctrl-C on every run in flight: each finishes (or re-creates) its pod in flight and starts
+ * no other. Resolves once all are over. For hang-ups and signals, whatever face started the run.
+ */
+export async function finishRunsInFlight(): Promise<void> {
+  const runs = [...inFlight];
+  for (const run of runs) run.cancel();
+  await Promise.all(runs.map((run) => run.done.catch(() => undefined)));
 }
 
 /** Start a reschedule that outlives whatever view started it (the TUI keeps the handle). */
@@ -127,11 +170,19 @@ export function startReschedule(kc: KubeConfig, steps: readonly RescheduleStep[]
         }
       }
     },
-  }).then((all) => {
-    finished = true;
-    return all;
-  });
-  return {
+  }).then(
+    (all) => {
+      finished = true;
+      inFlight.delete(handle);
+      return all;
+    },
+    (error: unknown) => {
+      finished = true;
+      inFlight.delete(handle);
+      throw error;
+    },
+  );
+  const handle: RescheduleRun = {
     steps,
     events,
     get results() {
@@ -147,4 +198,6 @@ export function startReschedule(kc: KubeConfig, steps: readonly RescheduleStep[]
     cancel: () => controller.abort(),
     done,
   };
+  if (!finished) inFlight.add(handle);
+  return handle;
 }

@@ -56,7 +56,7 @@ export async function restore(kc: KubeConfig, files: readonly string[], options:
     try {
       const existing = await getPod(kc, namespace, name);
       if (existing !== null) {
-        finish('failed', `pod ${pod} already exists; delete it first or restore under another name (edit metadata.name in ${file})`);
+        finish('failed', `pod ${pod} already exists; delete it first, or restore it under another name: edit metadata.name in ${file}`);
         continue;
       }
       if (options.dryRun === 'client') {
@@ -90,7 +90,10 @@ export async function restore(kc: KubeConfig, files: readonly string[], options:
   return results;
 }
 
-/** A backup is clean already; a `kubectl get -o yaml` dump is cleaned like a live pod. */
+/**
+ * A backup is clean already; a `kubectl get -o yaml` dump is cleaned like a live pod, from its
+ * own fields (not its last-applied-configuration), so a name or image edited in it is honoured.
+ */
 function prepare(manifest: Obj, namespace: string): Obj {
   const meta = manifest.metadata ?? {};
   const live = meta.uid !== undefined || meta.resourceVersion !== undefined || manifest.status !== undefined;

@@ -2,11 +2,11 @@
 // admission (EKS's Fargate webhook included) and PodDisruptionBudgets answer as they would, and
 // nothing changes. There is nothing to wait for and no backup to write.
 import type { KubeConfig } from '@kubernetes/client-node';
-import { cleanManifestForRecreate } from '../domain/recreate.js';
 import { FARGATE_SCHEDULER, PROFILE_LABEL } from '../domain/types.js';
 import { describeError } from '../errors.js';
+import { recreateManifest } from './manifest-source.js';
 import { controllerRef, createPod, dryRunDeletePod, evictPod } from './kube-pods.js';
-import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';
+import { livePlannedPod, resultOf, type PodRunBase as PodRun } from './pod-run.js';
 import type { RescheduleResult, RescheduleStep } from './types.js';
 import type { Obj } from './watch-until.js';
 
@@ -53,7 +53,7 @@ async function dryRunEvict(run: PodRun, live: Obj): Promise<RescheduleResult> {
  */
 async function dryRunRecreate(run: PodRun, live: Obj): Promise<RescheduleResult> {
   const { kc, step } = run;
-  const manifest = cleanManifestForRecreate(live);
+  const { manifest } = recreateManifest(live, run.from);
   run.emit('dry-run', 'asking the API server to delete it and create it again (server dry run: nothing is deleted or created)');
   let admitted: Admission;
   try {

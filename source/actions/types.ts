@@ -1,4 +1,6 @@
 // The shapes the reschedule and restore actions share with their faces (CLI, TUI, --json).
+import type { SpecDifference } from '../domain/recreate-diff.js';
+import type { ManifestSource } from '../domain/recreate.js';
 import type { OwnerRef, RunsOn } from '../domain/types.js';
 
 /** How a pod is moved: evicted (its controller re-creates it), re-created from a backup, or not at all. */
@@ -34,6 +36,10 @@ export interface RescheduleStep {
   warnings: string[];
   /** Pods of one controller share a group; a group runs one pod at a time. */
   group: string;
+  /** Bare pods, once read for the plan: the manifest it is re-created from. */
+  manifestSource?: ManifestSource;
+  /** Bare pods, once read for the plan: where last-applied and live differ (null: no last-applied). */
+  lastAppliedDiff?: SpecDifference[] | null;
 }
 
 export type ProgressStep =

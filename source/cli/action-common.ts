@@ -2,6 +2,7 @@
 import { parseTimeout as parseWaitTimeout } from '../lib/duration.js';
 import { renderColumns } from '../report/columns.js';
 import type { RescheduleEvent } from '../actions/types.js';
+import { causeText, onStop, say } from './interrupts.js';
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
@@ -18,25 +19,20 @@ export function progressLine(event: RescheduleEvent): string {
 export const INTERRUPTED_EXIT = 130;
 
 /**
- * Ctrl-C (and SIGTERM) abort the run instead of killing the process: the pod in flight is
- * finished or undone first. Repeated signals only say what is still being done.
+ * Ctrl-C, SIGTERM, a hang-up and a lost terminal abort the run instead of killing the process:
+ * the pod in flight is finished or undone first (see interrupts.ts). The abort reason is the
+ * cause (stopExitCode() gives the exit code). Repeated signals only say what is still being done.
  */
 export function trapInterrupts(controller: AbortController, describeInFlight: () => string | null): () => void {
-  const onSignal = () => {
+  return onStop((cause) => {
     const inFlight = describeInFlight();
     if (!controller.signal.aborted) {
-      controller.abort();
-      process.stderr.write(`\ninterrupted: ${inFlight ? `finishing ${inFlight} first, then stopping` : 'stopping'}\n`);
-    } else {
-      process.stderr.write(`still finishing ${inFlight ?? 'the pod in flight'}; it will not be left deleted\n`);
+      controller.abort(cause);
+      say(process.stderr, `\n${causeText(cause)}: ${inFlight ? `finishing ${inFlight} first, then stopping` : 'stopping'}\n`);
+    } else if (cause !== 'output-lost') {
+      say(process.stderr, `still finishing ${inFlight ?? 'the pod in flight'}; it will not be left deleted\n`);
     }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
+  });
 }
 
 /** apiVersion of our --json documents. */

@@ -57,8 +57,11 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore'] },
   // kubectl's --dry-run: bare means client (its NoOptDefVal); a value needs `=`.
   { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore'] },
-  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'view'] },
+  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
   { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
+  // What a bare pod is re-created from: live (default) | last-applied (checked by the mode).
+  { name: 'from', kind: 'string', commands: ['reschedule'] },
+  { name: 'pending', kind: 'bool', commands: ['restore'] },
   { name: 'help', short: 'h', kind: 'bool' },
   { name: 'version', kind: 'bool' },
 ];
@@ -93,6 +96,10 @@ export interface Options {
   dryRun: DryRun;
   backupDir?: string;
   timeout?: string;
+  /** reschedule: what bare pods are re-created from (live | last-applied; checked by the mode). */
+  from?: string;
+  /** restore: every pod an unfinished run left deleted. */
+  pending: boolean;
   help: boolean;
   version: boolean;
 }
@@ -246,6 +253,8 @@ export function parseArgs(argv: string[]): Options {
     dryRun,
     backupDir: str('backup-dir'),
     timeout,
+    from: str('from'),
+    pending: bool('pending'),
     help: bool('help'),
     version: bool('version') || command === 'version',
   };

@@ -9,6 +9,7 @@ Usage:
   kubectl fargate reschedule [-n NS] POD...    evict or re-create pods so Fargate profiles apply
   kubectl fargate reschedule --all [-n NS|-A]  every pod that needs it
   kubectl fargate restore FILE...              re-create pods from reschedule backups
+  kubectl fargate restore --pending            re-create every pod an unfinished reschedule left deleted
   kubectl fargate version
 
 Kubernetes flags (as kubectl):
@@ -47,6 +48,9 @@ Reschedule and restore flags:
                                (default: ~/.local/state/kubectl-fargate/backups)
       --timeout DUR            bound each wait, e.g. 2m, at most 24h (default: 5m; also for the
                                live view's r)
+      --from SOURCE            re-create bare pods from: live (default: the pod as it runs now) or
+                               last-applied (kubectl's last-applied-configuration)
+      --pending                restore: every pod an unfinished reschedule left deleted
 
   -h, --help                   this help
       --version                print the version

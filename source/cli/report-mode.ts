@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { trace } from './trace.js';
 import { stopYoungGenerationGrowth } from './one-shot-heap.js';
+import { pendingWarnings } from './pending-restores.js';
 import { openSession, type Session } from './session.js';
 import { clusterMatchWarning } from './cluster-check.js';
 import type { ClusterMatch } from '../sources/aws/cluster-match.js';
@@ -20,7 +21,9 @@ async function snapshotOnce(options: Options) {
   const session = await openSession(options);
   try {
     const profiles = session.startProfiles();
-    await Promise.all([
+    const [pending] = await Promise.all([
+      // Pods an unfinished reschedule left deleted: read alongside the cluster, so it costs no time.
+      pendingWarnings(session, options),
       loadClusterOnce(
         session.kc,
         // Events explain pending pods in the live view only. Nodes are skipped too: EKS names every
@@ -33,6 +36,7 @@ async function snapshotOnce(options: Options) {
       session.clusterMatch(),
     ]);
     profiles.stop();
+    for (const line of pending) process.stderr.write(`warning: ${line}\n`);
     trace('loaded');
     warnAboutClusterMatch(session.store, await session.clusterMatch());
     warnAboutProfiles(session.store);

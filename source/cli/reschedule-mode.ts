@@ -4,17 +4,18 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { defaultBackupDir } from '../actions/backup.js';
-import { getPod } from '../actions/kube-pods.js';
+import { describeRecreates, MANIFEST_SOURCES, sourceColumn, type ManifestSource } from '../actions/manifest-source.js';
 import { methodText, planReschedule, planSummary, podsNeedingReschedule, toText, whereText } from '../actions/plan.js';
 import { reschedule } from '../actions/reschedule.js';
 import type { RescheduleEvent, RescheduleResult, RescheduleStep } from '../actions/types.js';
-import { cleanManifestForRecreate } from '../domain/recreate.js';
 import { UsageError, UserError } from '../errors.js';
 import { renderColumns } from '../report/columns.js';
 import { loadClusterOnce } from '../sources/kube/list.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
-import { INTERRUPTED_EXIT, parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
+import { parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
+import { say, stopExitCode } from './interrupts.js';
+import { pendingWarnings } from './pending-restores.js';
 import { askYesNo } from './confirm.js';
 import { clusterMatchWarning, requireClusterMatch } from './cluster-check.js';
 import type { Options } from './flags.js';
@@ -33,6 +34,9 @@ function checkUsage(options: Options): void {
   if (!options.all && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
   if (!options.all && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all');
   if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');
+  if (options.from !== undefined && !(MANIFEST_SOURCES as readonly string[]).includes(options.from)) {
+    throw new UsageError(`invalid --from "${options.from}"`, 'use --from live (the pod as it runs now) or --from last-applied');
+  }
 }
 
 /** Last of the checks: every flag, the kubeconfig and the cluster check come first (a bad flag is named, not --yes). */
@@ -50,6 +54,7 @@ export async function runReschedule(options: Options): Promise<number> {
   const timeoutMs = parseTimeout(options.timeout);
   const backupDir = options.backupDir ? path.resolve(options.backupDir) : defaultBackupDir();
   const json = options.output === 'json';
+  const from = (options.from ?? 'live') as ManifestSource;
 
   const session = await openSession(options);
   try {
@@ -62,18 +67,20 @@ export async function runReschedule(options: Options): Promise<number> {
     }
     checkConfirmable(options);
     const namespace = options.namespace ?? (options.all ? null : session.contextNamespace);
-    const views = await loadViews(session, namespace, options);
+    const [views, pending] = await Promise.all([loadViews(session, namespace, options), pendingWarnings(session, options)]);
+    for (const line of pending) say(process.stderr, `warning: ${line}\n`);
     const selected = options.all ? podsNeedingReschedule(views.pods) : pickNamed(views, namespace!, options.args.map(podName));
-    const steps = planReschedule(selected);
+    // Bare pods are read again here: the plan says which manifest each is re-created from.
+    const { steps, manifests } = await describeRecreates(session.kc, planReschedule(selected), from);
     const summary = planSummary(steps);
 
     if (steps.length === 0) {
-      process.stderr.write(`No pods need a reschedule${namespace ? ` in namespace ${namespace}` : ''}.\n`);
-      if (json) process.stdout.write(document('RescheduleResult', session, { results: [] }));
+      say(process.stderr, `No pods need a reschedule${namespace ? ` in namespace ${namespace}` : ''}.\n`);
+      if (json) say(process.stdout, document('RescheduleResult', session, { results: [] }));
       return 0;
     }
     if (options.dryRun === 'client') {
-      await printDryRun(session, steps, json);
+      printDryRun(session, steps, manifests, json);
       return summary.refused > 0 ? 1 : 0;
     }
     const serverDryRun = options.dryRun === 'server';
@@ -85,9 +92,9 @@ export async function runReschedule(options: Options): Promise<number> {
 
     // A server dry run changes nothing: like kubectl, it is not confirmed.
     if (!options.yes && !serverDryRun) {
-      process.stderr.write(planTable(steps));
+      say(process.stderr, planTable(steps));
       if (!(await askYesNo(summary.title!))) {
-        process.stderr.write('Nothing was changed.\n');
+        say(process.stderr, 'Nothing was changed.\n');
         return 1;
       }
     }
@@ -104,6 +111,8 @@ export async function runReschedule(options: Options): Promise<number> {
       results = await reschedule(session.kc, steps, {
         backupDir,
         context: session.identity.context,
+        journalIndexDir: defaultBackupDir(),
+        from,
         timeoutMs,
         signal: controller.signal,
         ...(serverDryRun ? { dryRun: 'server' as const } : {}),
@@ -111,15 +120,15 @@ export async function runReschedule(options: Options): Promise<number> {
           inFlight = event;
           if (event.step === 'backup') backupFile = event.message.replace(/^saved to /, '');
           if (['done', 'failed', 'blocked', 'refused', 'interrupted'].includes(event.step)) backupFile = null;
-          process.stderr.write(progressLine(event));
+          say(process.stderr, progressLine(event));
         },
       });
     } finally {
       release();
     }
     printResults(session, results, json, serverDryRun);
-    if (serverDryRun) process.stderr.write('Dry run (server): nothing was changed.\n');
-    if (controller.signal.aborted) return INTERRUPTED_EXIT;
+    if (serverDryRun) say(process.stderr, 'Dry run (server): nothing was changed.\n');
+    if (controller.signal.aborted) return stopExitCode(controller.signal);
     return results.every((r) => r.outcome === 'succeeded') ? 0 : 1;
   } finally {
     await session.close();
@@ -166,28 +175,22 @@ export function planTable(steps: readonly RescheduleStep[]): string {
     { header: 'METHOD', value: (s) => methodText(s.method) },
     { header: 'FROM', value: (s) => whereText(s.from) },
     { header: 'TO', value: (s) => (s.method === 'refuse' ? '-' : toText(s.to)) },
-    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : '') },
+    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : sourceColumn(s)) },
   ]) + steps.flatMap((s) => s.warnings.map((w) => `  ! ${s.key}: ${w}\n`)).join('');
 }
 
-async function printDryRun(session: Session, steps: readonly RescheduleStep[], json: boolean): Promise<void> {
-  const manifests: Record<string, unknown> = {};
-  for (const step of steps) {
-    if (step.method !== 'recreate') continue;
-    const live = await getPod(session.kc, step.pod.namespace, step.pod.name);
-    if (live) manifests[step.key] = cleanManifestForRecreate(live);
-  }
+function printDryRun(session: Session, steps: readonly RescheduleStep[], manifests: ReadonlyMap<string, unknown>, json: boolean): void {
   if (json) {
-    const planned = steps.map((s) => ({ ...s, ...(manifests[s.key] ? { manifest: manifests[s.key] } : {}) }));
-    process.stdout.write(document('ReschedulePlan', session, { dryRun: 'client', steps: planned }));
+    const planned = steps.map((s) => ({ ...s, ...(manifests.has(s.key) ? { manifest: manifests.get(s.key) } : {}) }));
+    say(process.stdout, document('ReschedulePlan', session, { dryRun: 'client', steps: planned }));
     return;
   }
   let text = planTable(steps);
-  for (const [key, manifest] of Object.entries(manifests)) {
+  for (const [key, manifest] of manifests) {
     text += `---\n# ${key}: the manifest that would be backed up and re-created\n${stringify(manifest)}`;
   }
-  process.stdout.write(text);
-  process.stderr.write('Dry run (client): nothing was sent.\n');
+  say(process.stdout, text);
+  say(process.stderr, 'Dry run (client): nothing was sent.\n');
 }
 
 function refusedResult(step: RescheduleStep): RescheduleResult {
@@ -196,10 +199,10 @@ function refusedResult(step: RescheduleStep): RescheduleResult {
 
 function printResults(session: Session, results: readonly RescheduleResult[], json: boolean, serverDryRun = false): void {
   if (json) {
-    process.stdout.write(document('RescheduleResult', session, { ...(serverDryRun ? { dryRun: 'server' } : {}), results }));
+    say(process.stdout, document('RescheduleResult', session, { ...(serverDryRun ? { dryRun: 'server' } : {}), results }));
     return;
   }
-  process.stdout.write(resultTable(results));
+  say(process.stdout, resultTable(results));
 }
 
 function document(kind: string, session: Session, body: Record<string, unknown>): string {

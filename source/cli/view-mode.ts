@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { defaultBackupDir } from '../actions/backup.js';
 import { planForKeys } from '../actions/plan.js';
-import { startReschedule } from '../actions/reschedule.js';
+import { finishRunsInFlight, startReschedule } from '../actions/reschedule.js';
 import { checkPodPermissions } from '../sources/kube/permissions.js';
 import { startReflectors } from '../sources/kube/reflector.js';
 import type { TuiActions } from '../ui/tui-actions.js';
 import { parseTimeout } from './action-common.js';
 import type { Options } from './flags.js';
+import { STOP_EXIT, onOutputLost } from './interrupts.js';
+import { pendingWarnings } from './pending-restores.js';
 import { openSession, type Session } from './session.js';
 import { clusterMatchWarning, requireClusterMatch } from './cluster-check.js';
 
@@ -24,6 +26,14 @@ export async function runView(options: Options): Promise<number> {
     const warning = clusterMatchWarning(match);
     if (warning) session.store.addWarning(warning);
   });
+  // Pods an unfinished reschedule left deleted: shown in the status bar.
+  void pendingWarnings(session, options).then((lines) => lines.forEach((line) => session.store.addWarning(line)));
+  // A terminal gone without a SIGHUP (EIO writing the screen) is a hang-up too: the TUI quits
+  // like on `q`, finishing the pod in flight first. The exit code says it was a hang-up.
+  let hungUp = false;
+  const onHangup = () => void (hungUp = true);
+  process.on('SIGHUP', onHangup);
+  const stopLost = onOutputLost(() => void process.emit('SIGHUP', 'SIGHUP'));
   const { runTui } = await import('../ui/run-tui.js');
   try {
     await runTui({
@@ -37,11 +47,15 @@ export async function runView(options: Options): Promise<number> {
       ...(options.readOnly ? {} : { actions: tuiActions(session, options) }),
     });
   } finally {
+    // However the TUI ended (quit, signal, crash), a bare pod in flight is re-created first.
+    await finishRunsInFlight();
+    stopLost();
+    process.off('SIGHUP', onHangup);
     poller.stop();
     await reflectors.stop();
     await session.close();
   }
-  return 0;
+  return hungUp ? STOP_EXIT.SIGHUP : 0;
 }
 
 /** The actions layer, bound to this session, as the TUI uses it (the UI never imports it). */
@@ -51,7 +65,7 @@ function tuiActions(session: Session, options: Options): TuiActions {
   return {
     backupDir,
     plan: (pods, podKeys) => planForKeys(pods, podKeys),
-    start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, beforeStart: () => requireClusterMatch(session) }),
+    start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, journalIndexDir: defaultBackupDir(), beforeStart: () => requireClusterMatch(session) }),
     permissions: (namespace) => checkPodPermissions(session.kc, namespace, session.requestTimeoutMs ? { timeoutMs: session.requestTimeoutMs } : {}),
   };
 }

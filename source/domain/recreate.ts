@@ -3,9 +3,16 @@
 import { pinnedProfile } from './choose.js';
 import { CAPACITY_ANNOTATION, FARGATE_SCHEDULER, LAST_APPLIED, PROFILE_LABEL } from './types.js';
 
+/** Where the manifest to re-create comes from. */
+export type ManifestSource = 'live' | 'last-applied';
+
 export interface RecreateOptions {
-  /** Use the kubectl last-applied-configuration as the base when present (default true). */
-  useLastApplied?: boolean;
+  /**
+   * 'live' (default): the pod as it runs now, cleaned of what the server and webhooks set, so a
+   * `kubectl set image` or `kubectl label` since the last apply is kept. 'last-applied': what
+   * `kubectl apply` last sent, when the pod has it (else the live pod).
+   */
+  from?: ManifestSource;
 }
 
 /** Annotations Fargate or its webhooks add; re-creation must not carry them over. */
@@ -47,12 +54,17 @@ export const IDENTITY_INJECTIONS: readonly { volume: string; env: readonly strin
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The source actually used: 'last-applied' only when asked for and the pod has a usable one. */
+export function manifestSourceFor(pod: any, from: ManifestSource = 'live'): ManifestSource {
+  return from === 'last-applied' && isObject(pod) && parseLastApplied(pod) !== null ? 'last-applied' : 'live';
+}
+
 /** The service-account token volume the API server injects (kube-api-access-xxxxx). */
 function isTokenVolume(v: unknown): boolean {
   return isObject(v) && typeof v.name === 'string' && v.name.startsWith('kube-api-access-') && 'projected' in v;
 }
 
-function parseLastApplied(pod: Json): Json | null {
+export function parseLastApplied(pod: Json): Json | null {
   const text = pod.metadata?.annotations?.[LAST_APPLIED];
   if (typeof text !== 'string') return null;
   try {
@@ -77,7 +89,7 @@ export function cleanManifestForRecreate(pod: any, opts: RecreateOptions = {}): 
 
   // What the user wrote, even when not used as the base: it tells user fields from injected ones.
   const userConfig = parseLastApplied(live);
-  const applied = opts.useLastApplied === false ? null : userConfig;
+  const applied = opts.from === 'last-applied' ? userConfig : null;
   if (applied !== null) {
     // What the user wrote is the cleanest source: no server fields, no webhook additions.
     const base: Json = structuredClone(applied);
@@ -94,10 +106,12 @@ export function cleanManifestForRecreate(pod: any, opts: RecreateOptions = {}): 
 
   const schedulerName: unknown = spec.schedulerName;
   const wasFargate = schedulerName === FARGATE_SCHEDULER;
+  const appliedLabel: unknown = isObject(userConfig?.metadata) && isObject(userConfig.metadata.labels) ? userConfig.metadata.labels[PROFILE_LABEL] : undefined;
   const pinned = pinnedProfile({
     labels,
     schedulerName: typeof schedulerName === 'string' ? schedulerName : 'default-scheduler',
-    appliedProfileLabel: null, // no last-applied here (else we returned above)
+    // A profile label the user applied is a pin even on a pod the webhook labelled too.
+    appliedProfileLabel: typeof appliedLabel === 'string' ? appliedLabel : null,
   });
 
   for (const k of SERVER_METADATA) delete meta[k];
@@ -114,6 +128,8 @@ export function cleanManifestForRecreate(pod: any, opts: RecreateOptions = {}): 
   if (spec.preemptionPolicy === 'PreemptLowerPriority') delete spec.preemptionPolicy;
   // Ephemeral containers cannot be set on create.
   delete spec.ephemeralContainers;
+  // The RuntimeClass admission sets overhead from runtimeClassName and rejects a pod that brings its own.
+  if (spec.runtimeClassName !== undefined) delete spec.overhead;
   if (wasFargate) {
     // Set by the Fargate webhook; EKS decides again on create.
     delete spec.schedulerName;

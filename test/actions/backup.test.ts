@@ -1,10 +1,13 @@
 // Backups: private, durable, never overwritten, readable back; the default location.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { defaultBackupDir, readManifestFile, restoreHint, safeSegment, writeBackup } from '../../source/actions/backup.js';
+import { defaultBackupDir, readManifestFile, restoreCommand, restoreHint, safeSegment, writeBackup } from '../../source/actions/backup.js';
+import { shellQuote } from '../../source/lib/shell-quote.js';
 import { UserError } from '../../source/errors.js';
 import { tempDir } from './helpers.js';
 
@@ -23,10 +26,11 @@ describe('writeBackup', { skip: process.platform === 'win32' ? 'POSIX modes' : f
 
   test('the file reads back as the same manifest, with a header saying how to restore', () => {
     const { file } = writeBackup({ dir: tempDir('kf-backup-'), context: CONTEXT, manifest, uid: 'u-1' });
+    assert.match(file, /^[\w/.-]+$/, 'a path with no characters to quote');
     const text = readFileSync(file, 'utf8');
     assert.deepEqual(parse(text), manifest);
     assert.match(text, /^# kubectl-fargate backup of pod test\/test \(uid u-1\)/);
-    assert.ok(text.includes(`kubectl fargate restore ${file}`));
+    assert.ok(text.includes(`# restore: kubectl fargate restore --context ${CONTEXT} ${file}   (or: kubectl --context ${CONTEXT} apply -f ${file})`), text);
     assert.deepEqual(readManifestFile(file), manifest);
   });
 
@@ -76,5 +80,41 @@ describe('readManifestFile: one-line errors', () => {
 
 test('restoreHint quotes paths for the shell and names both ways back', () => {
   assert.equal(restoreHint('/a b/c.yaml'), "restore it with `kubectl fargate restore '/a b/c.yaml'` (or `kubectl apply -f '/a b/c.yaml'`)");
+  assert.equal(restoreHint('/a/c.yaml', 'prod'), 'restore it with `kubectl fargate restore --context prod /a/c.yaml` (or `kubectl --context prod apply -f /a/c.yaml`)');
   assert.equal(safeSegment('arn:aws:eks:x:1:cluster/demo'), 'arn_aws_eks_x_1_cluster_demo');
+});
+
+describe('shellQuote: one word, nothing runs', () => {
+  const cases = [
+    { rule: 'a plain path stays bare', word: '/home/u/.local/state/x-1.yaml', quoted: '/home/u/.local/state/x-1.yaml' },
+    { rule: 'an EKS context ARN stays bare', word: 'arn:aws:eks:us-east-1:1:cluster/demo', quoted: 'arn:aws:eks:us-east-1:1:cluster/demo' },
+    { rule: 'spaces: single quotes', word: '/my backups/x.yaml', quoted: "'/my backups/x.yaml'" },
+    { rule: 'a single quote is closed, escaped, reopened', word: "/it's/x.yaml", quoted: "'/it'\\''s/x.yaml'" },
+    { rule: '$(...) and backquotes are inert inside single quotes', word: '/$(rm -rf ~)/`id`', quoted: "'/$(rm -rf ~)/`id`'" },
+    { rule: 'the empty string is an empty word', word: '', quoted: "''" },
+    { rule: 'a glob is not expanded', word: '/tmp/*', quoted: "'/tmp/*'" },
+  ];
+  for (const c of cases) test(c.rule, () => assert.equal(shellQuote(c.word), c.quoted));
+});
+
+describe('the restore line in a backup file, pasted into a shell', { skip: process.platform === 'win32' ? 'POSIX sh' : false }, () => {
+  test('a backup dir with spaces, quotes and $(...) gives the file as one word and runs nothing', async () => {
+    const base = tempDir('kf-quote-');
+    const dir = path.join(base, "it's my $(touch PWNED) `touch PWNED2` backups");
+    const { file } = writeBackup({ dir, context: "ctx with 'quote' $(touch PWNED3)", manifest });
+    const header = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('# restore: '))!;
+    const [restoreLine, applyLine] = header.slice('# restore: '.length).split('   (or: ');
+    assert.equal(restoreLine, restoreCommand(file, "ctx with 'quote' $(touch PWNED3)"));
+    // A fake kubectl that prints each argument on its own line.
+    const bin = path.join(base, 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'kubectl'), '#!/bin/sh\nfor a in "$@"; do printf \'%s\\n\' "$a"; done\n');
+    chmodSync(path.join(bin, 'kubectl'), 0o755);
+    const run = (line: string) => promisify(execFile)('sh', ['-c', line], { cwd: base, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const restored = await run(restoreLine!);
+    assert.deepEqual(restored.stdout.split('\n').slice(0, -1), ['fargate', 'restore', '--context', "ctx with 'quote' $(touch PWNED3)", file]);
+    const applied = await run(applyLine!.replace(/\)$/, ''));
+    assert.deepEqual(applied.stdout.split('\n').slice(0, -1), ['--context', "ctx with 'quote' $(touch PWNED3)", 'apply', '-f', file]);
+    for (const f of ['PWNED', 'PWNED2', 'PWNED3']) assert.equal(existsSync(path.join(base, f)), false, `${f}: nothing ran`);
+  });
 });

@@ -2,14 +2,16 @@
 // child process against the simulated cluster over real HTTP, like a user in a terminal.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../sim/helpers.js';
 import { simEnv } from '../helpers/cli.js';
-import { builtCliCopy, filesUnder, runBuiltCli, tempDir, type CliRun as CliResult } from './helpers.js';
+import { backupsUnder, builtCliCopy, runBuiltCli, tempDir, type CliRun as CliResult } from './helpers.js';
 
 let sim: RunningSim;
 let state: string;
@@ -29,6 +31,7 @@ afterEach(() => sim.faults.reset());
 
 const env = () => simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' });
 const cli = (...args: string[]): Promise<CliResult> => runBuiltCli(CLI, args, env());
+const kubectl = (...args: string[]) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 });
 const json = (r: CliResult) => JSON.parse(r.stdout) as { apiVersion: string; kind: string; results: any[]; steps?: any[] };
 
 async function driftedBarePod(ns: string, name: string): Promise<string> {
@@ -71,6 +74,28 @@ describe('kubectl fargate reschedule: the acceptance flows', () => {
     assert.equal(sim.cluster.getPod('test', 'test')!.metadata.uid, uid);
   });
 
+  test('--dry-run: where last-applied and the live pod differ, the plan says so; the manifest is the live one', async () => {
+    sim.cluster.apply(namespace('drydiff'));
+    const file = path.join(tempDir('kf-drydiff-'), 'pod.yaml');
+    writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'drydiff' }, spec: { containers: [{ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27' }] } }));
+    await kubectl('apply', '-f', file);
+    await sim.cluster.waitFor(() => sim.cluster.getPod('drydiff', 'web')?.status?.phase === 'Running', 5000, 'drydiff/web running');
+    await kubectl('set', 'image', '-n', 'drydiff', 'pod/web', 'app=public.ecr.aws/nginx/nginx:1.28');
+    sim.cluster.createProfile({ name: 'fp-drydiff', selectors: [{ namespace: 'drydiff' }] });
+
+    const table = await cli('reschedule', '-n', 'drydiff', 'web', '--dry-run');
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /^drydiff\/web\s+re-create\s+EC2\s+Fargate \(fp-drydiff\)\s+from live; last-applied differs \(1 field\)$/m);
+    assert.ok(table.stdout.includes('  ! drydiff/web: re-created from the live pod; its last-applied-configuration differs: spec.containers[app].image: last-applied public.ecr.aws/nginx/nginx:1.27, live public.ecr.aws/nginx/nginx:1.28 (--from last-applied re-creates that instead)\n'), table.stdout);
+    assert.match(table.stdout, /image: public.ecr.aws\/nginx\/nginx:1.28/);
+
+    const doc = json(await cli('reschedule', '-n', 'drydiff', 'web', '--dry-run', '--json', '--from', 'last-applied'));
+    const [step] = doc.steps!;
+    assert.equal(step.manifestSource, 'last-applied');
+    assert.deepEqual(step.lastAppliedDiff, [{ path: 'spec.containers[app].image', lastApplied: 'public.ecr.aws/nginx/nginx:1.27', live: 'public.ecr.aws/nginx/nginx:1.28' }]);
+    assert.equal(step.manifest.spec.containers[0].image, 'public.ecr.aws/nginx/nginx:1.27');
+  });
+
   test('--dry-run --json gives the plan with the manifest', async () => {
     const r = await cli('reschedule', '-n', 'test', 'test', '--dry-run', '--json');
     assert.equal(r.code, 0, r.stderr);
@@ -97,7 +122,7 @@ describe('kubectl fargate reschedule: the acceptance flows', () => {
     const after = sim.cluster.getPod('test', 'test')!;
     assert.notEqual(after.metadata.uid, before.metadata.uid);
     assert.deepEqual(after.spec.containers.map((c: any) => c.image), before.spec.containers.map((c: any) => c.image));
-    const [file] = filesUnder(dir);
+    const [file] = backupsUnder(dir);
     assert.equal(file, result.backupFile);
     assert.equal(statSync(file!).mode & 0o777, 0o600);
     assert.equal(statSync(path.dirname(file!)).mode & 0o777, 0o700);
@@ -153,9 +178,9 @@ describe('kubectl fargate reschedule: faults', () => {
     const dir = tempDir('kf-boom-');
     const r = await cli('reschedule', '-n', 'boom', 'boom', '--yes', '--backup-dir', dir);
     assert.equal(r.code, 1, r.stderr);
-    const [file] = filesUnder(dir);
+    const [file] = backupsUnder(dir);
     assert.ok(file && existsSync(file));
-    assert.ok(r.stdout.includes(`restore it with \`kubectl fargate restore ${file}\``), r.stdout);
+    assert.ok(r.stdout.includes(`restore it with \`kubectl fargate restore --context ${sim.contextName} ${file}\``), r.stdout);
     assert.equal(sim.cluster.getPod('boom', 'boom'), undefined);
 
     sim.faults.reset();
@@ -166,7 +191,35 @@ describe('kubectl fargate reschedule: faults', () => {
 
     const again = await cli('restore', file!);
     assert.equal(again.code, 1);
-    assert.match(again.stdout, /pod boom\/boom already exists; delete it first or restore under another name/);
+    assert.match(again.stdout, /pod boom\/boom already exists; delete it first, or restore it under another name: edit metadata.name in /);
+  });
+
+  /** What `kubectl get pod test -n test -o yaml` gives for a pod created with `kubectl apply` (its last-applied names it). */
+  function dumpOfTestPod(): any {
+    const pod = structuredClone(sim.cluster.getPod('test', 'test')!);
+    const applied = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'test', namespace: 'test' }, spec: { containers: pod.spec.containers.map((c: any) => ({ name: c.name, image: c.image })) } };
+    pod.metadata.annotations = { ...pod.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(applied) };
+    return pod;
+  }
+
+  test('restore of a `kubectl get -o yaml` dump of a pod that exists: exit 1, and the advice given works', async () => {
+    const file = path.join(tempDir('kf-dump-'), 'dump.yaml');
+    writeFileSync(file, stringify(dumpOfTestPod()));
+    const r = await cli('restore', file);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout.split('\n')[1], `test/test   failed   pod test/test already exists; delete it first, or restore it under another name: edit metadata.name in ${file}`);
+  });
+
+  test('restore of a `kubectl get -o yaml` dump whose name was edited creates the pod under the edited name', async () => {
+    const pod = dumpOfTestPod();
+    pod.metadata.name = 'test-copy';
+    const file = path.join(tempDir('kf-dump-'), 'dump.yaml');
+    writeFileSync(file, stringify(pod));
+    const r = await cli('restore', file);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^test\/test-copy\s+succeeded\s+restored: now on Fargate under fp-test$/m);
+    assert.equal(sim.cluster.getPod('test', 'test-copy')?.status?.phase, 'Running');
+    assert.ok(sim.cluster.getPod('test', 'test'), 'the original is untouched');
   });
 
   test('restore of a corrupt or missing file is one error line (exit 1), nothing created', async () => {

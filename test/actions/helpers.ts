@@ -83,6 +83,12 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** The backup files under dir (not the run journals beside them). */
+export const backupsUnder = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.yaml'));
+
+/** The run journals under dir. */
+export const journalsUnder = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.jsonl'));
+
 /** Build dist/ when it is missing or older than the sources, so the CLI tests run this code. */
 export function ensureBuilt(): void {
   const newest = (dir: string): number => {

@@ -19,7 +19,6 @@ const drifted = (o: Partial<PodRecord> = {}) => pod({ namespace: 'test', name: '
 describe('planReschedule: method per pod', () => {
   const cases: { rule: string; pod: PodRecord; context?: PlacementContext; method: string; reason?: RegExp; warning?: RegExp }[] = [
     { rule: 'a bare pod that drifted is re-created (nothing else would bring it back)', pod: drifted(), method: 'recreate', reason: /EC2 -> Fargate \(fp-test\)/, warning: /bare pod.*backup/ },
-    { rule: 'a bare pod applied with kubectl is re-created from its last-applied configuration', pod: drifted({ hasLastApplied: true }), method: 'recreate', warning: /last-applied/ },
     { rule: 'a ReplicaSet pod is evicted (PodDisruptionBudgets apply)', pod: drifted({ owner: { kind: 'ReplicaSet', name: 'web-1' } }), method: 'evict' },
     { rule: 'a StatefulSet pod is evicted and warned that it keeps its name', pod: drifted({ owner: { kind: 'StatefulSet', name: 'db' } }), method: 'evict', warning: /same name/ },
     { rule: 'a Job pod is allowed, with a warning that its work restarts', pod: drifted({ owner: { kind: 'Job', name: 'report' } }), method: 'evict', warning: /work.*restarts/ },

@@ -10,7 +10,7 @@ import type { RescheduleEvent } from '../../source/actions/types.js';
 import { pdb, statefulSet, container, namespace } from '../../source/sim/scenarios/manifests.js';
 import { PROFILE_LABEL } from '../../source/domain/types.js';
 import { WALKTHROUGH_EXPECTED } from '../../source/sim/index.js';
-import { clusterView, filesUnder, startActionSim, tempDir, viewsOf, type ActionSim } from './helpers.js';
+import { backupsUnder, clusterView, filesUnder, startActionSim, tempDir, viewsOf, type ActionSim } from './helpers.js';
 
 let s: ActionSim;
 before(async () => {
@@ -206,7 +206,7 @@ describe('reschedule: a bare pod is never deleted before its backup is on disk',
       assert.match(result!.message, c.message);
       assert.equal(s.sim.cluster.getPod('guard', 'guard')?.metadata.uid, uid, 'the same pod still runs');
       assert.deepEqual(watch.seen, [], 'no deletion reached the API server');
-      assert.equal(filesUnder(dir).length, 1, 'the backup was written first anyway');
+      assert.equal(backupsUnder(dir).length, 1, 'the backup was written first anyway');
     });
   }
 });
@@ -218,7 +218,7 @@ describe('reschedule: faults after the delete', () => {
     const events: RescheduleEvent[] = [];
     const [result] = await reschedule(s.kc, planReschedule(await viewsOf(s, 'crash', 'crash')), options({ events }));
     assert.equal(result!.outcome, 'failed');
-    assert.match(result!.message, /deleted, but re-creating it failed: .*500.*restore it with `kubectl fargate restore .*` \(or `kubectl apply -f .*`\)/);
+    assert.match(result!.message, /deleted, but re-creating it failed: .*500.*restore it with `kubectl fargate restore --context \S+ \S+` \(or `kubectl --context \S+ apply -f \S+`\)/);
     assert.ok(result!.backupFile && existsSync(result!.backupFile));
     assert.equal(result!.restoreHint?.includes(result!.backupFile!), true);
     assert.equal(events.filter((e) => e.step === 'create').length, 3, 'tried, then re-created from the backup twice more');
@@ -232,7 +232,7 @@ describe('reschedule: faults after the delete', () => {
 
     const [again] = await restore(s.kc, [result!.backupFile!], { timeoutMs: 10_000, namespace: 'default' });
     assert.equal(again!.outcome, 'failed');
-    assert.match(again!.message, /pod crash\/crash already exists; delete it first or restore under another name/);
+    assert.match(again!.message, /pod crash\/crash already exists; delete it first, or restore it under another name: edit metadata.name in /);
   });
 
   test('one failed create is retried from the backup: the pod exists again', async () => {

@@ -390,7 +390,32 @@ const rows: Row[] = [
     exit: 1,
     stderr: /^error: \S+corrupt-backup\.yaml is not valid YAML or JSON: /,
   },
+  {
+    rule: 'reschedule --from with an unknown source',
+    args: () => ['reschedule', '-n', 'test', 'test', '--yes', '--from', 'yesterday'],
+    exit: 2,
+    stderr: /^error: invalid --from "yesterday"; use --from live \(the pod as it runs now\) or --from last-applied$/,
+  },
+  {
+    rule: '--from without reschedule',
+    args: () => ['--from', 'live'],
+    exit: 2,
+    stderr: /^error: --from is only valid with: reschedule$/,
+  },
+  {
+    rule: 'restore --pending with files too',
+    args: (fx) => ['restore', '--pending', join(fx.dir, 'x.yaml')],
+    exit: 2,
+    stderr: /^error: pass backup files or --pending, not both$/,
+  },
+  {
+    rule: 'restore --pending without a terminal and without --yes',
+    args: () => ['restore', '--pending'],
+    exit: 2,
+    stderr: /^error: refusing to restore without confirmation: pass --yes \(stdin is not a terminal\)$/,
+  },
 ];
+
 
 /** The user's environment minus anything that would point the CLI elsewhere. */
 function cleanEnv(): NodeJS.ProcessEnv {

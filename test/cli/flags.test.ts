@@ -70,6 +70,8 @@ describe('the flag grammar is kubectl\'s (pflag)', () => {
     { form: 'check -n x', kubectl: 'a command', argv: ['check', '-n', 'x'], expect: { command: 'check', namespace: 'x' } },
     { form: 'version', kubectl: 'the version', argv: ['version'], expect: { version: true } },
     { form: '(nothing)', kubectl: 'the viewer, all namespaces', argv: [], expect: { command: 'view', namespace: null, output: undefined, headers: true, aws: true, dryRun: false } },
+    { form: 'reschedule -n test a --from last-applied', kubectl: '(ours) re-create bare pods from last-applied', argv: ['reschedule', '-n', 'test', 'a', '--from', 'last-applied'], expect: { from: 'last-applied' } },
+    { form: 'restore --pending --yes', kubectl: '(ours) restore what an unfinished run left deleted', argv: ['restore', '--pending', '--yes'], expect: { command: 'restore', pending: true, args: [] } },
   ];
   for (const { form, kubectl, argv, expect } of cases) test(`${form}  ->  ${kubectl}`, () => check(argv, expect));
 });
@@ -105,6 +107,8 @@ describe('bad flags: one line, exit 2 (pflag would refuse them too, or they woul
     { rule: '--dry-run on the viewer', argv: ['--dry-run=server'], message: /--dry-run is only valid with: reschedule, restore/ },
     { rule: 'stray argument to the viewer', argv: ['check', 'extra'], message: /unexpected argument "extra"/ },
     { rule: 'a bool does not take the next argument', argv: ['--no-headers', 'false'], message: /unknown command "false"/ },
+    { rule: '--from without its value', argv: ['reschedule', '-n', 'test', 'a', '--from'], message: /--from needs a value/ },
+    { rule: '--pending is for restore only', argv: ['reschedule', '--all', '-A', '--pending'], message: /--pending is only valid with: restore/ },
   ];
   for (const { rule, argv, message } of cases) {
     test(rule, () => {

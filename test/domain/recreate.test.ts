@@ -95,10 +95,10 @@ describe('cleanManifestForRecreate (rules that depend on the pod)', () => {
 
 describe('cleanManifestForRecreate (last-applied-configuration)', () => {
   const applied = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web', [PIN]: 'fp-pinned' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } };
-  const withApplied = livePod({ annotations: { [LAST_APPLIED]: JSON.stringify(applied), CapacityProvisioned: '0.25vCPU 0.5GB' } });
+  const withApplied = livePod({ labels: { app: 'web', [PIN]: 'fp-pinned' }, annotations: { [LAST_APPLIED]: JSON.stringify(applied), CapacityProvisioned: '0.25vCPU 0.5GB' } });
 
-  test('what the user applied is the base, plus the namespace', () => {
-    const m: any = cleanManifestForRecreate(withApplied);
+  test('from last-applied: what the user applied is the base, plus the namespace', () => {
+    const m: any = cleanManifestForRecreate(withApplied, { from: 'last-applied' });
     assert.deepEqual(m.spec, applied.spec);
     assert.equal(m.metadata.namespace, 'test');
     assert.equal(m.metadata.labels[PIN], 'fp-pinned', 'a label the user wrote is a pin and stays');
@@ -106,20 +106,34 @@ describe('cleanManifestForRecreate (last-applied-configuration)', () => {
     assert.equal(m.metadata.annotations[LAST_APPLIED], JSON.stringify(applied), 'kept for the next kubectl apply');
   });
 
-  test('useLastApplied: false cleans the live object instead', () => {
-    const m: any = cleanManifestForRecreate(withApplied, { useLastApplied: false });
+  test('by default the live object is the base, even when the pod has a last-applied-configuration', () => {
+    const m: any = cleanManifestForRecreate(withApplied);
     assert.equal(m.spec.serviceAccountName, 'web-sa');
     assert.equal(m.spec.schedulerName, undefined);
+    assert.equal(m.metadata.annotations[LAST_APPLIED], JSON.stringify(applied), 'kept for the next kubectl apply');
+  });
+
+  test('a profile label the user applied is a pin: kept on the live base of a Fargate pod', () => {
+    const m: any = cleanManifestForRecreate(withApplied);
+    assert.equal(m.metadata.labels[PIN], 'fp-pinned');
+  });
+
+  test('the live image and labels win over last-applied (kubectl set image / kubectl label since the apply)', () => {
+    const pod = livePod({ labels: { app: 'web', tier: 'front' }, annotations: { [LAST_APPLIED]: JSON.stringify(applied) } });
+    pod.spec.containers[0].image = 'nginx:1.28';
+    const m: any = cleanManifestForRecreate(pod);
+    assert.equal(m.spec.containers[0].image, 'nginx:1.28');
+    assert.equal(m.metadata.labels.tier, 'front');
   });
 
   test('unparsable last-applied falls back to the live object', () => {
-    const m: any = cleanManifestForRecreate(livePod({ annotations: { [LAST_APPLIED]: '{nope' } }));
+    const m: any = cleanManifestForRecreate(livePod({ annotations: { [LAST_APPLIED]: '{nope' } }), { from: 'last-applied' });
     assert.equal(m.spec.serviceAccountName, 'web-sa');
     assert.equal(m.metadata.uid, undefined);
   });
 
   test('a last-applied of another kind is ignored', () => {
-    const m: any = cleanManifestForRecreate(livePod({ annotations: { [LAST_APPLIED]: JSON.stringify({ kind: 'Deployment', spec: {} }) } }));
+    const m: any = cleanManifestForRecreate(livePod({ annotations: { [LAST_APPLIED]: JSON.stringify({ kind: 'Deployment', spec: {} }) } }), { from: 'last-applied' });
     assert.equal(m.kind, 'Pod');
     assert.equal(m.spec.serviceAccountName, 'web-sa');
   });
@@ -187,7 +201,7 @@ describe('cleanManifestForRecreate (EKS pod identity webhook injections)', () =>
     {
       rule: 'env the user declared in last-applied is kept even when the live object is cleaned',
       pod: irsaPod({ lastApplied: userWroteIt }),
-      opts: { useLastApplied: false },
+      
       check: (m) => {
         const names = m.spec.containers[0].env.map((e: any) => e.name);
         assert.deepEqual(names, ['MODE', 'AWS_REGION']);
@@ -197,7 +211,7 @@ describe('cleanManifestForRecreate (EKS pod identity webhook injections)', () =>
     {
       rule: 'a volume named aws-iam-token that the user declared is kept with its mounts',
       pod: irsaPod({ lastApplied: { ...userWroteIt, spec: { ...userWroteIt.spec, volumes: [{ name: 'aws-iam-token', projected: { sources: [] } }], containers: [{ name: 'web', image: 'nginx:1.27', volumeMounts: [{ name: 'aws-iam-token', mountPath: '/t' }] }] } } }),
-      opts: { useLastApplied: false },
+      
       check: (m) => {
         assert.ok(m.spec.volumes.some((v: any) => v.name === 'aws-iam-token'));
         assert.ok(m.spec.containers[0].volumeMounts.some((v: any) => v.name === 'aws-iam-token'));

@@ -1,0 +1,46 @@
+// At every start that talks to a cluster: pods an unfinished reschedule (killed, power lost) left
+// deleted, one warning line each with the exact command that brings it back. A directory read
+// when there is nothing (the usual case); a GET per pod a dead run may have left deleted.
+import path from 'node:path';
+import { defaultBackupDir, restoreCommand } from '../actions/backup.js';
+import { pendingRestores, type PendingRestore } from '../actions/journal-scan.js';
+import { shellCommand } from '../lib/shell-quote.js';
+import type { Options } from './flags.js';
+import type { Session } from './session.js';
+
+/** Where journals are looked for: the default backup root (it holds links to the others) and --backup-dir. */
+export function journalRoots(options: Pick<Options, 'backupDir'>): string[] {
+  return [defaultBackupDir(), ...(options.backupDir ? [path.resolve(options.backupDir)] : [])];
+}
+
+export async function findPendingRestores(session: Session, options: Pick<Options, 'backupDir'>): Promise<PendingRestore[]> {
+  try {
+    const { pending } = await pendingRestores(journalRoots(options), session.identity.context, async (namespace, name) => {
+      try {
+        // Loaded only when a dead run left a pod to check: the usual start reads one directory.
+        const { getPod } = await import('../actions/kube-pods.js');
+        return (await getPod(session.kc, namespace, name)) !== null;
+      } catch {
+        return null;
+      }
+    });
+    return pending;
+  } catch {
+    // A damaged state directory must not stop the tool; the journals stay for the next start.
+    return [];
+  }
+}
+
+/** `kubectl fargate restore --pending` for this context, quoted for the shell. */
+export const restorePendingCommand = (context: string): string => shellCommand(['kubectl', 'fargate', 'restore', '--pending', '--context', context]);
+
+/** The one line per pod (without the `warning: ` prefix): the same text on stderr and in the TUI's status bar. */
+export function pendingWarning(p: PendingRestore, context: string): string {
+  const when = p.startedAt ? ` (started ${p.startedAt})` : '';
+  return `pod ${p.pod} was left deleted by a reschedule that did not finish${when}: restore it with \`${restoreCommand(p.file, context)}\`, or every such pod with \`${restorePendingCommand(context)}\``;
+}
+
+/** The warning lines for this session's context; never throws. */
+export async function pendingWarnings(session: Session, options: Pick<Options, 'backupDir'>): Promise<string[]> {
+  return (await findPendingRestores(session, options)).map((p) => pendingWarning(p, session.identity.context));
+}
