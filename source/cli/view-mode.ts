@@ -11,7 +11,7 @@ import { openSession, type Session } from './session.js';
 
 /** The live TUI: watches keep the store current; the UI reads it. */
 export async function runView(options: Options): Promise<number> {
-  const session = await openSession(options);
+  const session = await openSession(options, { live: true });
   const reflectors = startReflectors(session.kc, session.store, {
     namespace: options.namespace,
     labelSelector: options.selector,
