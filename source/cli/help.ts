@@ -17,7 +17,8 @@ Kubernetes flags (as kubectl):
   -n, --namespace NS           only this namespace
   -A, --all-namespaces         all namespaces (the default)
   -l, --selector SELECTOR      label selector, e.g. app=web,tier!=db
-      --request-timeout DUR    per-request timeout, e.g. 30s, 1m (default: none)
+      --request-timeout DUR    per-request timeout, e.g. 30s, 1m (default: none; an exec
+                               credential plugin gets 30s)
 
 AWS flags (default: inferred from the kubeconfig context; credentials from the AWS SDK chain):
       --cluster NAME           EKS cluster name
