@@ -141,3 +141,14 @@ describe('EKS error texts are redacted like Kubernetes errors', () => {
     });
   }
 });
+
+describe('an https EKS endpoint that speaks plain HTTP', () => {
+  test('is named as such, not as raw OpenSSL text', async () => {
+    const { status } = await fetchProfiles(identity, { maxAttempts: 1, endpoint: sim.url.replace('http:', 'https:') });
+    assert.equal(status.state, 'error');
+    assert.equal(
+      status.message,
+      'cannot reach the EKS API in us-east-1: the endpoint does not speak TLS on that port; check AWS_ENDPOINT_URL_EKS (http:// or the port that serves https)',
+    );
+  });
+});

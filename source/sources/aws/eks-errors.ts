@@ -59,7 +59,8 @@ function classify(error: unknown, cluster: string, region: string, awsProfile: s
     return { state: 'error', message: `the EKS API failed, still after retries (${name}${detail ? `: ${detail}` : ''}); try again shortly` };
   }
   const code = err.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '';
-  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL/.test(code)) {
+  // OpenSSL's answer when the other side is not TLS (the SDK reports it as `write EPROTO ...`).
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL/.test(code) || /wrong version number|packet length too long/i.test(err.message ?? '')) {
     return { state: 'error', message: `cannot reach the EKS API in ${region}: the endpoint does not speak TLS on that port; check AWS_ENDPOINT_URL_EKS (http:// or the port that serves https)` };
   }
   if (NETWORK.has(code) || NETWORK.has(name)) {
