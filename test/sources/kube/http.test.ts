@@ -106,6 +106,33 @@ describe('kubeRequest', () => {
     });
   });
 
+  test('https:// to a server that speaks plain HTTP: not TLS on that port (no OpenSSL text, no CA blamed)', async () => {
+    const plain = http.createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const port = (plain.address() as AddressInfo).port;
+    try {
+      for (const skipTLSVerify of [false, true]) {
+        const kc = new KubeConfig();
+        kc.loadFromOptions({
+          clusters: [{ name: 'c', server: `https://127.0.0.1:${port}`, skipTLSVerify }],
+          users: [{ name: 'u', token: 't0ken-secret' }],
+          contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
+          currentContext: 'ctx',
+        });
+        await rejects(kubeGet(kc, '/api/v1/pods'), (e) => {
+          assert.equal(e.reason, 'TLS');
+          assert.equal(
+            e.message,
+            `the server at https://127.0.0.1:${port} does not speak TLS on that port (it answered like plain HTTP); use http://127.0.0.1:${port} in the kubeconfig if it really serves plain HTTP, or the port that serves https`,
+          );
+        });
+      }
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((resolve) => plain.close(resolve));
+    }
+  });
+
   test('--request-timeout aborts a hanging request', async () => {
     handler = () => {}; // never answers
     const started = Date.now();
