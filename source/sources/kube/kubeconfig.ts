@@ -184,9 +184,9 @@ function readOne(file: string): ParsedFile {
   try {
     doc = parseYaml(text, { prettyErrors: false });
   } catch (error) {
-    const text = firstLine(errorText(error));
+    const reason = firstLine(errorText(error));
     // yaml's refusal to expand an alias bomb reads "Excessive alias count indicates a resource exhaustion attack".
-    const problem = /alias count/i.test(text) ? 'its YAML aliases (*name) expand to too many nodes (an alias bomb)' : text;
+    const problem = /alias count/i.test(reason) ? 'its YAML aliases (*name) expand to too many nodes (an alias bomb)' : reason;
     throw new UserError(`kubeconfig ${file} is not valid YAML: ${problem}`, { hint: FIX_FILE });
   }
   if (doc === null || doc === undefined) return { file, clusters: [], users: [], contexts: [], currentContext: undefined };
