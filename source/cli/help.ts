@@ -20,6 +20,7 @@ Kubernetes flags (as kubectl):
   -A, --all-namespaces         all namespaces (the default)
   -l, --selector SELECTOR      label selector, e.g. app=web,tier!=db
       --request-timeout DUR    per-request timeout, e.g. 30s, 1m; 0 = none (default), at most 24h
+                               (an exec credential plugin gets 30s when none is set)
 
 AWS flags (default: inferred from the kubeconfig context; credentials from the AWS SDK chain):
       --eks-cluster NAME|ARN   EKS cluster name, or its ARN (gives the region too); writes are

@@ -24,7 +24,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(options: Options): Promise<Session> {
+/**
+ * `live`: the TUI, where warnings go to the store (the status bar shows them); one-shot faces print
+ * them to stderr at once, before any request can fail because of what they say.
+ */
+export async function openSession(options: Options, { live = false }: { live?: boolean } = {}): Promise<Session> {
   const closers: Array<() => Promise<void>> = [];
   let kubeconfig = options.kubeconfig;
   if (options.demo) {
@@ -34,7 +38,7 @@ export async function openSession(options: Options): Promise<Session> {
     closers.push(demo.close);
   }
 
-  const { kc, contextName, namespace: contextNamespace, requestTimeoutMs } = loadKubeConfig({
+  const { kc, contextName, namespace: contextNamespace, requestTimeoutMs, warnings } = loadKubeConfig({
     kubeconfig,
     context: options.context,
     cluster: options.cluster,
@@ -46,6 +50,10 @@ export async function openSession(options: Options): Promise<Session> {
     profile: options.awsProfile,
   });
   const store = new ClusterStore(identity);
+  for (const warning of warnings) {
+    if (live) store.addWarning(warning);
+    else process.stderr.write(`warning: ${warning}\n`);
+  }
 
   const fileProfiles = options.profilesFiles.flatMap((file) => readProfilesFile(file));
   if (fileProfiles.length > 0) store.setFileProfiles(fileProfiles);

@@ -14,7 +14,7 @@ import { clusterMatchWarning, requireClusterMatch } from './cluster-check.js';
 
 /** The live TUI: watches keep the store current; the UI reads it. */
 export async function runView(options: Options): Promise<number> {
-  const session = await openSession(options);
+  const session = await openSession(options, { live: true });
   const reflectors = startReflectors(session.kc, session.store, {
     namespace: options.namespace,
     labelSelector: options.selector,

@@ -5,11 +5,12 @@
 export type TokenPolicy = ReadonlySet<string> | ((token: string) => boolean);
 
 /**
- * Is this Authorization header acceptable? Anonymous requests (no header) are served: kubectl
- * never sends a bearer token over plain http. A header must carry an accepted bearer token.
+ * Is this Authorization header acceptable? Over plain http anonymous requests (no header) are
+ * served: kubectl never sends a bearer token over plain http. Over https, as on a real EKS API
+ * server, there must be a header, and it must carry an accepted bearer token.
  */
-export function authorized(header: string | undefined, ownToken: string, policy: TokenPolicy | undefined): boolean {
-  if (header === undefined) return true;
+export function authorized(header: string | undefined, ownToken: string, policy: TokenPolicy | undefined, anonymousOk = true): boolean {
+  if (header === undefined) return anonymousOk;
   const match = /^Bearer (.+)$/.exec(header);
   if (!match) return false;
   const token = match[1]!;

@@ -2,7 +2,8 @@
 // a kubeconfig pointing at it, and controls for tests and the demo. Used by `--demo`,
 // `npm run sim`, the benchmark and integration tests.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SimCluster } from './cluster.js';
 import type { Timing } from './context.js';
 import { Faults } from './faults.js';
@@ -58,10 +59,17 @@ export interface SimOptions {
    * e.g. rotating tokens from an exec credential plugin; any other token is a 401.
    */
   acceptTokens?: TokenPolicy;
+  /**
+   * Serve https (a committed self-signed certificate for loopback, tls.ts) and require a token,
+   * like a real EKS API server. The kubeconfig then carries the token and the certificate, and
+   * `env` trusts it for child processes (NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE). Default: plain
+   * http, anonymous, and a kubeconfig with no token (kubectl sends none over http).
+   */
+  tls?: boolean;
 }
 
 export interface RunningSim {
-  /** http://127.0.0.1:PORT — Kubernetes API and EKS endpoint. */
+  /** http://127.0.0.1:PORT (https:// with `tls`) — Kubernetes API and EKS endpoint. */
   url: string;
   kubeconfigPath: string;
   /** The cluster ARN, as `aws eks update-kubeconfig` names contexts. */
@@ -71,8 +79,10 @@ export interface RunningSim {
   accountId: string;
   /** Environment for child processes (kubectl, aws, the CLI): KUBECONFIG, AWS_ENDPOINT_URL_EKS, dummy credentials. */
   env: Record<string, string>;
-  /** The bearer token in the kubeconfig. */
+  /** The bearer token the API server accepts; in the kubeconfig only with `tls`. */
   token: string;
+  /** With `tls`: the PEM certificate to trust, and a file holding it. */
+  ca: { pem: string; file: string } | null;
   cluster: SimCluster;
   faults: SimFaults;
   /** What `generate` added, if anything. */
@@ -112,10 +122,16 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     const token = `sim-${randomBytes(16).toString('hex')}`;
     const user = `arn:aws:iam::${ctx.info.accountId}:user/demo`;
     const requests = new RequestLog();
-    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, acceptTokens: opts.acceptTokens, user, latencyMs: opts.latencyMs ?? 0, requests });
+    const tls = opts.tls ? await import('./tls.js').then((m) => ({ cert: m.SIM_TLS_CERT, key: m.SIM_TLS_KEY })) : undefined;
+    const server = await startServer(opts.host ?? '127.0.0.1', opts.port ?? 0, { ctx, hub, faults, token, acceptTokens: opts.acceptTokens, user, latencyMs: opts.latencyMs ?? 0, requests, tls });
     ctx.info.url = server.url;
     const contextName = `arn:aws:eks:${ctx.info.region}:${ctx.info.accountId}:cluster/${ctx.info.clusterName}`;
-    const kc = writeKubeconfig({ dir: opts.kubeconfigDir, contextName, server: server.url, token });
+    const kc = writeKubeconfig({ dir: opts.kubeconfigDir, contextName, server: server.url, ...(tls ? { token, caPem: tls.cert } : {}) });
+    let ca: RunningSim['ca'] = null;
+    if (tls) {
+      ca = { pem: tls.cert, file: join(kc.dir, 'sim-ca.crt') };
+      writeFileSync(ca.file, tls.cert);
+    }
     const env: Record<string, string> = {
       KUBECONFIG: kc.path,
       AWS_ENDPOINT_URL_EKS: server.url,
@@ -124,6 +140,8 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
       AWS_REGION: ctx.info.region,
       AWS_DEFAULT_REGION: ctx.info.region,
       AWS_EC2_METADATA_DISABLED: 'true',
+      // Node (the CLI, the AWS SDK in it) and the AWS CLI trust the sim's certificate.
+      ...(ca ? { NODE_EXTRA_CA_CERTS: ca.file, AWS_CA_BUNDLE: ca.file } : {}),
     };
     let closed = false;
     return {
@@ -135,6 +153,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
       accountId: ctx.info.accountId,
       env,
       token,
+      ca,
       cluster,
       faults,
       generated,
@@ -146,6 +165,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
         await server.close();
         // Only remove a kubeconfig directory the sim created itself.
         if (opts.kubeconfigDir === undefined) rmSync(kc.dir, { recursive: true, force: true });
+        else if (ca) rmSync(ca.file, { force: true });
       },
     };
   } catch (err) {

@@ -1,5 +1,6 @@
-// One loopback HTTP server for both APIs: /clusters/... is EKS, everything else Kubernetes.
+// One loopback HTTP(S) server for both APIs: /clusters/... is EKS, everything else Kubernetes.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Ctx } from './context.js';
@@ -26,6 +27,8 @@ export interface ServerDeps {
   user: string;
   latencyMs: number;
   requests: RequestLog;
+  /** Serve https with this certificate (tls.ts); anonymous Kubernetes requests are then refused. */
+  tls?: { cert: string; key: string } | undefined;
 }
 
 export interface RunningServer {
@@ -54,21 +57,24 @@ export async function startServer(host: string, port: number, deps: ServerDeps):
     }
     if (deps.latencyMs > 0) await new Promise((r) => setTimeout(r, deps.latencyMs));
     if (isEks) return handleEks(req, res, url, deps);
-    // kubectl never sends a bearer token over plain http, so anonymous requests are served;
-    // a request that does present credentials must present an accepted token.
-    if (!OPEN_PATHS.has(url.pathname) && !authorized(req.headers.authorization, deps.token, deps.acceptTokens)) {
+    // kubectl never sends a bearer token over plain http, so anonymous requests are served there;
+    // over https, like a real EKS API server, a request needs an accepted token.
+    if (!OPEN_PATHS.has(url.pathname) && !authorized(req.headers.authorization, deps.token, deps.acceptTokens, !deps.tls)) {
       return sendJson(res, 401, new ApiError(401, 'Unauthorized', 'Unauthorized').status);
     }
     return handleKube(req, res, url, deps);
   };
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((err: unknown) => {
       deps.ctx.clock.errors.push(err as Error);
       if (!res.headersSent) sendJson(res, 500, new ApiError(500, 'InternalError', 'Internal error occurred').status);
       else res.destroy();
     });
-  });
+  };
+  const server: Server = deps.tls
+    ? createTlsServer({ keepAliveTimeout: 5000, cert: deps.tls.cert, key: deps.tls.key }, listener)
+    : createServer({ keepAliveTimeout: 5000 }, listener);
   server.on('connection', (s: Socket) => {
     if (deps.faults.isDown() === 'refuse') {
       s.destroy();
@@ -89,7 +95,7 @@ export async function startServer(host: string, port: number, deps: ServerDeps):
   });
   const addr = server.address();
   const actualPort = typeof addr === 'object' && addr !== null ? addr.port : port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const url = `${deps.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   return {
     server,
     url,

@@ -1,12 +1,11 @@
 // Bad input, one table: every way a user can hand the tool something wrong, run through the BUILT
 // CLI against the sim or crafted kubeconfigs. Each row must end with the right exit code (2 for
 // usage, 1 for runtime) and ONE stderr line `error: ...` naming the problem and the fix — no stack
-// trace, no second line (warnings only where the row expects them).
+// trace, no second line (warnings only where the row expects them). The sim serves https (with a
+// token, as EKS does); `plainSim` is a second one over plain http, where no credential is sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,10 @@ import { runCli, simEnv } from '../helpers/cli.js';
 
 /** What the rows are built from; made once in before(). */
 interface Fixtures {
+  /** The sim over https (its env: the default for rows). */
   sim: RunningSim;
+  /** A second sim over plain http (anonymous, as kubectl would be there). */
+  plainSim: RunningSim;
   dir: string;
   /** A HOME with no ~/.kube/config and no ~/.aws. */
   emptyHome: string;
@@ -28,7 +30,7 @@ interface Fixtures {
   /** A kubeconfig with one context "ctx" (no EKS naming: cluster and region cannot be inferred). */
   kubeconfig(name: string, opts: { server?: string; user?: Record<string, unknown>; current?: boolean; tls?: 'skip' | 'verify' }): string;
   closedPortUrl: string;
-  /** An https server with a self-signed certificate; null when openssl is not on PATH. */
+  /** An https server with a self-signed certificate (the sim's). */
   tlsUrl: string | null;
   podName(namespace: string, prefix: string): string;
 }
@@ -58,6 +60,9 @@ const SIM_TOKEN_USER = (fx: Fixtures) => ({ token: fx.sim.token });
 const execUser = (command: string, args: string[] = []) => ({
   exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command, args, interactiveMode: 'Never' },
 });
+
+/** "Billion laughs": nine aliases of nine aliases of ... (small text, 9^6 nodes expanded). */
+const ALIAS_BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n') + '\n';
 
 const rows: Row[] = [
   // ---- flags (usage: exit 2) ----
@@ -168,13 +173,13 @@ const rows: Row[] = [
     args: () => ['-o', 'json'],
     env: (fx) => ({ KUBECONFIG: fx.kubeconfig('closed.yaml', { server: fx.closedPortUrl }) }),
     exit: 1,
-    stderr: /^error: cannot reach the API server at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED.*; check the network\/VPN and the context's server$/,
+    stderr: /^error: cannot reach the API server at https?:\/\/127\.0\.0\.1:\d+: ECONNREFUSED.*; check the network\/VPN and the context's server$/,
   },
   {
     rule: 'TLS failure: a self-signed certificate the kubeconfig does not trust',
     args: () => ['-o', 'json'],
-    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('tls.yaml', { server: fx.tlsUrl!, tls: 'verify' }) }),
-    skip: (fx) => (fx.tlsUrl ? false : 'openssl is not on PATH'),
+    // Without the sim's env trusting its certificate (NODE_EXTRA_CA_CERTS).
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('tls.yaml', { server: fx.tlsUrl!, tls: 'verify' }), NODE_EXTRA_CA_CERTS: undefined }),
     exit: 1,
     stderr: /^error: TLS error talking to https:\/\/127\.0\.0\.1:\d+: self[- ]signed certificate; check the cluster's certificate-authority-data in the kubeconfig$/,
   },
@@ -414,6 +419,84 @@ const rows: Row[] = [
     exit: 2,
     stderr: /^error: refusing to restore without confirmation: pass --yes \(stdin is not a terminal\)$/,
   },
+
+  // ---- credentials and servers (issue 9 "credentials", issue 19) ----
+  {
+    rule: 'a kubeconfig server that is not a URL names the file, the cluster entry and the value',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('bad-server.yaml', { server: 'not a url' }) }),
+    exit: 1,
+    stderr: /^error: kubeconfig \S+bad-server\.yaml: cluster "c" has server "not a url", which is not a URL; set it to the API server's address, e\.g\. https:\/\/ABC123\.gr7\.us-east-1\.eks\.amazonaws\.com \(`aws eks update-kubeconfig --name CLUSTER` writes it\)$/,
+  },
+  {
+    rule: 'https:// to a server that speaks plain HTTP: not TLS on that port (not the CA, no OpenSSL text)',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('https-to-http.yaml', { server: fx.plainSim.url.replace('http:', 'https:'), tls: 'verify' }) }),
+    exit: 1,
+    stderr: /^error: the server at https:\/\/127\.0\.0\.1:(\d+) does not speak TLS on that port \(it answered like plain HTTP\); use http:\/\/127\.0\.0\.1:\1 in the kubeconfig if it really serves plain HTTP, or the port that serves https$/,
+  },
+  {
+    rule: 'https:// to a server that speaks plain HTTP, with insecure-skip-tls-verify: the same line',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('https-to-http-skip.yaml', { server: fx.plainSim.url.replace('http:', 'https:'), tls: 'skip' }) }),
+    exit: 1,
+    stderr: /^error: the server at https:\/\/127\.0\.0\.1:(\d+) does not speak TLS on that port \(it answered like plain HTTP\); use http:\/\/127\.0\.0\.1:\1 in the kubeconfig if it really serves plain HTTP, or the port that serves https$/,
+  },
+  {
+    rule: 'a token for a plain http:// server is not sent: one warning, and the report goes on anonymously',
+    args: () => ['-n', 'test', '-o', 'json', '--no-aws'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain-token.yaml', { server: fx.plainSim.url, user: { token: fx.sim.token } }) }),
+    exit: 0,
+    stderr: /^warning: cluster "c" in kubeconfig \S+plain-token\.yaml is plain http \(http:\/\/127\.0\.0\.1:\d+\): connecting without user "u"'s credentials \(token\), as kubectl does, so they never cross the network unencrypted; use the cluster's https:\/\/ address to authenticate$/,
+  },
+  {
+    rule: 'an exec plugin for a plain http:// server is not even run: one warning',
+    args: () => ['-n', 'test', '-o', 'json', '--no-aws'],
+    // `false` would fail the run if it ran.
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain-exec.yaml', { server: fx.plainSim.url, user: execUser('false') }) }),
+    exit: 0,
+    stderr: /^warning: cluster "c" in kubeconfig \S+plain-exec\.yaml is plain http \(http:\/\/127\.0\.0\.1:\d+\): connecting without user "u"'s credentials \(exec credential plugin `false`\), as kubectl does/,
+  },
+  {
+    rule: 'an exec plugin that never answers is stopped after --request-timeout, naming the command to run alone',
+    args: () => ['-o', 'json', '--request-timeout', '1s'],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('exec-hangs.yaml', { user: execUser('sh', ['-c', 'sleep 30']) }) }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `sh` \(user "u"\) did not answer within 1s and was stopped; run it alone to see where it waits: `sh -c 'sleep 30'` \(--request-timeout sets how long to wait\)$/,
+  },
+  {
+    rule: 'an exec plugin reply that is not an ExecCredential is refused in one line (the reply not shown)',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({
+      KUBECONFIG: fx.kubeconfig('exec-kind.yaml', { user: execUser('sh', ['-c', `echo '{"apiVersion":"v1","kind":"Secret","data":{"token":"${fx.sim.token}"}}'`]) }),
+    }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `sh` \(user "u"\) returned kind "Secret" \(apiVersion "v1"\), not an ExecCredential; run `sh -c '.+'` alone: a kubectl credential plugin prints an ExecCredential \(client\.authentication\.k8s\.io\/v1beta1\) as JSON$/,
+  },
+  {
+    rule: 'an exec plugin answering in another apiVersion than the kubeconfig asks for',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({
+      KUBECONFIG: fx.kubeconfig('exec-version.yaml', {
+        user: execUser('sh', ['-c', `echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${fx.sim.token}"}}'`]),
+      }),
+    }),
+    exit: 1,
+    stderr: /^error: the kubeconfig's exec credential plugin `sh` \(user "u"\) returned an ExecCredential of apiVersion "client\.authentication\.k8s\.io\/v1", but user "u" in the kubeconfig asks for client\.authentication\.k8s\.io\/v1beta1; make the kubeconfig's exec apiVersion match what the plugin prints \(re-run `aws eks update-kubeconfig` for EKS\)$/,
+  },
+  {
+    rule: 'a YAML alias bomb in --profiles-file names the file',
+    args: (fx) => ['--no-aws', '--profiles-file', fx.file('bomb.yaml', ALIAS_BOMB), '-o', 'json'],
+    exit: 1,
+    stderr: /^error: \S+bomb\.yaml: its YAML aliases \(\*name\) expand to too many nodes \(an alias bomb\), so it is not read; write the profiles out without repeating aliases$/,
+  },
+  {
+    rule: 'a YAML alias bomb as the kubeconfig names the file',
+    args: () => ['-o', 'json'],
+    env: (fx) => ({ KUBECONFIG: fx.file('kubeconfig-bomb.yaml', ALIAS_BOMB) }),
+    exit: 1,
+    stderr: /^error: kubeconfig \S+kubeconfig-bomb\.yaml is not valid YAML: its YAML aliases \(\*name\) expand to too many nodes \(an alias bomb\); fix the file/,
+  },
 ];
 
 
@@ -435,10 +518,10 @@ function envFor(row: Row, fx: Fixtures): NodeJS.ProcessEnv {
 
 describe('bad input: one line naming the problem and the fix, the right exit code, no stack trace', () => {
   let fx: Fixtures;
-  let tlsServer: https.Server | null = null;
 
   before(async () => {
-    const sim = await startSim({ scenario: 'walkthrough' });
+    const sim = await startSim({ scenario: 'walkthrough', tls: true });
+    const plainSim = await startSim({ scenario: 'walkthrough' });
     const dir = mkdtempSync(join(tmpdir(), 'kf-bad-input-'));
     const emptyHome = join(dir, 'home');
     const emptyPath = join(dir, 'bin');
@@ -469,6 +552,7 @@ describe('bad input: one line naming the problem and the fix, the right exit cod
     chmodSync(unreadable, 0o000);
     fx = {
       sim,
+      plainSim,
       dir,
       emptyHome,
       emptyPath,
@@ -476,27 +560,18 @@ describe('bad input: one line naming the problem and the fix, the right exit cod
       file,
       kubeconfig,
       closedPortUrl: await closedPortUrl(),
-      tlsUrl: null,
+      tlsUrl: sim.url,
       podName: (namespace, prefix) => {
         const pod = sim.cluster.listPods().find((p) => p.metadata.namespace === namespace && p.metadata.name.startsWith(prefix));
         assert.ok(pod, `no pod ${namespace}/${prefix}* in the sim`);
         return pod.metadata.name;
       },
     };
-    const tls = selfSignedCert(dir);
-    if (tls) {
-      tlsServer = https.createServer(tls, (_req, res) => res.end('{}'));
-      await new Promise<void>((resolve) => tlsServer!.listen(0, '127.0.0.1', resolve));
-      fx.tlsUrl = `https://127.0.0.1:${(tlsServer.address() as net.AddressInfo).port}`;
-    }
   });
 
   after(async () => {
-    if (tlsServer) {
-      tlsServer.closeAllConnections();
-      await new Promise((resolve) => tlsServer!.close(resolve));
-    }
     await fx?.sim.close();
+    await fx?.plainSim.close();
     if (fx) rmSync(fx.dir, { recursive: true, force: true });
   });
 
@@ -543,21 +618,5 @@ async function closedPortUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
-
-/** A throwaway self-signed certificate for 127.0.0.1 (node:crypto cannot make X.509), or null without openssl. */
-function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } | null {
-  const key = join(dir, 'tls.key');
-  const cert = join(dir, 'tls.crt');
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
-      { stdio: 'ignore' },
-    );
-  } catch {
-    return null;
-  }
-  return { key: readFileSync(key), cert: readFileSync(cert) };
+  return `https://127.0.0.1:${port}`;
 }

@@ -99,3 +99,56 @@ describe('EKS throttling and 5xx', () => {
     }
   });
 });
+
+// EKS error texts reach the status bar, --json and stderr. AWS quotes requests in some of them
+// (signature mismatches echo the canonical request and credential scope), and proxies echo
+// headers: they are redacted with the same function as Kubernetes errors.
+describe('EKS error texts are redacted like Kubernetes errors', () => {
+  const KEY_ID = 'ASIAQ3EGUHJYXZ2MLP7R';
+  const OTHER_KEY_ID = 'AKIAZ7K2LMNOPQRSTUVW';
+  const SIGNATURE = 'fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
+  const SESSION = 'IQoJb3JpZ2luX2VjEBAaCXVzLWVhc3QtMSJHMEUCIQD6x1secretsessiontokenpart';
+  const ENV_SECRET = 'kf-env-session-9c1d2e3f4a5b6c7d';
+  const message =
+    `User: arn:aws:iam::111122223333:user/dev is not authorized. Authorization=AWS4-HMAC-SHA256 Credential=${KEY_ID}/20260101/us-east-1/eks/aws4_request, ` +
+    `SignedHeaders=host;x-amz-date, Signature=${SIGNATURE}; X-Amz-Security-Token=${SESSION}; key ${OTHER_KEY_ID}; token ${SESSION}; echoed ${ENV_SECRET}`;
+  const cases = [
+    { rule: 'AccessDenied (its detail is shown)', error: 'AccessDeniedException' as const, state: 'access-denied' },
+    { rule: 'a 5xx (its detail is shown)', error: 'ServerException' as const, state: 'error' },
+    { rule: 'an unexpected error (shown as is)', error: 'InvalidParameterException' as const, state: 'error' },
+  ];
+  for (const { rule, error, state } of cases) {
+    test(rule, async () => {
+      const saved = process.env.AWS_SESSION_TOKEN;
+      process.env.AWS_SESSION_TOKEN = ENV_SECRET;
+      try {
+        sim.faults.eksFail({ operation: '*', error, count: 100, message });
+        const { status } = await fetchProfiles(identity, { maxAttempts: 1 });
+        assert.equal(status.state, state);
+        const text = status.message ?? '';
+        for (const secret of [KEY_ID, OTHER_KEY_ID, SIGNATURE, SESSION, ENV_SECRET]) {
+          assert.ok(!text.includes(secret), `the message shows ${secret}: ${text}`);
+        }
+        // What is not a credential stays, so the message still explains itself.
+        assert.match(text, /User: arn:aws:iam::111122223333:user\/dev is not authorized/);
+        assert.match(text, /Credential=<redacted>.*SignedHeaders=host;x-amz-date, Signature=<redacted>/);
+        assert.match(text, /key AKIA<redacted>/);
+      } finally {
+        if (saved === undefined) delete process.env.AWS_SESSION_TOKEN;
+        else process.env.AWS_SESSION_TOKEN = saved;
+        sim.faults.reset();
+      }
+    });
+  }
+});
+
+describe('an https EKS endpoint that speaks plain HTTP', () => {
+  test('is named as such, not as raw OpenSSL text', async () => {
+    const { status } = await fetchProfiles(identity, { maxAttempts: 1, endpoint: sim.url.replace('http:', 'https:') });
+    assert.equal(status.state, 'error');
+    assert.equal(
+      status.message,
+      'cannot reach the EKS API in us-east-1: the endpoint does not speak TLS on that port; check AWS_ENDPOINT_URL_EKS (http:// or the port that serves https)',
+    );
+  });
+});

@@ -2,12 +2,14 @@
 // reported as expiring after 14). A tiny plugin hands out a new token each run with a short
 // expirationTimestamp; the sim accepts a token only until it really expires and answers 401 after.
 // The live reflector and one-shot requests must keep working across several expiries, running the
-// plugin again only when the cached token has expired — and the user never sees a 401.
+// plugin again only when the cached token has expired — and the user never sees a 401. Over
+// https: no credential is sent (nor any plugin run) over plain http.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, fetch } from 'undici';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { kubeGet } from '../../source/sources/kube/http.js';
@@ -49,6 +51,7 @@ describe('exec credentials that expire mid-session', () => {
     const plugin = join(dir, 'plugin.mjs');
     writeFileSync(plugin, PLUGIN);
     sim = await startSim({
+      tls: true,
       generate: { pods: 50 },
       acceptTokens: (token) => {
         const match = /^rotating-(\d+)-(\d+)$/.exec(token);
@@ -66,7 +69,7 @@ describe('exec credentials that expire mid-session', () => {
       stringify({
         apiVersion: 'v1',
         kind: 'Config',
-        clusters: [{ name: sim.contextName, cluster: { server: sim.url, 'insecure-skip-tls-verify': true } }],
+        clusters: [{ name: sim.contextName, cluster: { server: sim.url, 'certificate-authority-data': Buffer.from(sim.ca!.pem).toString('base64') } }],
         users: [
           {
             name: sim.contextName,
@@ -93,8 +96,10 @@ describe('exec credentials that expire mid-session', () => {
   const runs = () => Number(readFileSync(counterFile, 'utf8'));
 
   test('the sim rejects an expired token with 401 (the fault is real)', async () => {
-    const res = await fetch(`${sim.url}/api/v1/pods?limit=1`, { headers: { authorization: `Bearer rotating-0-${Date.now() - 1}` } });
+    const dispatcher = new Agent({ connect: { ca: sim.ca!.pem } });
+    const res = await fetch(`${sim.url}/api/v1/pods?limit=1`, { headers: { authorization: `Bearer rotating-0-${Date.now() - 1}` }, dispatcher });
     assert.equal(res.status, 401);
+    await dispatcher.close();
     rejected.length = 0;
   });
 

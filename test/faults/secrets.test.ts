@@ -1,10 +1,11 @@
 // Credentials never show: not in stdout, stderr or error messages, whatever goes wrong — even
 // when a server or proxy echoes the Authorization header back. And the sim binds loopback only.
+// Over https (the sim's TLS mode): over plain http no credential is sent at all.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { KubeApiError, kubeGet } from '../../source/sources/kube/http.js';
 import { redactSecrets } from '../../source/sources/kube/errors.js';
+import { SIM_TLS_CERT, SIM_TLS_KEY } from '../../source/sim/tls.js';
 import { runCli, simEnv } from '../helpers/cli.js';
 
 const secret = (what: string) => `kf-${what}-${randomBytes(12).toString('hex')}`;
@@ -22,7 +24,9 @@ const EXEC_TOKEN = secret('exec');
 const EKS_TOKEN = `k8s-aws-v1.${randomBytes(24).toString('base64url')}`;
 const AWS_SECRET = secret('awssecret');
 const AWS_SESSION = secret('awssession');
-const ALL = [TOKEN, WRONG, EXEC_TOKEN, EKS_TOKEN, AWS_SECRET, AWS_SESSION];
+const AWS_KEY_ID = 'ASIAQ3EGUHJYXZ2MLP7R';
+const SIGV4_SIGNATURE = randomBytes(32).toString('hex');
+const ALL = [TOKEN, WRONG, EXEC_TOKEN, EKS_TOKEN, AWS_SECRET, AWS_SESSION, AWS_KEY_ID, SIGV4_SIGNATURE];
 
 function assertNoSecret(where: string, text: string): void {
   for (const s of ALL) assert.ok(!text.includes(s), `${where} contains a credential:\n${text}`);
@@ -32,7 +36,7 @@ function assertNoSecret(where: string, text: string): void {
 describe('credentials never appear in output or errors', () => {
   let sim: RunningSim;
   let dir: string;
-  let echo: http.Server;
+  let echo: https.Server;
   let echoUrl: string;
   const kubeconfig = (name: string, server: string, user: Record<string, unknown>) => {
     const file = join(dir, name);
@@ -42,7 +46,7 @@ describe('credentials never appear in output or errors', () => {
         apiVersion: 'v1',
         kind: 'Config',
         // ARN-named so that the EKS side runs too (and can fail).
-        clusters: [{ name: sim.contextName, cluster: { server, 'insecure-skip-tls-verify': true } }],
+        clusters: [{ name: sim.contextName, cluster: { server, 'certificate-authority-data': Buffer.from(SIM_TLS_CERT).toString('base64') } }],
         users: [{ name: 'u', user }],
         contexts: [{ name: sim.contextName, context: { cluster: sim.contextName, user: 'u' } }],
         'current-context': sim.contextName,
@@ -53,16 +57,16 @@ describe('credentials never appear in output or errors', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kf-secrets-'));
-    sim = await startSim({ scenario: 'walkthrough', acceptTokens: new Set([TOKEN]) });
+    sim = await startSim({ scenario: 'walkthrough', acceptTokens: new Set([TOKEN]), tls: true });
     // A misbehaving server/proxy that puts the request's Authorization header in its error text.
-    echo = http.createServer((req, res) => {
+    echo = https.createServer({ cert: SIM_TLS_CERT, key: SIM_TLS_KEY }, (req, res) => {
       const auth = req.headers.authorization ?? '';
       const code = req.url?.includes('/namespaces/') ? 403 : req.url?.includes('watch') ? 401 : 500;
       res.writeHead(code, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ kind: 'Status', code, message: `request rejected: authorization: ${auth}; headers {"Authorization":"${auth}"} token=${auth.slice(7)}` }));
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
-    echoUrl = `http://127.0.0.1:${(echo.address() as net.AddressInfo).port}`;
+    echoUrl = `https://127.0.0.1:${(echo.address() as net.AddressInfo).port}`;
   });
   after(async () => {
     echo.closeAllConnections();
@@ -76,7 +80,7 @@ describe('credentials never appear in output or errors', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as net.AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    return `http://127.0.0.1:${port}`;
+    return `https://127.0.0.1:${port}`;
   };
 
   const cases: Array<{ rule: string; run: () => Promise<{ env: NodeJS.ProcessEnv; args: string[]; undo?: () => void }>; exit: number }> = [
@@ -115,6 +119,15 @@ describe('credentials never appear in output or errors', () => {
       run: async () => {
         sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'ExpiredTokenException', count: 100 });
         return { env: { KUBECONFIG: kubeconfig('aws.yaml', sim.url, { token: TOKEN }) }, args: ['check'], undo: () => sim.faults.reset() };
+      },
+    },
+    {
+      rule: 'an EKS error quoting the signed request (key id, signature, session token)',
+      exit: 1,
+      run: async () => {
+        const message = `The request signature we calculated does not match. Credential=${AWS_KEY_ID}/20260101/us-east-1/eks/aws4_request, Signature=${SIGV4_SIGNATURE}, X-Amz-Security-Token=${AWS_SESSION}`;
+        sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'InvalidParameterException', count: 100, message });
+        return { env: { KUBECONFIG: kubeconfig('awssig.yaml', sim.url, { token: TOKEN }) }, args: ['check'], undo: () => sim.faults.reset() };
       },
     },
     {
@@ -161,7 +174,7 @@ describe('credentials never appear in output or errors', () => {
   test('KubeApiError messages never carry an Authorization header a server echoed', async () => {
     const kc = new KubeConfig();
     kc.loadFromOptions({
-      clusters: [{ name: 'c', server: echoUrl, skipTLSVerify: true }],
+      clusters: [{ name: 'c', server: echoUrl, caData: Buffer.from(SIM_TLS_CERT).toString('base64'), skipTLSVerify: false }],
       users: [{ name: 'u', token: EKS_TOKEN }],
       contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
       currentContext: 'ctx',

@@ -77,10 +77,11 @@ describe('watches dropped every few hundred ms under churn', () => {
   });
 
   test('each watch leaves nothing behind: its connection pool is closed when it ends', async () => {
-    // client-node makes an undici Agent per watch (the sim's kubeconfig skips TLS verification,
-    // like a CA does on EKS). Record every one made after the first list; all but the live watch's
-    // must be destroyed, or a long session keeps one per reconnect.
-    const { kc, contextName } = loadKubeConfig({ kubeconfig: sim.kubeconfigPath, env: {} });
+    // client-node makes an undici Agent per watch over https (for the kubeconfig's CA, as on EKS;
+    // plain http needs none). Record every one made after the first list; all but the live
+    // watch's must be destroyed, or a long session keeps one per reconnect.
+    const tlsSim = await startSim({ scenario: 'walkthrough', tls: true });
+    const { kc, contextName } = loadKubeConfig({ kubeconfig: tlsSim.kubeconfigPath, env: {} });
     const agents: Array<{ destroyed: boolean }> = [];
     let recording = false;
     const apply = kc.applySecurityAuthentication.bind(kc);
@@ -93,10 +94,12 @@ describe('watches dropped every few hundred ms under churn', () => {
     const reflector = new Reflector(kc, store, { kinds: ['pods'] }).start();
     try {
       await waitUntil('the pods list', () => store.flush().connection.state === 'live');
+      // The first watch connects after the list (over TLS, a handshake later): not a reconnect.
+      await waitUntil('the first watch', () => reflector.stats.watches >= 1);
       recording = true;
       for (let i = 0; i < 6; i++) {
         const watches = reflector.stats.watches;
-        sim.faults.dropWatches();
+        tlsSim.faults.dropWatches();
         await waitUntil('the watch to come back', () => reflector.stats.watches > watches, 10_000);
       }
       assert.ok(agents.length >= 6, `agents recorded: ${agents.length}`);
@@ -106,6 +109,7 @@ describe('watches dropped every few hundred ms under churn', () => {
     } finally {
       await reflector.stop();
       store.dispose();
+      await tlsSim.close();
     }
     assert.equal(agents.filter((a) => !a.destroyed).length, 0, 'stop() closes the last one too');
   });

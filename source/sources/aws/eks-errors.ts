@@ -1,3 +1,4 @@
+import { redactCredentials } from '../../lib/redact.js';
 import type { AwsState } from '../../store/snapshot.js';
 
 const CREDENTIALS = new Set([
@@ -20,8 +21,18 @@ export interface EksFailure {
   message: string;
 }
 
-/** An AWS SDK error while reading profiles -> a status the UI can show, with what to do. */
-export function classifyEksError(error: unknown, cluster: string, region: string, awsProfile: string | null = null): EksFailure {
+/**
+ * An AWS SDK error while reading profiles -> a status the UI can show, with what to do. AWS error
+ * texts can quote the request (signature mismatches echo the canonical request and credential
+ * scope), so the message is redacted like Kubernetes errors are.
+ */
+export function classifyEksError(error: unknown, cluster: string, region: string, awsProfile: string | null = null, env: NodeJS.ProcessEnv = process.env): EksFailure {
+  const failure = classify(error, cluster, region, awsProfile);
+  failure.message = redactCredentials(failure.message, [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN]);
+  return failure;
+}
+
+function classify(error: unknown, cluster: string, region: string, awsProfile: string | null): EksFailure {
   const err = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = err.name ?? '';
   const detail = (err.message ?? '').split('\n')[0]!.trim();
@@ -48,6 +59,10 @@ export function classifyEksError(error: unknown, cluster: string, region: string
     return { state: 'error', message: `the EKS API failed, still after retries (${name}${detail ? `: ${detail}` : ''}); try again shortly` };
   }
   const code = err.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '';
+  // OpenSSL's answer when the other side is not TLS (the SDK reports it as `write EPROTO ...`).
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL/.test(code) || /wrong version number|packet length too long/i.test(err.message ?? '')) {
+    return { state: 'error', message: `cannot reach the EKS API in ${region}: the endpoint does not speak TLS on that port; check AWS_ENDPOINT_URL_EKS (http:// or the port that serves https)` };
+  }
   if (NETWORK.has(code) || NETWORK.has(name)) {
     return { state: 'error', message: `cannot reach the EKS API in ${region} (${code || name}); check the network or AWS_ENDPOINT_URL_EKS` };
   }

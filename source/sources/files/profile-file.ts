@@ -37,7 +37,16 @@ export function parseProfiles(text: string, file: string): Profile[] {
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
     if (error) fail(`not valid YAML or JSON: ${error.message.split('\n')[0]}`);
-    const value: unknown = doc.toJS();
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (error) {
+      // yaml refuses to expand an alias bomb ("Excessive alias count ..."): say so, naming the file.
+      if (/alias/i.test(errorText(error))) {
+        fail('its YAML aliases (*name) expand to too many nodes (an alias bomb), so it is not read', 'write the profiles out without repeating aliases');
+      }
+      throw error;
+    }
     if (value !== null && value !== undefined) values.push(value);
   }
 

@@ -1,5 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError, errorText } from '../../errors.js';
+import { redactCredentials } from '../../lib/redact.js';
+import { ExecCredentialError } from './exec-credential.js';
 import type { RawStatus } from './json.js';
 
 /** What a request was for, to phrase errors the way kubectl users think ("cannot list pods in ns"). */
@@ -151,6 +153,14 @@ function transportErrorOf(d: RequestDescription, error: unknown, timeoutMs: numb
       init('Unreachable'),
     );
   }
+  if (speaksNoTls(cause)) {
+    // The OpenSSL text ("wrong version number", with a source path) says nothing useful to a user.
+    const plain = d.server.replace(/^https:/i, 'http:');
+    return new KubeApiError(
+      `the server at ${d.server} does not speak TLS on that port (it answered like plain HTTP); use ${plain} in the kubeconfig if it really serves plain HTTP, or the port that serves https`,
+      init('TLS'),
+    );
+  }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME|ALTNAME/i.test(code)) {
     return new KubeApiError(
       // Node 24 appends advice about --use-system-ca; the cluster's CA belongs in the kubeconfig instead.
@@ -188,13 +198,8 @@ function authErrorOf(kc: KubeConfig, d: RequestDescription, error: unknown): Kub
   if (err?.code === 'ENOENT' || err?.code === 'EACCES') {
     return new KubeApiError(`cannot read ${err.path ?? 'a file'} named in the kubeconfig: ${err.code}`, init('Config', 'fix the path in the kubeconfig'));
   }
+  if (error instanceof ExecCredentialError) return new KubeApiError(error.message, init('ExecPlugin', error.hint));
   const message = errorText(error);
-  if (/HTTP protocol is not allowed/.test(message)) {
-    return new KubeApiError(
-      `the server ${d.server} is plain http://; set insecure-skip-tls-verify: true on the cluster in the kubeconfig to allow it`,
-      init('Config'),
-    );
-  }
   if (exec) {
     const text = message.trim().split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
     return new KubeApiError(
@@ -208,24 +213,19 @@ function authErrorOf(kc: KubeConfig, d: RequestDescription, error: unknown): Kub
   );
 }
 
+/** A kubeconfig problem found while preparing a request (e.g. a server that is not a URL). */
+export function configError(kc: KubeConfig, d: RequestDescription, message: string): KubeApiError {
+  return scrub(kc, new KubeApiError(message, { status: 0, reason: 'Config', verb: d.verb, resource: d.resource, hint: "fix the context's cluster in the kubeconfig" }));
+}
+
 /**
  * Credentials never reach a terminal or a log: blank out whatever a server, proxy or credential
- * plugin echoed that looks like one (bearer tokens, EKS tokens, the kubeconfig's own token or
- * password). Server messages and plugin stderr are shown to users, so they pass through here.
+ * plugin echoed that looks like one (redact.ts, shared with the EKS errors), and the kubeconfig's
+ * own token or password. Server messages and plugin stderr are shown to users, so they pass here.
  */
 export function redactSecrets(text: string, kc?: KubeConfig): string {
-  let out = text
-    .replace(/\b(Bearer|Basic)(\s+)[^\s"',;)\]}]{8,}/gi, '$1$2<redacted>')
-    .replace(/\bk8s-aws-v1\.[A-Za-z0-9_=-]+/g, 'k8s-aws-v1.<redacted>')
-    .replace(/\b(authorization|x-amz-security-token)(["']?\s*[:=]\s*["']?)[^\s"',;)\]}]+/gi, '$1$2<redacted>')
-    // JSON ("token": "...") and query (token=...) forms; not prose like "Token: Token for x expired".
-    .replace(/("(?:token|access_token|id_token)"\s*:\s*")[^"]+/gi, '$1<redacted>')
-    .replace(/\b((?:access_|id_)?token=)[^\s&"',;]+/gi, '$1<redacted>');
   const user = kc?.getCurrentUser();
-  for (const secret of [user?.token, user?.password]) {
-    if (secret && secret.length >= 6) out = out.split(secret).join('<redacted>');
-  }
-  return out;
+  return redactCredentials(text, [user?.token, user?.password]);
 }
 
 function scrub(kc: KubeConfig, error: KubeApiError): KubeApiError {
@@ -241,6 +241,11 @@ function rbacHint(d: RequestDescription): string {
 }
 
 const firstLine = (text: string): string => text.split('\n')[0]!.trim();
+
+/** OpenSSL's answer when the other side is not TLS (plain HTTP on an https:// URL). */
+function speaksNoTls(cause: { code?: string; message?: string }): boolean {
+  return /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL/.test(cause.code ?? '') || /wrong version number|packet length too long/i.test(cause.message ?? '');
+}
 
 function rootCause(error: unknown): { code?: string; message?: string } {
   let current = error as { code?: string; message?: string; cause?: unknown } | undefined;

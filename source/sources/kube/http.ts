@@ -1,7 +1,8 @@
 import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
 import { fetch, type Dispatcher, type Response } from 'undici';
 import type { RawStatus } from './json.js';
-import { authError, describeRequest, httpError, transportError, type KubeApiError } from './errors.js';
+import { secureKubeConfig } from './credentials.js';
+import { authError, configError, describeRequest, httpError, transportError, type KubeApiError } from './errors.js';
 
 export { KubeApiError, isGone } from './errors.js';
 
@@ -79,8 +80,15 @@ export async function prepareRequest(kc: KubeConfig, request: KubeRequest): Prom
   const fail = (error: unknown) => transportError(kc, description, error, request.timeoutMs);
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw fail(new Error('the context has no cluster'));
+  // Normally done by loadKubeConfig; a KubeConfig made elsewhere gets the same rules.
+  secureKubeConfig(kc);
 
-  const url = new URL(cluster.server.replace(/\/+$/, '') + request.path);
+  let url: URL;
+  try {
+    url = new URL(cluster.server.replace(/\/+$/, '') + request.path);
+  } catch {
+    throw configError(kc, description, `the server ${JSON.stringify(cluster.server)} of cluster "${cluster.name}" is not a URL`);
+  }
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
   }

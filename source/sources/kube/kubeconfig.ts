@@ -5,6 +5,7 @@ import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/c
 import { parse as parseYaml } from 'yaml';
 import { UsageError, UserError, errorText } from '../../errors.js';
 import { parseDuration } from '../../lib/duration.js';
+import { plainHttpWarning, secureKubeConfig } from './credentials.js';
 
 export { parseDuration } from '../../lib/duration.js';
 
@@ -28,8 +29,10 @@ export interface LoadedKubeConfig {
   namespace: string;
   /** The files that were read, in precedence order. */
   files: string[];
-  /** Per-request timeout in ms; 0 = none. */
+  /** Per-request timeout in ms; 0 = none. It also bounds an exec credential plugin run (default 30 s). */
   requestTimeoutMs: number;
+  /** What the user should know before the first request (e.g. credentials withheld from plain http). */
+  warnings: string[];
 }
 
 /**
@@ -44,7 +47,7 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   const files = kubeconfigFiles(options.kubeconfig, env);
 
   const parts = files.map(readOne);
-  const clusters = firstByName(parts.flatMap((p) => p.clusters));
+  const clusters = firstByName(parts.flatMap((p) => p.clusters.map((c) => withServerUrl(c, p.file))));
   const users = firstByName(parts.flatMap((p) => p.users));
   const contexts = firstByName(parts.flatMap((p) => p.contexts));
   const fileCurrent = parts.find((p) => p.currentContext)?.currentContext;
@@ -88,29 +91,62 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   const kc = new KubeConfig();
   kc.loadFromOptions({ clusters, users, contexts: chosen, currentContext: contextName });
   const context = kc.getContextObject(contextName)!;
-  if (kc.getUser(context.user)?.exec) oneCredentialPluginAtATime(kc);
-  if (!kc.getCluster(context.cluster)) {
+  const cluster = kc.getCluster(context.cluster);
+  if (!cluster) {
     throw new UserError(
       `context "${contextName}" refers to cluster "${context.cluster}", which is missing from ${where} or has no server; fix the kubeconfig or pick another --context`,
     );
   }
-  return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs };
+  // Only the cluster in use must have a usable server: kubectl ignores the others too.
+  if (cluster instanceof BadServer) throw cluster.error(env);
+  secureKubeConfig(kc, { execTimeoutMs: requestTimeoutMs });
+  const origin = parts.find((p) => p.clusters.some((c) => c.name === cluster.name))?.file;
+  const warning = plainHttpWarning(kc, origin ? `kubeconfig ${tilde(origin, env)}` : where);
+  return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs, warnings: warning ? [warning] : [] };
 }
 
 /**
- * client-node runs the exec credential plugin (`aws eks get-token`: ~1 s of CPU) for every request
- * that finds no unexpired cached token, so the first parallel lists — and every request in flight
- * when the token expires — would each start one. Requests take turns instead: the first runs the
- * plugin, the rest find its token in the cache.
+ * The cluster entry with its server as kubectl reads it: a URL, and without a scheme `https://`
+ * is assumed (`server: 10.0.0.1:6443`). One that cannot be a server URL becomes a BadServer, an
+ * error only if the context in use needs it.
  */
-function oneCredentialPluginAtATime(kc: KubeConfig): void {
-  const apply = kc.applySecurityAuthentication.bind(kc);
-  let turn: Promise<unknown> = Promise.resolve();
-  kc.applySecurityAuthentication = (context) => {
-    const mine = turn.then(() => apply(context));
-    turn = mine.catch(() => {});
-    return mine;
-  };
+function withServerUrl(cluster: Cluster, file: string): Cluster {
+  const raw = cluster.server.trim();
+  let url: URL | null = null;
+  try {
+    url = new URL(raw.includes('://') ? raw : `https://${raw}`);
+  } catch {
+    url = null;
+  }
+  // WHATWG URLs take hosts like `${ENDPOINT}` that Go's (kubectl's) parser and DNS refuse.
+  const hostOk = url !== null && (/^[a-z0-9._~-]+$/i.test(url.hostname) || /^\[[0-9a-f:.]+\]$/i.test(url.hostname));
+  if (url && hostOk && (url.protocol === 'https:' || url.protocol === 'http:')) {
+    return raw.includes('://') ? cluster : { ...cluster, server: `https://${raw}` };
+  }
+  return new BadServer(cluster, file);
+}
+
+class BadServer implements Cluster {
+  readonly name: string;
+  readonly server: string;
+  readonly skipTLSVerify: boolean;
+  constructor(
+    cluster: Cluster,
+    private readonly file: string,
+  ) {
+    this.name = cluster.name;
+    this.server = cluster.server;
+    this.skipTLSVerify = cluster.skipTLSVerify;
+  }
+  error(env: NodeJS.ProcessEnv): UserError {
+    // A password written into the URL (https://user:pass@host) is not repeated.
+    const shown = this.server.replace(/\/\/[^/@\s]*@/, '//<redacted>@');
+    const value = JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown);
+    const what = /^[a-z][a-z0-9+.-]*:\/\//i.test(shown) && !/^https?:/i.test(shown) ? 'not an http(s) URL' : 'not a URL';
+    return new UserError(`kubeconfig ${tilde(this.file, env)}: cluster "${this.name}" has server ${value}, which is ${what}`, {
+      hint: "set it to the API server's address, e.g. https://ABC123.gr7.us-east-1.eks.amazonaws.com (`aws eks update-kubeconfig --name CLUSTER` writes it)",
+    });
+  }
 }
 
 /** Which files to read, in precedence order (kubectl's loading rules). */
@@ -140,6 +176,7 @@ export function kubeconfigFiles(explicit: string | undefined, env: NodeJS.Proces
 }
 
 interface ParsedFile {
+  file: string;
   clusters: Cluster[];
   users: User[];
   contexts: Context[];
@@ -159,9 +196,12 @@ function readOne(file: string): ParsedFile {
   try {
     doc = parseYaml(text, { prettyErrors: false });
   } catch (error) {
-    throw new UserError(`kubeconfig ${file} is not valid YAML: ${firstLine(errorText(error))}`, { hint: FIX_FILE });
+    const reason = firstLine(errorText(error));
+    // yaml's refusal to expand an alias bomb reads "Excessive alias count indicates a resource exhaustion attack".
+    const problem = /alias count/i.test(reason) ? 'its YAML aliases (*name) expand to too many nodes (an alias bomb)' : reason;
+    throw new UserError(`kubeconfig ${file} is not valid YAML: ${problem}`, { hint: FIX_FILE });
   }
-  if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [], currentContext: undefined };
+  if (doc === null || doc === undefined) return { file, clusters: [], users: [], contexts: [], currentContext: undefined };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
     throw new UserError(`kubeconfig ${file} is not a kubeconfig (expected a mapping with clusters, users, contexts)`, { hint: FIX_FILE });
   }
@@ -174,6 +214,7 @@ function readOne(file: string): ParsedFile {
   }
   const current = (doc as Record<string, unknown>)['current-context'];
   return {
+    file,
     clusters: single.getClusters(),
     users: single.getUsers(),
     contexts: single.getContexts(),

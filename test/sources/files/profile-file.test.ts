@@ -205,6 +205,12 @@ describe('readProfilesFile validation (what EKS would reject)', () => {
       text: 'fargateProfiles: [\n  - name: x\n',
       error: /broken\.yaml: not valid YAML or JSON: /,
     },
+    {
+      rule: 'a YAML alias bomb is refused naming the file (not a bare "Excessive alias count")',
+      name: 'bomb.yaml',
+      text: ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n'),
+      error: /^\S+bomb\.yaml: its YAML aliases \(\*name\) expand to too many nodes \(an alias bomb\), so it is not read$/,
+    },
   ];
   for (const c of errors) {
     test(c.rule, () => {

@@ -1,19 +1,22 @@
-// kube-http and listAll over real loopback HTTP with the real client library. A tiny scripted
+// kube-http and listAll over real loopback HTTPS with the real client library. A tiny scripted
 // server covers answers the simulator does not give (401, hangs, broken JSON) and the
-// credential-plugin failures that happen before any request.
+// credential-plugin failures that happen before any request. HTTPS because credentials are never
+// sent over plain http (plain-http.test.ts); the sim's test certificate is trusted by CA data.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeGet, KubeApiError } from '../../../source/sources/kube/http.js';
 import { listAll } from '../../../source/sources/kube/list.js';
+import { SIM_TLS_CERT, SIM_TLS_KEY } from '../../../source/sim/tls.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end('{}');
 const seen: { url: string; auth: string | undefined }[] = [];
-const server = http.createServer((req, res) => {
+const server = https.createServer({ cert: SIM_TLS_CERT, key: SIM_TLS_KEY }, (req, res) => {
   seen.push({ url: req.url ?? '', auth: req.headers.authorization });
   handler(req, res);
 });
@@ -21,7 +24,7 @@ let url = '';
 
 before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 after(async () => {
   server.closeAllConnections();
@@ -31,7 +34,7 @@ after(async () => {
 function config(user: Record<string, unknown> = { token: 'secret-token' }, server = url): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: 'c', server, skipTLSVerify: true }],
+    clusters: [{ name: 'c', server, caData: Buffer.from(SIM_TLS_CERT).toString('base64'), skipTLSVerify: false }],
     users: [{ name: 'u', ...user }],
     contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
     currentContext: 'ctx',
@@ -63,7 +66,7 @@ describe('kubeRequest', () => {
     assert.equal(seen[0]?.url, '/api/v1/pods?limit=5&labelSelector=app%3Dx');
   });
 
-  test('an exec credential plugin token is used (client-node runs the plugin)', async () => {
+  test('an exec credential plugin token is used', async () => {
     handler = (_req, res) => json(res, 200, {});
     seen.length = 0;
     const cred = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'from-exec' } });
@@ -94,13 +97,40 @@ describe('kubeRequest', () => {
   test('a closed port: cannot reach the API server at URL', async () => {
     const spare = http.createServer();
     await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
-    const deadUrl = `http://127.0.0.1:${(spare.address() as AddressInfo).port}`;
+    const deadUrl = `https://127.0.0.1:${(spare.address() as AddressInfo).port}`;
     await new Promise((resolve) => spare.close(resolve));
     await rejects(kubeGet(config({ token: 't' }, deadUrl), '/api/v1/pods'), (e) => {
       assert.equal(e.status, 0);
       assert.equal(e.reason, 'Unreachable');
       assert.match(e.message, new RegExp(`^cannot reach the API server at ${deadUrl}: ECONNREFUSED`));
     });
+  });
+
+  test('https:// to a server that speaks plain HTTP: not TLS on that port (no OpenSSL text, no CA blamed)', async () => {
+    const plain = http.createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const port = (plain.address() as AddressInfo).port;
+    try {
+      for (const skipTLSVerify of [false, true]) {
+        const kc = new KubeConfig();
+        kc.loadFromOptions({
+          clusters: [{ name: 'c', server: `https://127.0.0.1:${port}`, skipTLSVerify }],
+          users: [{ name: 'u', token: 't0ken-secret' }],
+          contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
+          currentContext: 'ctx',
+        });
+        await rejects(kubeGet(kc, '/api/v1/pods'), (e) => {
+          assert.equal(e.reason, 'TLS');
+          assert.equal(
+            e.message,
+            `the server at https://127.0.0.1:${port} does not speak TLS on that port (it answered like plain HTTP); use http://127.0.0.1:${port} in the kubeconfig if it really serves plain HTTP, or the port that serves https`,
+          );
+        });
+      }
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((resolve) => plain.close(resolve));
+    }
   });
 
   test('--request-timeout aborts a hanging request', async () => {
@@ -141,16 +171,6 @@ describe('kubeRequest', () => {
     });
   });
 
-  test('plain http without insecure-skip-tls-verify is explained', async () => {
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: 'c', server: url, skipTLSVerify: false }],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
-      currentContext: 'ctx',
-    });
-    await rejects(kubeGet(kc, '/api/v1/pods'), (e) => assert.match(e.message, /is plain http:\/\/; set insecure-skip-tls-verify: true/));
-  });
 });
 
 describe('listAll', () => {

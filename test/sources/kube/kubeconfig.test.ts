@@ -127,6 +127,39 @@ describe('loadKubeConfig (kubectl loading rules)', () => {
     );
   });
 
+  describe("the context's server must be a URL; kubectl's https:// default applies", () => {
+    const servers: Array<{ rule: string; server: string; url?: string; error?: RegExp }> = [
+      { rule: 'a URL is taken as is', server: 'https://ABC.gr7.us-east-1.eks.amazonaws.com', url: 'https://ABC.gr7.us-east-1.eks.amazonaws.com' },
+      { rule: 'host:port without a scheme means https, as in kubectl', server: '10.0.0.1:6443', url: 'https://10.0.0.1:6443' },
+      { rule: 'a bare host means https', server: 'localhost', url: 'https://localhost' },
+      {
+        rule: 'not a URL: names the file, the cluster entry and the value',
+        server: 'not a url',
+        error: /^kubeconfig \S+server-\d+\.yaml: cluster "srv" has server "not a url", which is not a URL; set it to the API server's address, e\.g\. https:\/\/\S+ \(`aws eks update-kubeconfig --name CLUSTER` writes it\)$/,
+      },
+      { rule: 'an unexpanded template', server: 'https://${CLUSTER_ENDPOINT}', error: /cluster "srv" has server "https:\/\/\$\{CLUSTER_ENDPOINT\}", which is not a URL/ },
+      { rule: 'another scheme', server: 'ftp://example.com', error: /cluster "srv" has server "ftp:\/\/example\.com", which is not an http\(s\) URL/ },
+      { rule: 'a password in a bad URL is not repeated', server: 'https://admin:hunter2@bad host', error: /has server "https:\/\/<redacted>@bad host", which is not a URL/ },
+    ];
+    let i = 0;
+    for (const c of servers) {
+      test(c.rule, () => {
+        const file = write(`server-${++i}.yaml`, `apiVersion: v1\nkind: Config\nclusters:\n- name: srv\n  cluster: {server: ${JSON.stringify(c.server)}}\n- name: other\n  cluster: {server: "also not a url"}\nusers:\n- name: u\n  user: {}\ncontexts:\n- name: ctx\n  context: {cluster: srv, user: u}\n- name: unused\n  context: {cluster: other, user: u}\ncurrent-context: ctx\n`);
+        if (c.error) {
+          assert.throws(() => loadKubeConfig({ kubeconfig: file, env: {} }), (error: unknown) => {
+            assert.ok(error instanceof UserError && error.exitCode === 1, String(error));
+            assert.match(error.oneLine, c.error!);
+            assert.ok(!error.oneLine.includes('hunter2'));
+            return true;
+          });
+        } else {
+          // The other context's bad server does not matter while it is not used.
+          assert.equal(loadKubeConfig({ kubeconfig: file, env: {} }).kc.getCurrentCluster()?.server, c.url);
+        }
+      });
+    }
+  });
+
   test('--request-timeout is parsed into requestTimeoutMs', () => {
     assert.equal(loadKubeConfig({ kubeconfig: a, env: {}, requestTimeout: '1m' }).requestTimeoutMs, 60_000);
     assert.equal(loadKubeConfig({ kubeconfig: a, env: {} }).requestTimeoutMs, 0);
