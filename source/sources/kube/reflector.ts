@@ -38,6 +38,8 @@ export interface ReflectorStats {
   watches: number;
   /** Failed lists or watches (each followed by a backoff). */
   failures: number;
+  /** Kinds followed so far (storage and templates join once a pod needs them). */
+  kinds: number;
 }
 
 /** The watch ended for a reason that needs a fresh list (410 Gone / Expired). */
@@ -55,7 +57,7 @@ export class Reflector {
   private readonly loops: Promise<void>[] = [];
   private readonly down = new Map<ResourceKind, string>();
   private readonly watches = new Set<AbortController>();
-  readonly stats: ReflectorStats = { lists: 0, watches: 0, failures: 0 };
+  readonly stats: ReflectorStats = { lists: 0, watches: 0, failures: 0, kinds: 0 };
   private podsListed = false;
   private deriveNamespaces = false;
   private started = false;
@@ -103,6 +105,7 @@ export class Reflector {
   }
 
   private async run(query: ResourceQuery): Promise<void> {
+    this.stats.kinds++;
     const sink = this.sinkFor(query.kind);
     const backoff = new Backoff({ ...RECONNECT_BACKOFF, ...this.options.backoff });
     let resourceVersion: string | null = null;
