@@ -78,9 +78,12 @@ export function pinnedProfile(pod: Pick<PodRecord, 'labels' | 'schedulerName' | 
   return pod.appliedProfileLabel !== null ? label : null;
 }
 
-/** The labels the webhook saw at creation: a webhook-recorded profile label was not there yet. */
+/**
+ * The labels the webhook saw at creation: a webhook-recorded profile label was not there yet.
+ * An empty one was (the webhook writes a profile's name, never ""), so it stays.
+ */
 export function labelsAtCreation(pod: ChoosablePod, pinned: string | null): Record<string, string> {
-  if (pinned !== null || !(PROFILE_LABEL in pod.labels)) return pod.labels;
+  if (pinned !== null || pod.labels[PROFILE_LABEL] === undefined || pod.labels[PROFILE_LABEL] === '') return pod.labels;
   const { [PROFILE_LABEL]: _recorded, ...rest } = pod.labels;
   return rest;
 }

@@ -77,7 +77,7 @@ interface GeneratedPod {
 const pod: fc.Arbitrary<GeneratedPod> = fc.record({
   namespace: word,
   labels: fc.dictionary(word, valueWord, { maxKeys: 4 }),
-  pin: sometimes(fc.constantFrom(...PROFILE_NAMES, 'fp-missing')),
+  pin: sometimes(fc.constantFrom(...PROFILE_NAMES, 'fp-missing', '')),
   computeType: sometimes(fc.constantFrom('ec2', 'fargate', 'EC2')),
 });
 
