@@ -9,6 +9,7 @@ import { activeBindings, KEYMAP, type Capability } from '../../source/ui/keymap.
 import { initialNavState, type NavState } from '../../source/ui/state/navigation.js';
 import { createRowSelectors } from '../../source/ui/state/rows.js';
 import { themeFor } from '../../source/ui/theme.js';
+import { createTextLines } from '../../source/ui/views/detail-lines-for.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
 import { fixtureStore, NOW } from './fixtures.js';
@@ -51,6 +52,7 @@ export function uiState(options: StateOptions = {}): UIState {
     run: null,
     quitting: false,
     reschedule: { offered: false, permissions: new Map() },
+    textLines: createTextLines(),
   };
 }
 

@@ -17,7 +17,7 @@ import { createRowSelectors } from '../state/rows.js';
 import { themeFor } from '../theme.js';
 import type { PodPermissions, TuiActions } from '../tui-actions.js';
 import { ConfirmDialog } from '../views/ConfirmDialog.js';
-import { detailLinesFor, helpLinesFor } from '../views/detail-lines-for.js';
+import { createTextLines, detailLinesFor, helpLinesFor, progressLinesFor } from '../views/detail-lines-for.js';
 import { FilterBar } from '../views/FilterBar.js';
 import { Footer } from '../views/Footer.js';
 import { HelpView } from '../views/HelpView.js';
@@ -25,7 +25,7 @@ import { NamespacesView } from '../views/NamespacesView.js';
 import { PodDetailView } from '../views/PodDetailView.js';
 import { PodsView } from '../views/PodsView.js';
 import { ProfilesView } from '../views/ProfilesView.js';
-import { ProgressView, progressLinesFor } from '../views/ProgressView.js';
+import { ProgressView } from '../views/ProgressView.js';
 import { StatusBar } from '../views/StatusBar.js';
 import { toKeyPresses } from './key-press.js';
 import { listRows, podRows } from './list-rows.js';
@@ -87,6 +87,7 @@ export function App(props: AppProps) {
   const now = useTick(1000, props.clock);
   const [nav, dispatch, readNav] = useNavState(() => initialNavState({ namespace: props.namespace, labelSelector: props.labelSelector }));
   const selectors = useRef(createRowSelectors()).current;
+  const textLines = useRef(createTextLines()).current;
   const theme = themeFor(noColor);
   const keymap = props.keymap ?? KEYMAP;
   const runner = useRescheduleRun(tui);
@@ -130,6 +131,7 @@ export function App(props: AppProps) {
     run: runner.run,
     quitting,
     reschedule: access,
+    textLines,
   });
   const uiState = stateFor(nav);
   const clock = props.clock ?? Date.now;

@@ -7,6 +7,7 @@ import type { RowSelectors } from '../state/rows.js';
 import type { RunSnapshot } from '../state/run-progress.js';
 import type { Theme } from '../theme.js';
 import type { PodPermissions, TuiActions } from '../tui-actions.js';
+import type { TextLines } from '../views/detail-lines-for.js';
 
 // Gemini-CLI style split: leaf components read UIState and call UIActions; only App owns state.
 
@@ -33,6 +34,8 @@ export interface UIState {
   /** q / Ctrl-C during a run: waiting for the pod in flight before exiting. */
   quitting: boolean;
   reschedule: RescheduleAccess;
+  /** The text screens' wrapped lines, remembered per App (views/detail-lines-for.ts). */
+  textLines: TextLines;
 }
 
 export interface RescheduleAccess {
