@@ -1,8 +1,10 @@
-// Key bindings as DATA: the input handler, the footer and the `?` help screen all read this
-// table, so what the help says is exactly what the keys do.
+// Key bindings as DATA: the input handler, the footer, the `?` help screen and README's key table
+// all read this table, so what the help says is exactly what the keys do. A new key is a Command
+// here, a binding below and a handler in app/command-handlers.ts (the compiler asks for it).
+import type { Screen } from './state/navigation.js';
 
 /** Screens a binding can be active on. */
-export type ScreenKind = 'namespaces' | 'pods' | 'profiles' | 'detail' | 'help' | 'progress';
+export type ScreenKind = Screen['kind'];
 
 /**
  * What has the keyboard while it is open over a screen: the `:` prompt, the `/` filter, a
