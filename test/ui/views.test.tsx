@@ -170,6 +170,12 @@ describe('help view', () => {
     }
   });
 
+  test('a key bound on the screen and in the prompts (ctrl-c) is listed once', () => {
+    const state = uiState({ rows: 80, nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
+    const frame = show(<HelpView />, state).frame();
+    assert.equal(frame.split('\n').filter((line) => /^\s+ctrl-c\s/.test(line)).length, 1);
+  });
+
   test('read-only help says so and lists no destructive key', () => {
     const state = uiState({ rows: 80, readOnly: true, capabilities: ['reschedule'], nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
     const frame = show(<HelpView />, state).frame();

@@ -89,6 +89,7 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   },
   'help.toggle': nav({ type: 'toggleHelp' }),
   'app.quit': (_, a) => a.quit(),
+  'app.interrupt': (_, a) => a.quit(),
   'prompt.open': nav({ type: 'promptStart' }),
   'prompt.run': (_, a) => a.runPrompt(),
   'filter.apply': nav({ type: 'filterApply' }),

@@ -15,13 +15,12 @@ function follow(intent: KeyIntent, state: UIState, actions: UIActions): void {
 
 /**
  * The one way keys get in: each press of a chunk, in order, goes through the pure routing
- * (state/key-routing.ts) and then UIActions. Once quitting, keys are dropped.
+ * (state/key-routing.ts) and then UIActions. ctrl-c is a keymap key too (exitOnCtrlC is off), so
+ * a run in flight is finished before the exit. Once quitting, keys are dropped.
  */
 export function useKeyRouting(readState: () => UIState, actions: UIActions, isQuitting: () => boolean): void {
   useInput((input: string, key: Key) => {
     for (const press of toKeyPresses(input, key)) {
-      // Ctrl-C is ours (not ink's), so a run in flight is finished before the exit.
-      if (press.ctrl && press.char === 'c') return actions.quit();
       if (isQuitting()) return;
       const state = readState();
       follow(routeKey(state.nav, state.bindings, press), state, actions);
