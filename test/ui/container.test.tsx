@@ -1,7 +1,8 @@
 // The container's seams: UIActions is built once per App (the views and the key routing can hold
 // on to it), UIState is a new object only when something in it changed (so the memoised layout is
-// not drawn again for nothing), and the text screens' lines are remembered per App, never shared.
-// Probes sit inside the container next to the real layout and count what they are handed.
+// not drawn again for nothing), the text screens' lines are remembered per App, never shared, and
+// the command handlers run on a plain UIState. Probes sit inside the container next to the real
+// layout and count what they are handed.
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { memo } from 'react';
@@ -12,6 +13,8 @@ import { NOW, pod } from './fixtures.js';
 import { press, renderApp, tick, waitForFrame, type AppHarness } from './helpers.js';
 import { renderView, uiState } from './component-harness.js';
 import { PodDetailView } from '../../source/ui/views/PodDetailView.js';
+import { COMMAND_HANDLERS, type CommandActions } from '../../source/ui/app/command-handlers.js';
+import type { NavAction } from '../../source/ui/state/navigation.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
@@ -110,5 +113,52 @@ describe('text screen lines', () => {
     assert.equal(state.textLines.detail({ ...state, now: state.now + 1000 }, 'test/test'), lines, 'ages only need the minute');
     assert.notEqual(state.textLines.detail({ ...state, now: state.now + 60_000 }, 'test/test'), lines);
     assert.notEqual(state.textLines.detail({ ...state, layout: { ...state.layout, columns: 80 } }, 'test/test'), lines);
+  });
+});
+
+describe('command handlers (no ink: a UIState in, calls on UIActions out)', () => {
+  function recorder() {
+    const calls: Array<NavAction | [string, ...unknown[]]> = [];
+    const actions: CommandActions = {
+      dispatch: (action) => void calls.push(action),
+      notice: (text, level) => void calls.push(['notice', text, level]),
+      tell: (why) => void calls.push(['tell', why]),
+      quit: () => void calls.push(['quit']),
+      refreshProfiles: () => void calls.push(['refreshProfiles']),
+      askReschedule: async (podKeys, expected) => void calls.push(['askReschedule', podKeys, expected]),
+      confirmDialog: () => void calls.push(['confirmDialog']),
+      runPrompt: () => void calls.push(['runPrompt']),
+    };
+    return { calls, actions };
+  }
+
+  test('enter on the namespaces list opens the selected namespace', () => {
+    const { calls, actions } = recorder();
+    COMMAND_HANDLERS['view.open'](uiState(), actions);
+    assert.deepEqual(calls, [{ type: 'openNamespace', namespace: 'batch' }], 'the first row');
+  });
+
+  test('a navigation key on a text screen scrolls by that screen\'s own line count', () => {
+    const { calls, actions } = recorder();
+    const state = uiState({ rows: 20, nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
+    COMMAND_HANDLERS['nav.pageDown'](state, actions);
+    assert.deepEqual(calls, [{ type: 'scroll', move: 'pageDown', page: state.layout.bodyHeight, lines: state.textLines.help(state).length }]);
+  });
+
+  test('r on a pod detail asks for that pod; ctrl-r without a namespace says why and asks nothing', () => {
+    const { calls, actions } = recorder();
+    COMMAND_HANDLERS['pod.reschedule'](uiState({ nav: { stack: [{ kind: 'pods' }, { kind: 'detail', podKey: 'test/test' }] } }), actions);
+    COMMAND_HANDLERS['ns.rescheduleAll'](uiState(), actions);
+    assert.deepEqual(calls, [
+      ['askReschedule', ['test/test'], null],
+      ['notice', 'ctrl-r works on one namespace: open one first (enter on the namespaces view)', 'error'],
+    ]);
+  });
+
+  test('enter in the typed confirmation before the name is typed says so and confirms nothing', () => {
+    const { calls, actions } = recorder();
+    const modal = { kind: 'typed-confirm' as const, podKeys: ['test/test'], steps: [], expected: 'test', typed: 'tes' };
+    COMMAND_HANDLERS['dialog.typedConfirm'](uiState({ nav: { modal } }), actions);
+    assert.deepEqual(calls, [['tell', 'type test exactly, then enter; esc cancels']]);
   });
 });

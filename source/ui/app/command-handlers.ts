@@ -25,7 +25,7 @@ const move =
     a.dispatch({ type: 'scroll', move: m, page: s.layout.bodyHeight, lines: lines.length });
   };
 
-const nav =
+const navigate =
   (action: NavAction): CommandHandler =>
   (_, a) =>
     a.dispatch(action);
@@ -56,13 +56,13 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
     const key = keys.keyAt(cursor);
     if (key !== undefined) a.dispatch(open(key));
   },
-  'view.back': nav({ type: 'back' }),
-  'view.next': nav({ type: 'nextView' }),
-  'view.profiles': nav({ type: 'showProfiles' }),
-  'ns.all': nav({ type: 'allNamespaces' }),
-  'filter.start': nav({ type: 'filterStart' }),
-  'sort.cycle': nav({ type: 'cycleSort' }),
-  'pods.onlyReschedule': nav({ type: 'toggleOnlyReschedule' }),
+  'view.back': navigate({ type: 'back' }),
+  'view.next': navigate({ type: 'nextView' }),
+  'view.profiles': navigate({ type: 'showProfiles' }),
+  'ns.all': navigate({ type: 'allNamespaces' }),
+  'filter.start': navigate({ type: 'filterStart' }),
+  'sort.cycle': navigate({ type: 'cycleSort' }),
+  'pods.onlyReschedule': navigate({ type: 'toggleOnlyReschedule' }),
   'mark.toggle': (s, a) => {
     const { keys, cursor } = podRows(s.view, s.nav, s.selectors);
     const key = keys.keyAt(cursor);
@@ -82,17 +82,17 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
     if (podKeys.length === 0) return a.notice(`No pod in ${namespace} needs a reschedule.`);
     void a.askReschedule(podKeys, namespace);
   },
-  'run.show': nav({ type: 'showProgress' }),
+  'run.show': navigate({ type: 'showProgress' }),
   'profiles.refresh': (_, a) => {
     a.refreshProfiles();
     a.notice('Re-reading Fargate profiles…');
   },
-  'help.toggle': nav({ type: 'toggleHelp' }),
+  'help.toggle': navigate({ type: 'toggleHelp' }),
   'app.quit': (_, a) => a.quit(),
   'app.interrupt': (_, a) => a.quit(),
-  'prompt.open': nav({ type: 'promptStart' }),
+  'prompt.open': navigate({ type: 'promptStart' }),
   'prompt.run': (_, a) => a.runPrompt(),
-  'filter.apply': nav({ type: 'filterApply' }),
+  'filter.apply': navigate({ type: 'filterApply' }),
   'input.erase': (s, a) => act(a, eraseIn(focusOf(s.nav))),
   'input.cancel': (s, a) => act(a, cancelIn(focusOf(s.nav))),
   'dialog.cancel': (s, a) => act(a, cancelIn(focusOf(s.nav))),
