@@ -6,7 +6,7 @@ import '../test/ui/production-react.js';
 // Before ink loads: the selection is found by its inverse-video codes.
 import '../test/ui/force-color.js';
 import { createElement } from 'react';
-import { App } from '../source/ui/app/App.js';
+import { AppContainer } from '../source/ui/app/AppContainer.js';
 import { fargatePod, NOW, storeWithPods } from '../test/ui/fixtures.js';
 import { renderTui, selectedLine, waitForInputsReady, type Tui } from '../test/ui/helpers.js';
 
@@ -51,7 +51,7 @@ export async function benchTui(count = 10_000): Promise<BenchRow[]> {
   // First full frame: the namespaces view with every pod counted, from render().
   const start = performance.now();
   const tui = renderTui(
-    createElement(App, { store, readOnly: false, namespace: null, noColor: false, clock: () => NOW, refreshProfiles: () => {} }),
+    createElement(AppContainer, { store, readOnly: false, namespace: null, noColor: false, clock: () => NOW, refreshProfiles: () => {} }),
     TERMINAL,
   );
   const firstFrame = await new Promise<number>((resolve, reject) => {

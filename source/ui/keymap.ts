@@ -1,8 +1,10 @@
-// Key bindings as DATA: the input handler, the footer and the `?` help screen all read this
-// table, so what the help says is exactly what the keys do.
+// Key bindings as DATA: the input handler, the footer, the `?` help screen and README's key table
+// all read this table, so what the help says is exactly what the keys do. A new key is a Command
+// here, a binding below and a handler in app/command-handlers.ts (the compiler asks for it).
+import type { Screen } from './state/navigation.js';
 
 /** Screens a binding can be active on. */
-export type ScreenKind = 'namespaces' | 'pods' | 'profiles' | 'detail' | 'help' | 'progress';
+export type ScreenKind = Screen['kind'];
 
 /**
  * What has the keyboard while it is open over a screen: the `:` prompt, the `/` filter, a
@@ -35,6 +37,7 @@ export type Command =
   | 'profiles.refresh'
   | 'help.toggle'
   | 'app.quit'
+  | 'app.interrupt'
   | 'mark.toggle'
   | 'pod.reschedule'
   | 'ns.rescheduleAll'
@@ -101,6 +104,8 @@ const LISTS: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles'];
 const SCROLLABLE: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles', 'detail', 'help', 'progress'];
 const EVERYWHERE: readonly ScreenKind[] = SCROLLABLE;
 const TEXT_FIELDS: readonly InputKind[] = ['command', 'filter', 'typed-confirm'];
+/** Every screen and every prompt or dialog open over one. */
+const ANYWHERE: readonly KeyContext[] = [...EVERYWHERE, ...INPUT_KINDS];
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'nav.down', keys: [{ char: 'j', label: 'j' }, { special: 'downArrow', label: '↓' }], description: 'Move down', section: 'Navigation', screens: SCROLLABLE },
@@ -125,6 +130,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },
   { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },
   { command: 'prompt.open', keys: [{ char: ':', label: ':' }], description: 'Command prompt (:pods, :ns, :profiles, :q)', section: 'General', screens: EVERYWHERE },
+  { command: 'app.interrupt', keys: [{ char: 'c', ctrl: true, label: 'ctrl-c' }], description: 'Quit, from a prompt or dialog too (a reschedule in flight is finished first)', section: 'General', screens: ANYWHERE },
   // While a prompt, the filter or a dialog is open, only these keys act (typed text goes into the field).
   { command: 'prompt.run', keys: [{ special: 'return', label: 'enter' }], description: ': prompt: run the command (an unknown one is named; nothing else happens)', section: 'Prompts and dialogs', screens: ['command'], footer: 'run' },
   { command: 'filter.apply', keys: [{ special: 'return', label: 'enter' }], description: '/ filter: keep the filter', section: 'Prompts and dialogs', screens: ['filter'], footer: 'apply' },

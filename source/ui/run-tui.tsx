@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { App, type AppProps } from './app/App.js';
+import { AppContainer, type AppProps } from './app/AppContainer.js';
 
 /** What the host decides; the rest of AppProps are test hooks. */
 export type TuiOptions = Pick<AppProps, 'store' | 'refreshProfiles' | 'readOnly' | 'namespace' | 'labelSelector' | 'noColor' | 'actions'>;
@@ -11,7 +11,7 @@ export type TuiOptions = Pick<AppProps, 'store' | 'refreshProfiles' | 'readOnly'
 export async function runTui(opts: TuiOptions): Promise<void> {
   let appQuit: (() => void) | null = null;
   const instance = render(
-    <App
+    <AppContainer
       {...opts}
       registerQuit={(quit) => {
         appQuit = quit;

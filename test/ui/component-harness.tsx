@@ -1,5 +1,5 @@
 // Component tests: one view rendered on its own with ink-testing-library (whose terminal is 100
-// columns wide), fed a UIState built from a fixture store, as <App> would build it.
+// columns wide), fed a UIState built from a fixture store, as <AppContainer> would build it.
 import './force-color.js';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
@@ -9,13 +9,14 @@ import { activeBindings, KEYMAP, type Capability } from '../../source/ui/keymap.
 import { initialNavState, type NavState } from '../../source/ui/state/navigation.js';
 import { createRowSelectors } from '../../source/ui/state/rows.js';
 import { themeFor } from '../../source/ui/theme.js';
+import { createTextLines } from '../../source/ui/views/detail-lines-for.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
 import { fixtureStore, NOW } from './fixtures.js';
 
 /** ink-testing-library's terminal width (fixed). */
 export const COLUMNS = 100;
-/** What <App> keeps for the status bar, the title line and the footer. */
+/** What the layout keeps for the status bar, the title line and the footer. */
 const CHROME_LINES = 5;
 
 export interface StateOptions {
@@ -31,7 +32,7 @@ export interface StateOptions {
   capabilities?: Capability[];
 }
 
-/** The UIState <App> would pass down for this store and navigation state. */
+/** The UIState <AppContainer> would publish for this store and navigation state. */
 export function uiState(options: StateOptions = {}): UIState {
   const store = options.store ?? fixtureStore();
   const snapshot = store.flush();
@@ -51,6 +52,7 @@ export function uiState(options: StateOptions = {}): UIState {
     run: null,
     quitting: false,
     reschedule: { offered: false, permissions: new Map() },
+    textLines: createTextLines(),
   };
 }
 
@@ -59,7 +61,7 @@ export interface RenderedView {
   frame(): string;
   /** The last frame with ANSI codes (colours, the inverse-video selection). */
   rawFrame(): string;
-  /** Render again with another state (what a new snapshot or key press does in <App>). */
+  /** Render again with another state (what a new snapshot or key press does in <AppContainer>). */
   rerender(state: UIState): void;
   unmount(): void;
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createElement } from 'react';
 import { cleanup, render } from 'ink-testing-library';
-import { App } from '../../source/ui/app/App.js';
+import { AppContainer } from '../../source/ui/app/AppContainer.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { PodDetailView } from '../../source/ui/views/PodDetailView.js';
 import { fargatePod, fixtureStore, NOW, pod, profile } from './fixtures.js';
@@ -97,7 +97,7 @@ describe('pod detail', () => {
   test('a pod deleted while its detail is open says so instead of crashing', async () => {
     // Only the first lines matter here, so ink-testing-library's terminal will do.
     const store = fixtureStore();
-    const app = render(createElement(App, { store, readOnly: false, namespace: 'test', noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
+    const app = render(createElement(AppContainer, { store, readOnly: false, namespace: 'test', noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
     await waitForInputsReady();
     await press(app, 'enter');
     assert.match(app.lastFrame() ?? '', /Pod test\/test/);

@@ -14,7 +14,7 @@ import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
 import { render, type Instance } from 'ink';
 import { createElement, type ReactElement } from 'react';
-import { App, type AppProps } from '../../source/ui/app/App.js';
+import { AppContainer, type AppProps } from '../../source/ui/app/AppContainer.js';
 import { fixtureStore, NOW, type FixtureOptions } from './fixtures.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 
@@ -175,7 +175,7 @@ export interface AppHarness extends Tui {
   rescheduled: string[][];
 }
 
-/** Render <App> over a fixture store (or the given one), ready for key presses. */
+/** Render <AppContainer> over a fixture store (or the given one), ready for key presses. */
 export async function renderApp(
   props: Partial<AppProps> = {},
   options: FixtureOptions & { columns?: number; rows?: number } = {},
@@ -183,7 +183,7 @@ export async function renderApp(
   const store = props.store ?? fixtureStore(options);
   const harness = { refreshes: 0, quits: 0, rescheduled: [] as string[][] };
   const tui = renderTui(
-    createElement(App, {
+    createElement(AppContainer, {
       store,
       readOnly: false,
       namespace: null,

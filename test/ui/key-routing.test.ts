@@ -17,8 +17,8 @@ const key = (char: string, o: Partial<KeyPress> = {}): KeyPress => ({ char, spec
 const special = (name: SpecialKey): KeyPress => ({ char: '', special: name, ctrl: false });
 const modal = (kind: Modal['kind']): Modal => (kind === 'confirm' ? { kind, podKeys: ['test/test'], steps: [] } : { kind, podKeys: ['test/test'], steps: [], expected: 'test', typed: '' });
 
-/** Every command bound on a screen (not in a prompt or dialog). */
-const SCREEN_COMMANDS = new Set<Command>(ALL.filter((b) => b.screens.some((s) => !isInputKind(s))).map((b) => b.command));
+/** Every command of the screens' own keys (ctrl-c, bound in prompts and dialogs as well, is not one). */
+const SCREEN_COMMANDS = new Set<Command>(ALL.filter((b) => b.screens.every((s) => !isInputKind(s))).map((b) => b.command));
 
 describe('focus', () => {
   const cases: Array<{ rule: string; nav: NavState; focus: string }> = [
@@ -53,6 +53,15 @@ describe('routing', () => {
     assert.equal(routeKey(nav, ALL, key('y', { burst: true })).kind, 'ignored');
     assert.deepEqual(routeKey(nav, ALL, key('n')), { kind: 'command', command: 'dialog.cancel' });
     assert.deepEqual(routeKey(nav, ALL, key('x')), { kind: 'ignored', why: 'x does nothing here: press y to run it, n or esc to cancel' });
+  });
+
+  test('ctrl-c is a keymap key: it quits from a screen, a prompt, the filter and a dialog, even in a burst', () => {
+    const ctrlC = key('c', { ctrl: true });
+    const open: NavState[] = [podsOfTest(), navReducer(podsOfTest(), { type: 'promptStart' }), navReducer(podsOfTest(), { type: 'filterStart' }), { ...podsOfTest(), modal: modal('confirm') }, { ...podsOfTest(), modal: modal('typed-confirm') }];
+    for (const nav of open) {
+      assert.deepEqual(routeKey(nav, ALL, ctrlC), { kind: 'command', command: 'app.interrupt' }, focusOf(nav));
+      assert.deepEqual(routeKey(nav, ALL, { ...ctrlC, burst: true }), { kind: 'command', command: 'app.interrupt' }, `${focusOf(nav)}, burst`);
+    }
   });
 
   test('on a screen, r in a burst is ignored with the reason', () => {

@@ -227,6 +227,20 @@ describe('the progress view', () => {
     await press(t, '\u0003');
     assert.equal(t.quits, 1);
   });
+
+  test('ctrl-c quits from the : prompt and from the dialog too, and starts nothing', async () => {
+    for (const open of [':po', 'r'] as const) {
+      const fake = fakeActions();
+      const t = await inTest(fake);
+      await press(t, 'G');
+      await press(t, open);
+      await waitForFrame(t, (f) => (open === 'r' ? f.includes('Reschedule test/test?') : f.split('\n')[3]!.startsWith(':po')));
+      await press(t, '\u0003');
+      assert.equal(t.quits, 1, `ctrl-c after ${open}`);
+      assert.equal(fake.runs.length, 0);
+      t.unmount();
+    }
+  });
 });
 
 describe('who may reschedule', () => {

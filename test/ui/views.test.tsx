@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createElement } from 'react';
 import { cleanup, render } from 'ink-testing-library';
 import { Box } from 'ink';
-import { App } from '../../source/ui/app/App.js';
+import { AppContainer } from '../../source/ui/app/AppContainer.js';
 import { layoutColumns, Table, type Column } from '../../source/ui/components/Table.js';
 import { bindingsFor, keyLabels } from '../../source/ui/keymap.js';
 import { themeFor } from '../../source/ui/theme.js';
@@ -170,6 +170,12 @@ describe('help view', () => {
     }
   });
 
+  test('a key bound on the screen and in the prompts (ctrl-c) is listed once', () => {
+    const state = uiState({ rows: 80, nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
+    const frame = show(<HelpView />, state).frame();
+    assert.equal(frame.split('\n').filter((line) => /^\s+ctrl-c\s/.test(line)).length, 1);
+  });
+
   test('read-only help says so and lists no destructive key', () => {
     const state = uiState({ rows: 80, readOnly: true, capabilities: ['reschedule'], nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
     const frame = show(<HelpView />, state).frame();
@@ -245,7 +251,7 @@ describe('table', () => {
 
 describe('app without a chosen terminal size', () => {
   test('esc returns from profiles to where p was pressed', async () => {
-    const app = render(createElement(App, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
+    const app = render(createElement(AppContainer, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
     await waitForInputsReady();
     await press(app, 'p');
     assert.match(app.lastFrame() ?? '', /Profiles \[3\]/);
@@ -255,7 +261,7 @@ describe('app without a chosen terminal size', () => {
 
   test('the "updated" age follows the App clock', async () => {
     let now = NOW;
-    const app = render(createElement(App, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => now, refreshProfiles: () => {} }));
+    const app = render(createElement(AppContainer, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => now, refreshProfiles: () => {} }));
     now += 60_000;
     await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('updated 1m ago'), 3000);
   });

@@ -1,14 +1,16 @@
 import { createContext, useContext } from 'react';
 import type { Snapshot } from '../../store/snapshot.js';
 import type { ClusterView } from '../../view-model/cluster-view.js';
-import type { Binding } from '../keymap.js';
+import type { Binding, Command } from '../keymap.js';
 import type { NavAction, NavState } from '../state/navigation.js';
 import type { RowSelectors } from '../state/rows.js';
 import type { RunSnapshot } from '../state/run-progress.js';
 import type { Theme } from '../theme.js';
-import type { PodPermissions, TuiActions } from '../tui-actions.js';
+import type { PodPermissions } from '../tui-actions.js';
+import type { TextLines } from '../views/detail-lines-for.js';
 
-// Gemini-CLI style split: leaf components read UIState and call UIActions; only App owns state.
+// Gemini-CLI style split: AppContainer owns every piece of state and publishes it here; the
+// layout and the views only read UIState and call UIActions.
 
 export interface Layout {
   columns: number;
@@ -33,6 +35,8 @@ export interface UIState {
   /** q / Ctrl-C during a run: waiting for the pod in flight before exiting. */
   quitting: boolean;
   reschedule: RescheduleAccess;
+  /** The text screens' wrapped lines, remembered per App (views/detail-lines-for.ts). */
+  textLines: TextLines;
 }
 
 export interface RescheduleAccess {
@@ -42,12 +46,24 @@ export interface RescheduleAccess {
   permissions: ReadonlyMap<string, PodPermissions>;
 }
 
+/** Every callback of the UI. Built once per App: its functions read the state as of the call. */
 export interface UIActions {
-  dispatch: (action: NavAction) => void;
-  quit: () => void;
-  refreshProfiles: () => void;
-  /** The host's actions (plan, start, permissions); null when none are offered. */
-  reschedule: TuiActions | null;
+  dispatch(action: NavAction): void;
+  /** A short line on the status bar (it fades after a few seconds). */
+  notice(text: string, level?: 'info' | 'error'): void;
+  /** Why a key did nothing: in the dialog or prompt that has focus, else on the status line. */
+  tell(why: string): void;
+  /** Exit; a pod in flight is finished (or re-created) first. */
+  quit(): void;
+  refreshProfiles(): void;
+  /** Plan these pods and open the confirmation (typed when `expected`); nothing runs yet. */
+  askReschedule(podKeys: string[], expected: string | null): Promise<void>;
+  /** The open dialog's answer: start exactly the plan it shows. */
+  confirmDialog(): void;
+  /** enter in the `:` prompt. */
+  runPrompt(): void;
+  /** What the key bound to `command` does. */
+  runCommand(command: Command): void;
 }
 
 export const UIStateContext = createContext<UIState | null>(null);
@@ -55,12 +71,12 @@ export const UIActionsContext = createContext<UIActions | null>(null);
 
 export function useUIState(): UIState {
   const state = useContext(UIStateContext);
-  if (!state) throw new Error('useUIState outside <App>');
+  if (!state) throw new Error('useUIState outside <AppContainer>');
   return state;
 }
 
 export function useUIActions(): UIActions {
   const actions = useContext(UIActionsContext);
-  if (!actions) throw new Error('useUIActions outside <App>');
+  if (!actions) throw new Error('useUIActions outside <AppContainer>');
   return actions;
 }

@@ -3,8 +3,10 @@ import { cursorIndex, NO_SELECTION, type RowKeys, type Selection } from './row-k
 import { nextSort, type SortKey } from './sort.js';
 
 // Pure navigation state: which screen is shown (a stack, so `esc` goes back), where the cursor
-// is in each list (by row key), filters, sort, marks and the modal. No ink, no store: the App
-// passes in whatever rows the action needs, so every transition is unit-testable.
+// is in each list (by row key), filters, sort, marks and the modal. No ink, no store: the
+// container passes in whatever rows the action needs, so every transition is unit-testable.
+// Long because it is one reducer over one state: each transition is a few lines, and one switch
+// shows them all side by side.
 
 export type ListView = 'namespaces' | 'pods' | 'profiles';
 

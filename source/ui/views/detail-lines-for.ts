@@ -5,29 +5,54 @@ import { COMMANDS, commandUsage } from '../state/commands.js';
 import { topScreen } from '../state/navigation.js';
 import { VERDICT_LABEL } from '../theme.js';
 import { podDetailLines } from './pod-detail-lines.js';
+import { progressLines } from './progress-lines.js';
 import { missingPermissions } from '../state/reschedule-plan.js';
 import type { PodView } from '../../view-model/cluster-view.js';
 
-// Wrapped lines of the text screens, memoised so the key handler (which needs the line count
-// to scroll) and the renderer share one computation.
+// The wrapped lines of the text screens (pod detail, help, reschedule progress). The key handler
+// needs their count to scroll and the renderer draws them: one TextLines per App remembers the
+// last answer, so both share one computation and two Apps (tests) never share a cache.
 
-let lastDetail: { key: string; view: unknown; width: number; theme: unknown; minute: number; access: unknown; lines: Line[] } | null = null;
+export interface TextLines {
+  detail(state: UIState, podKey: string): Line[];
+  help(state: UIState): Line[];
+  progress(state: UIState): Line[];
+}
 
-export function detailLinesFor(state: UIState, podKey: string): Line[] {
-  const width = state.layout.columns;
-  // Ages in the detail only need minute precision; do not rebuild every tick.
-  const minute = Math.floor(state.now / 60_000);
-  if (lastDetail && lastDetail.key === podKey && lastDetail.view === state.view && lastDetail.width === width && lastDetail.theme === state.theme && lastDetail.minute === minute && lastDetail.access === state.reschedule) {
-    return lastDetail.lines;
-  }
+/** Remember the last answer while `inputs` stay the same (compared element by element). */
+function memoLast<A extends unknown[]>(compute: (state: UIState, ...args: A) => Line[], inputs: (state: UIState, ...args: A) => readonly unknown[]) {
+  let last: { inputs: readonly unknown[]; lines: Line[] } | null = null;
+  return (state: UIState, ...args: A): Line[] => {
+    const now = inputs(state, ...args);
+    if (last && last.inputs.length === now.length && last.inputs.every((v, i) => v === now[i])) return last.lines;
+    const lines = compute(state, ...args);
+    last = { inputs: now, lines };
+    return lines;
+  };
+}
+
+export function createTextLines(): TextLines {
+  return {
+    // Ages in the detail only need minute precision: not rebuilt every tick.
+    detail: memoLast(detailLines, (s, podKey: string) => [podKey, s.view, s.layout.columns, s.theme, Math.floor(s.now / 60_000), s.reschedule]),
+    help: helpLines,
+    progress: memoLast(runLines, (s) => [s.run, s.layout.columns, s.theme]),
+  };
+}
+
+export const detailLinesFor = (state: UIState, podKey: string): Line[] => state.textLines.detail(state, podKey);
+export const helpLinesFor = (state: UIState): Line[] => state.textLines.help(state);
+export const progressLinesFor = (state: UIState): Line[] => state.textLines.progress(state);
+
+export function detailLines(state: UIState, podKey: string): Line[] {
   const row = state.view.pods.find((p) => p.key === podKey);
   const raw: Line[] = row
     ? [...podDetailLines({ row, profiles: state.snapshot.profiles, profilesKnown: state.view.profilesKnown, theme: state.theme, now: state.now }), ...rescheduleLines(state, row)]
     : [[seg(`Pod ${podKey} is gone (deleted or re-created under a new name). Press esc to go back.`, state.theme.status.warn)]];
-  const lines = wrapLines(raw, width);
-  lastDetail = { key: podKey, view: state.view, width, theme: state.theme, minute, access: state.reschedule, lines };
-  return lines;
+  return wrapLines(raw, state.layout.columns);
 }
+
+const runLines = (state: UIState): Line[] => progressLines(state.run, state.theme, state.layout.columns);
 
 /** Whether `r` works on this pod, and if not, which permission is missing. */
 function rescheduleLines(state: UIState, row: PodView): Line[] {
@@ -50,12 +75,12 @@ function rescheduleLines(state: UIState, row: PodView): Line[] {
   return lines;
 }
 
-export function helpLinesFor(state: UIState): Line[] {
+export function helpLines(state: UIState): Line[] {
   const t = state.theme;
   const below = state.nav.stack[state.nav.stack.length - 2] ?? topScreen(state.nav);
   const screen = below.kind === 'help' ? 'pods' : below.kind;
   // The screen's own keys, then the keys of the prompts and dialogs that can open over it.
-  const bindings = [...bindingsFor(state.bindings, screen), ...state.bindings.filter((b) => b.screens.some(isInputKind))];
+  const bindings = [...new Set([...bindingsFor(state.bindings, screen), ...state.bindings.filter((b) => b.screens.some(isInputKind))])];
   const lines: Line[] = [[seg(`Keys for the ${screen} view`, t.text.title), seg(state.readOnly ? '  (read-only: no destructive keys)' : '', t.text.secondary)]];
   for (const section of HELP_SECTIONS) {
     const inSection = bindings.filter((b) => b.section === section);

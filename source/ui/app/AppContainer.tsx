@@ -1,0 +1,111 @@
+// The TUI's container (Gemini CLI's AppContainer): it owns every piece of state through hooks,
+// publishes what the screen shows as one memoised UIState and every callback as one memoised
+// UIActions, and takes the keys. The layout (App.tsx) and the views only read the one and call
+// the other, so a change that leaves UIState alone redraws nothing.
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { ClusterStore } from '../../store/cluster-store.js';
+import { useBindings } from '../hooks/useBindings.js';
+import { useClusterView } from '../hooks/useClusterView.js';
+import { useCommandPrompt } from '../hooks/useCommandPrompt.js';
+import { useCommands } from '../hooks/useCommands.js';
+import { useKeyRouting } from '../hooks/useKeyRouting.js';
+import { useNavState } from '../hooks/useNavState.js';
+import { useQuit } from '../hooks/useQuit.js';
+import { useReadState } from '../hooks/useReadState.js';
+import { useRescheduleAccess } from '../hooks/useRescheduleAccess.js';
+import { useReschedulePlan } from '../hooks/useReschedulePlan.js';
+import { useRescheduleRun } from '../hooks/useRescheduleRun.js';
+import { useRunEndNotice } from '../hooks/useRunEndNotice.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { useTick } from '../hooks/useTick.js';
+import { KEYMAP, type Binding } from '../keymap.js';
+import { tellAction } from '../state/key-routing.js';
+import { initialNavState } from '../state/navigation.js';
+import { createRowSelectors } from '../state/rows.js';
+import { themeFor } from '../theme.js';
+import type { TuiActions } from '../tui-actions.js';
+import { createTextLines } from '../views/detail-lines-for.js';
+import { App } from './App.js';
+import type { CommandActions } from './command-handlers.js';
+import { UIActionsContext, UIStateContext, type UIActions, type UIState } from './contexts.js';
+
+export interface AppProps {
+  store: ClusterStore;
+  refreshProfiles: () => void;
+  readOnly: boolean;
+  /** null = all namespaces. */
+  namespace: string | null;
+  labelSelector?: string;
+  noColor: boolean;
+  /** Defaults to KEYMAP; tests pass variants. */
+  keymap?: readonly Binding[];
+  /**
+   * Plan, start and permission checks for rescheduling (built by the host). Without it, or with
+   * --read-only, the reschedule keys are not bound at all.
+   */
+  actions?: TuiActions;
+  onQuit?: () => void;
+  /** Hands the host the app's quit (signals quit like `q`: a run in flight is finished first). */
+  registerQuit?: (quit: () => void) => void;
+  /** The clock for ages and "updated 3s ago" (tests pin it). */
+  clock?: () => number;
+  /** What is laid out inside the contexts; defaults to the layout (tests add probes). */
+  children?: ReactNode;
+}
+
+/** Status bar (3) + title/filter line (1) + footer (1). */
+const CHROME_LINES = 5;
+
+export function AppContainer(props: AppProps) {
+  const { store, readOnly, noColor, refreshProfiles, clock = Date.now } = props;
+  // --read-only offers no action at all: no permission check, no key, no run.
+  const tui = readOnly ? null : (props.actions ?? null);
+
+  // ---- state ----
+  const { snapshot, view } = useClusterView(store);
+  const size = useTerminalSize();
+  const now = useTick(1000, clock);
+  const [nav, dispatch, readNav] = useNavState(() => initialNavState({ namespace: props.namespace, labelSelector: props.labelSelector }));
+  const [selectors] = useState(createRowSelectors);
+  const [textLines] = useState(createTextLines);
+  const theme = themeFor(noColor);
+  const runner = useRescheduleRun(tui);
+  const permissions = useRescheduleAccess(tui, nav, view);
+  const bindings = useBindings(props.keymap ?? KEYMAP, readOnly, permissions.allowed, runner.run !== null);
+  const { quitting, isQuitting, quit } = useQuit(runner, props.onQuit, props.registerQuit);
+  const layout = useMemo(() => ({ columns: size.columns, rows: size.rows, bodyHeight: Math.max(3, size.rows - CHROME_LINES) }), [size.columns, size.rows]);
+
+  const state: UIState = useMemo(
+    () => ({ nav, snapshot, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines }),
+    [nav, snapshot, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines],
+  );
+  const readState = useReadState(state, readNav);
+
+  // ---- actions ----
+  const notice = useCallback((text: string, level: 'info' | 'error' = 'info') => dispatch({ type: 'notice', notice: { text, level, at: clock() } }), [dispatch, clock]);
+  const tell = useCallback(
+    (why: string) => {
+      const action = tellAction(readNav(), why);
+      if (action) dispatch(action);
+      else notice(why, 'error');
+    },
+    [readNav, dispatch, notice],
+  );
+  const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice });
+  useRunEndNotice(runner.run, notice);
+  const runPrompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace });
+  const commandActions: CommandActions = useMemo(
+    () => ({ dispatch, notice, tell, quit, refreshProfiles, askReschedule: plan.ask, confirmDialog: plan.confirm, runPrompt }),
+    [dispatch, notice, tell, quit, refreshProfiles, plan, runPrompt],
+  );
+  const runCommand = useCommands(readState, commandActions);
+  const actions: UIActions = useMemo(() => ({ ...commandActions, runCommand }), [commandActions, runCommand]);
+
+  useKeyRouting(readState, actions, isQuitting);
+
+  return (
+    <UIStateContext.Provider value={state}>
+      <UIActionsContext.Provider value={actions}>{props.children ?? <App />}</UIActionsContext.Provider>
+    </UIStateContext.Provider>
+  );
+}
