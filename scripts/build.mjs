@@ -66,7 +66,8 @@ const clientNodeSideEffectFree = {
 // Build beside dist/ and swap it in, so a concurrent build or a running test never sees half a dist/.
 const staging = `${outdir}.building-${process.pid}`;
 await build({
-  entryPoints: { cli: 'source/cli.ts' },
+  // complete.js is kubectl_complete-fargate (package.json bin): kubectl runs it for `kubectl fargate <TAB>`.
+  entryPoints: { cli: 'source/cli.ts', complete: 'source/complete.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,
@@ -87,6 +88,7 @@ await build({
   logLevel: 'warning',
 });
 await chmod(`${staging}/cli.js`, 0o755);
+await chmod(`${staging}/complete.js`, 0o755);
 await forgetBuild(root, outdir);
 await rm(outdir, { recursive: true, force: true });
 await rename(staging, outdir);
