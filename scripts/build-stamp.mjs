@@ -12,6 +12,8 @@ export const BUILD_INPUTS = [
   'source',
   'scripts/build.mjs',
   'scripts/build-stamp.mjs',
+  'scripts/build-notices.mjs',
+  'scripts/build-notices.clarifications.json',
   'package.json',
   'package-lock.json',
   'tsconfig.json',

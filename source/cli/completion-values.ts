@@ -3,13 +3,21 @@
 // profile names from ~/.aws. All read-only; what goes over the network is bounded by a short
 // deadline, and any failure is an empty list: a completion prints nothing rather than an error.
 // The heavy modules (the Kubernetes client, the AWS SDK) are imported only when a value needs them.
+import { readFile } from 'node:fs/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { parse } from 'yaml';
 import type { TypedSoFar, ValueSource } from './completion-engine.js';
 
 /** How long a completion may wait on the cluster or EKS (a TAB must not hang the shell). */
 export const COMPLETION_DEADLINE_MS = 2000;
 
 const flag = (typed: TypedSoFar, name: string): string | undefined => typed.flags.get(name)?.at(-1);
+
+/** Errors stay silent, except for whoever debugs the tool (KUBECTL_FARGATE_DEBUG, as in cli.ts). */
+function unheard(error: unknown): readonly string[] {
+  if (process.env.KUBECTL_FARGATE_DEBUG) process.stderr.write(`completion: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return [];
+}
 
 /**
  * `read(signal)`, or [] if it fails or the network part takes longer than the deadline. `setUp`
@@ -20,8 +28,8 @@ async function bounded<T>(setUp: () => Promise<T>, read: (ready: T, signal: Abor
   let ready: T;
   try {
     ready = await setUp();
-  } catch {
-    return [];
+  } catch (error) {
+    return unheard(error);
   }
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -32,18 +40,18 @@ async function bounded<T>(setUp: () => Promise<T>, read: (ready: T, signal: Abor
     }, ms);
   });
   try {
-    return await Promise.race([read(ready, abort.signal).catch(() => []), late]);
+    return await Promise.race([read(ready, abort.signal).catch(unheard), late]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Never throws: a completion offers nothing rather than an error. */
-const quietly = (read: () => Promise<readonly string[]>): Promise<readonly string[]> => read().catch(() => []);
+const quietly = (read: () => Promise<readonly string[]>): Promise<readonly string[]> => read().catch(unheard);
 
 /** Names of a kubeconfig section across the files kubectl would read, first definition first. */
 async function kubeconfigNames(typed: TypedSoFar, section: 'contexts' | 'clusters', env: NodeJS.ProcessEnv): Promise<string[]> {
-  const [{ kubeconfigFiles }, { readFile }, { parse }] = await Promise.all([import('../sources/kube/kubeconfig.js'), import('node:fs/promises'), import('yaml')]);
+  const { kubeconfigFiles } = await import('../sources/kube/kubeconfig.js');
   const names: string[] = [];
   for (const file of kubeconfigFiles(flag(typed, 'kubeconfig'), env)) {
     const doc = parse(await readFile(file, 'utf8')) as Record<string, unknown> | null;
