@@ -51,6 +51,9 @@ export function stampPath(root, outdir) {
   return join(root, 'node_modules', '.cache', 'kubectl-fargate', `build-${key}.json`);
 }
 
+/** esbuild's metafile of the last build of `outdir` (its inputs and outputs), beside the stamp. */
+export const metafilePath = (root, outdir) => stampPath(root, outdir).replace(/\.json$/, '.metafile.json');
+
 const bundleOf = async (root, outdir) => {
   const info = await stat(join(resolve(root, outdir), 'cli.js')).catch(() => null);
   return info ? { size: info.size, mtimeMs: info.mtimeMs } : null;

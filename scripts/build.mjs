@@ -4,7 +4,7 @@ import { rm, chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildInputsDigest, forgetBuild, isBuildFresh, recordBuild } from './build-stamp.mjs';
+import { buildInputsDigest, forgetBuild, isBuildFresh, metafilePath, recordBuild } from './build-stamp.mjs';
 import { NOTICES_FILE, bundledPackageDirs, renderNotices } from './build-notices.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -100,3 +100,5 @@ await forgetBuild(root, outdir);
 await rm(outdir, { recursive: true, force: true });
 await rename(staging, outdir);
 await recordBuild(root, outdir, inputs);
+// What went into the bundle, outside dist/: the notices test checks THIRD_PARTY_NOTICES against it.
+await writeFile(metafilePath(root, outdir), JSON.stringify(metafile));
