@@ -12,6 +12,8 @@ export const BUILD_INPUTS = [
   'source',
   'scripts/build.mjs',
   'scripts/build-stamp.mjs',
+  'scripts/build-notices.mjs',
+  'scripts/build-notices.clarifications.json',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
@@ -48,6 +50,9 @@ export function stampPath(root, outdir) {
   const key = createHash('sha256').update(resolve(root, outdir)).digest('hex').slice(0, 16);
   return join(root, 'node_modules', '.cache', 'kubectl-fargate', `build-${key}.json`);
 }
+
+/** esbuild's metafile of the last build of `outdir` (its inputs and outputs), beside the stamp. */
+export const metafilePath = (root, outdir) => stampPath(root, outdir).replace(/\.json$/, '.metafile.json');
 
 const bundleOf = async (root, outdir) => {
   const info = await stat(join(resolve(root, outdir), 'cli.js')).catch(() => null);

@@ -1,10 +1,11 @@
 // Bundles source/cli.ts into dist/ (ESM, code-split so --version/--help load only the flag parser).
 // `--if-stale` (scripts/demo.mjs) builds only when an input changed since the last build of dist/.
-import { rm, chmod, rename } from 'node:fs/promises';
+import { rm, chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildInputsDigest, forgetBuild, isBuildFresh, recordBuild } from './build-stamp.mjs';
+import { buildInputsDigest, forgetBuild, isBuildFresh, metafilePath, recordBuild } from './build-stamp.mjs';
+import { NOTICES_FILE, bundledPackageDirs, renderNotices } from './build-notices.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outdir = resolve(process.env.KF_OUTDIR ?? 'dist');
@@ -65,8 +66,9 @@ const clientNodeSideEffectFree = {
 
 // Build beside dist/ and swap it in, so a concurrent build or a running test never sees half a dist/.
 const staging = `${outdir}.building-${process.pid}`;
-await build({
-  entryPoints: { cli: 'source/cli.ts' },
+const { metafile } = await build({
+  // complete.js is kubectl_complete-fargate (package.json bin): kubectl runs it for `kubectl fargate <TAB>`.
+  entryPoints: { cli: 'source/cli.ts', complete: 'source/complete.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,
@@ -84,10 +86,19 @@ await build({
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Which files went in: THIRD_PARTY_NOTICES lists the packages they belong to.
+  metafile: true,
   logLevel: 'warning',
 });
 await chmod(`${staging}/cli.js`, 0o755);
+await chmod(`${staging}/complete.js`, 0o755);
+// The bundle strips the packages' licence comments: their licences ship beside it instead.
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const notices = await renderNotices({ root, dirs: await bundledPackageDirs(metafile, root), product: `kubectl-fargate ${version}` });
+await writeFile(join(staging, NOTICES_FILE), notices.text);
 await forgetBuild(root, outdir);
 await rm(outdir, { recursive: true, force: true });
 await rename(staging, outdir);
 await recordBuild(root, outdir, inputs);
+// What went into the bundle, outside dist/: the notices test checks THIRD_PARTY_NOTICES against it.
+await writeFile(metafilePath(root, outdir), JSON.stringify(metafile));

@@ -17,6 +17,11 @@ process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
 async function main(argv: string[]): Promise<number> {
+  // Shell completion's hidden request (cobra's protocol; kubectl_complete-fargate sends it).
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    const { runCompleteRequest } = await import('./cli/completion-request.js');
+    return runCompleteRequest(argv[0], argv.slice(1));
+  }
   const options = parseArgs(argv);
   if (options.help) {
     process.stdout.write(helpText());

@@ -1,7 +1,7 @@
-// Packs an executable and LICENSE the way krew expects (.tar.gz, .zip for Windows), and reads
-// archives back for validation and tests. Archives are deterministic for the same input files:
-// fixed mtimes, sorted entries, fixed modes, no owner names; so a rebuild of an identical
-// binary gives an identical sha256.
+// Packs an executable, its completion hook and the licences the way krew expects (.tar.gz,
+// .zip for Windows), and reads archives back for validation and tests. Archives are
+// deterministic for the same input files: fixed mtimes, sorted entries, fixed modes, no owner
+// names; so a rebuild of an identical binary gives an identical sha256.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
@@ -17,12 +17,12 @@ function fixedTime() {
 
 /**
  * Writes `outfile` (.tar.gz or .zip, from its name) holding `names`, files of `dir`, at the
- * archive's root. The executable (`executable`) gets mode 0755, everything else 0644.
+ * archive's root. The `executables` get mode 0755, everything else 0644.
  */
-export async function writeArchive({ dir, names, executable, outfile }) {
+export async function writeArchive({ dir, names, executables, outfile }) {
   const sorted = [...names].sort();
-  for (const name of sorted) await chmod(join(dir, name), name === executable ? 0o755 : 0o644);
-  if (outfile.endsWith('.zip')) await writeZip(dir, sorted, executable, outfile);
+  for (const name of sorted) await chmod(join(dir, name), executables.includes(name) ? 0o755 : 0o644);
+  if (outfile.endsWith('.zip')) await writeZip(dir, sorted, executables, outfile);
   else if (outfile.endsWith('.tar.gz')) await writeTarGz(dir, sorted, outfile);
   else throw new Error(`unknown archive type: ${outfile}`);
   return { file: outfile, sha256: await sha256File(outfile) };
@@ -34,14 +34,14 @@ async function writeTarGz(dir, names, outfile) {
   await tar.c({ file: outfile, cwd: dir, gzip: { level: 9 }, portable: true, noDirRecurse: true, mtime: fixedTime() }, names);
 }
 
-async function writeZip(dir, names, executable, outfile) {
+async function writeZip(dir, names, executables, outfile) {
   // Zip stores local time: build a Date whose *local* fields are the fixed UTC ones, so the
   // bytes do not depend on the build machine's time zone.
   const t = fixedTime();
   const mtime = new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
   const entries = {};
   for (const name of names) {
-    const mode = name === executable ? 0o100755 : 0o100644;
+    const mode = executables.includes(name) ? 0o100755 : 0o100644;
     // os 3 (Unix) + mode in the high bits: unzip on macOS/Linux keeps the executable bit.
     entries[name] = [new Uint8Array(await readFile(join(dir, name))), { mtime, level: 9, os: 3, attrs: (mode << 16) >>> 0 }];
   }

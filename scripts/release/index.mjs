@@ -1,5 +1,5 @@
 // `npm run release`: dist/ (the npm package's bundle), one self-contained executable per
-// platform packed as krew expects, krew-manifest.yaml + .krew.yaml, checksums and the npm tarball.
+// platform packed as krew expects (with its completion hook and the licences), krew-manifest.yaml + .krew.yaml, checksums and the npm tarball.
 // Needs no network beyond the npm registry (bun fetches foreign runtimes from there).
 //
 //   node scripts/release/index.mjs [--targets=all|host|linux/amd64,...] [--skip-build]
@@ -16,8 +16,9 @@ import { parse } from 'yaml';
 import { writeArchive } from './archive.mjs';
 import { compile } from './compile.mjs';
 import { releaseInputsDigest } from './inputs-digest.mjs';
+import { archiveNotices } from './notices.mjs';
 import { renderKrewTemplate, renderManifest } from './manifest.mjs';
-import { TARGETS, archiveName, binName, hostTarget, parseTargets, targetId } from './targets.mjs';
+import { TARGETS, archiveFiles, archiveName, binName, completionName, hostTarget, parseTargets, targetId } from './targets.mjs';
 import { validateArchives, validateManifest } from './validate-krew.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,6 +63,8 @@ await mkdir(out, { recursive: true });
 const stagedDist = join(out, 'build', 'dist');
 await cp(join(root, 'dist'), stagedDist, { recursive: true });
 const entry = join(stagedDist, 'cli.js');
+// The bundled packages' licences and the runtime's, in every archive.
+const notices = await archiveNotices(join(stagedDist, 'THIRD_PARTY_NOTICES'));
 
 const built = [];
 for (const target of targets) {
@@ -69,8 +72,12 @@ for (const target of targets) {
   const bin = binName(target);
   const { ms: compileMs, resigned } = await compile({ entry, target, outfile: join(dir, bin) });
   await copyFile(join(root, 'LICENSE'), join(dir, 'LICENSE'));
+  await writeFile(join(dir, 'THIRD_PARTY_NOTICES'), notices);
+  const completion = completionName(target);
+  await copyFile(join(root, 'scripts', 'release', completion), join(dir, completion));
   const archiveStarted = performance.now();
-  const archive = await writeArchive({ dir, names: [bin, 'LICENSE'], executable: bin, outfile: join(out, archiveName(target, version)) });
+  const executables = target.os === 'windows' ? [bin] : [bin, completion];
+  const archive = await writeArchive({ dir, names: archiveFiles(target), executables, outfile: join(out, archiveName(target, version)) });
   const archiveMs = Math.round(performance.now() - archiveStarted);
   const binaryBytes = (await stat(join(dir, bin))).size;
   const archiveBytes = (await stat(archive.file)).size;

@@ -1,8 +1,10 @@
 // A digest of everything a release is made from: dist/ (esbuild's output is deterministic, so it
-// changes only when the bundle does), the release scripts, LICENSE and package.json. release/
-// built from an equal digest is up to date.
+// changes only when the bundle does), the release scripts and completion hooks, LICENSE,
+// package.json and the version of bun (whose runtime is in every executable). release/ built
+// from an equal digest is up to date.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
 async function filesUnder(dir, keep = () => true) {
@@ -15,11 +17,13 @@ async function filesUnder(dir, keep = () => true) {
 export async function releaseInputsDigest(root, distDir = join(root, 'dist')) {
   const files = [
     ...(await filesUnder(distDir)),
-    ...(await filesUnder(join(root, 'scripts', 'release'), (name) => name.endsWith('.mjs'))),
+    ...(await filesUnder(join(root, 'scripts', 'release'), (name) => name.endsWith('.mjs') || name.startsWith('kubectl_complete-'))),
     join(root, 'LICENSE'),
     join(root, 'package.json'),
   ].sort();
   const hash = createHash('sha256');
+  const bun = JSON.parse(await readFile(createRequire(import.meta.url).resolve('bun/package.json'), 'utf8'));
+  hash.update(`bun ${bun.version}\0`);
   for (const file of files) {
     hash.update(`${file.startsWith(distDir) ? join('dist', relative(distDir, file)) : relative(root, file)}\0`);
     hash.update(await readFile(file));

@@ -1,13 +1,14 @@
 // The krew plugin manifest (krew-manifest.yaml, from the version and the archives' sha256) and
 // the krew-release-bot template (.krew.yaml) that opens version-bump PRs on krew-index. Both come
 // from one renderer, so they cannot drift apart.
-import { PROJECT, REPO_URL, TARGETS, archiveName, binName, releaseUri } from './targets.mjs';
+import { PROJECT, REPO_URL, TARGETS, archiveName, binName, completionName, releaseUri } from './targets.mjs';
 
 export const PLUGIN_NAME = 'fargate';
 export const KREW_API_VERSION = 'krew.googlecontainertools.github.com/v1alpha2';
 
-// krew-index's validator warns past 70 (shortDescription) and 80 columns (description, caveats).
-const SHORT_DESCRIPTION = 'Show which EKS Fargate profile each pod matches, and reschedule pods';
+// krew-index's validator warns past 70 (shortDescription) and 80 columns (description, caveats);
+// a few words, as krew-index's plugins have (their median is 44 characters).
+const SHORT_DESCRIPTION = 'Show and fix EKS Fargate pod placement';
 
 const DESCRIPTION = `
 Shows, live, which EKS Fargate profile every pod matches and why a pod is or
@@ -20,20 +21,12 @@ Pending with no profile, admitted under a replaced profile) are flagged with
 the reason, and can be rescheduled: deleted, and re-created when bare.
 `;
 
+// Only what the user must do after installing: grant the IAM permissions.
 const CAVEATS = `
 kubectl fargate reads Fargate profiles from the EKS API with your AWS
-credentials (the AWS SDK default chain: environment, AWS_PROFILE, SSO, web
-identity, instance roles). The cluster name and region come from the
-kubeconfig context; --cluster, --region and --profile override them.
-
-Your IAM identity needs these permissions on the cluster:
+credentials. Your IAM identity needs, on the cluster:
   * eks:ListFargateProfiles
   * eks:DescribeFargateProfile
-Without them, or without credentials, it still shows where pods run and
-marks the profile-derived fields unknown.
-
-Rescheduling deletes (and re-creates) pods, so it needs RBAC permission to
-delete and create pods. --read-only offers no destructive keys.
 `;
 
 const block = (text, indent) =>
@@ -58,7 +51,12 @@ function render({ header, version, source }) {
       '    files:',
       `    - from: ${binName(t)}`,
       '      to: .',
+      // krew links only `bin`; the completion hook is installed beside it for the user to link.
+      `    - from: ${completionName(t)}`,
+      '      to: .',
       '    - from: LICENSE',
+      '      to: .',
+      '    - from: THIRD_PARTY_NOTICES',
       '      to: .',
       `    bin: ${binName(t)}`,
     ].join('\n'),

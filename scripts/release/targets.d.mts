@@ -9,6 +9,8 @@ export const PROJECT: string;
 export const REPO_URL: string;
 export function targetId(t: Target): string;
 export function binName(t: Target): string;
+export function completionName(t: Target): string;
+export function archiveFiles(t: Target): string[];
 export function archiveName(t: Target, version: string): string;
 export function releaseUri(t: Target, version: string): string;
 export function hostTarget(): Target | undefined;

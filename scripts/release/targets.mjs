@@ -22,6 +22,16 @@ export const targetId = (t) => `${t.os}/${t.arch}`;
 /** The executable's name inside the archive: Windows only runs `.exe` entrypoints. */
 export const binName = (t) => (t.os === 'windows' ? `${PROJECT}.exe` : PROJECT);
 
+/**
+ * The shell completion hook in the archive, beside the executable: kubectl >= 1.26 runs
+ * `kubectl_complete-fargate` for `kubectl fargate <TAB>`. A script (a .cmd on Windows) that runs
+ * the executable's `__complete`; the sources are in scripts/release/.
+ */
+export const completionName = (t) => (t.os === 'windows' ? 'kubectl_complete-fargate.cmd' : 'kubectl_complete-fargate');
+
+/** The files of every archive, sorted: the executable, its completion hook, the licences. */
+export const archiveFiles = (t) => [binName(t), completionName(t), 'LICENSE', 'THIRD_PARTY_NOTICES'].sort();
+
 /** `kubectl-fargate_v0.1.0_linux_amd64.tar.gz`; Windows gets a `.zip`. */
 export const archiveName = (t, version) =>
   `${PROJECT}_v${version}_${t.os}_${t.arch}.${t.os === 'windows' ? 'zip' : 'tar.gz'}`;

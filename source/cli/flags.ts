@@ -10,7 +10,7 @@ import { VERSION } from './version.js';
 // muscle memory carries over. pflag's grammar is read by the tokenizer; meow then reads the
 // normalised `--name=value` form into typed flags.
 
-export const COMMANDS = ['check', 'reschedule', 'restore', 'version'] as const;
+export const COMMANDS = ['check', 'reschedule', 'restore', 'version', 'completion'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
 
 export const OUTPUTS = ['json', 'yaml', 'wide', 'table'] as const;
@@ -206,7 +206,7 @@ export function parseArgs(argv: string[]): Options {
   if (namespace !== undefined && allNamespaces) {
     throw new UsageError('--namespace and --all-namespaces conflict', 'pass one of them');
   }
-  if (command !== 'reschedule' && command !== 'restore' && args.length > 0) {
+  if (command !== 'reschedule' && command !== 'restore' && command !== 'completion' && args.length > 0) {
     throw new UsageError(`unexpected argument "${args[0]}"`, 'see `kubectl fargate --help`');
   }
 

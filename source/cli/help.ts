@@ -11,6 +11,7 @@ Usage:
   kubectl fargate restore FILE...              re-create pods from reschedule backups
   kubectl fargate restore --pending            re-create every pod an unfinished reschedule left deleted
   kubectl fargate version
+  kubectl fargate completion SHELL             shell completion script: bash, zsh, fish, powershell
 
 Kubernetes flags (as kubectl):
       --kubeconfig FILE        kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)

@@ -18,5 +18,7 @@ export async function run(options: Options): Promise<number> {
       return (await import('./restore-mode.js')).runRestore(options);
     case 'version':
       return 0;
+    case 'completion':
+      return (await import('./completion.js')).runCompletion(options);
   }
 }

@@ -1,5 +1,5 @@
 // The release artifacts (built once by release-fixture.ts): every archive holds the binary named
-// in `bin` and the LICENSE, with the sha256 the manifest gives; archives are reproducible; each
+// in `bin`, its completion hook, the LICENSE and THIRD_PARTY_NOTICES, with the sha256 the manifest gives; archives are reproducible; each
 // executable is for its platform; darwin ones carry a valid code signature; the linux/amd64 one
 // runs.
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { extractArchive, listArchive, sha256File, writeArchive } from '../../scripts/release/archive.mjs';
 import { adhocSign, machoSignatureErrors } from '../../scripts/release/macho-signature.mjs';
-import { TARGETS, archiveName, binName, hostTarget, targetId } from '../../scripts/release/targets.mjs';
+import { TARGETS, archiveFiles, archiveName, binName, completionName, hostTarget, targetId } from '../../scripts/release/targets.mjs';
 import type { Target } from '../../scripts/release/targets.mjs';
 import { validateArchives, validateManifest } from '../../scripts/release/validate-krew.mjs';
 import { ensureRelease, RELEASE_DIR, ROOT, VERSION } from './release-fixture.js';
@@ -41,6 +41,14 @@ describe('release/krew-manifest.yaml and the archives', () => {
     assert.deepEqual(await validateArchives(manifest, RELEASE_DIR), []);
   });
 
+  test('the committed krew-manifest.yaml is the one the release writes for these archives (else: npm run release, commit it)', () => {
+    const committed = readFileSync(join(ROOT, 'krew-manifest.yaml'), 'utf8');
+    const written = readFileSync(join(RELEASE_DIR, 'krew-manifest.yaml'), 'utf8');
+    const shas = (text: string) => (parse(text) as { spec: { platforms: { uri: string; sha256: string }[] } }).spec.platforms.map((p) => `${p.uri.split('/').pop()} ${p.sha256}`);
+    assert.deepEqual(shas(committed), shas(written), 'krew-manifest.yaml names other archives than the sources build: run `npm run release` and commit it');
+    assert.equal(committed, written);
+  });
+
   test('checksums.txt lists every archive with its sha256', async () => {
     const lines = readFileSync(join(RELEASE_DIR, 'checksums.txt'), 'utf8').trim().split('\n');
     assert.equal(lines.length, TARGETS.length);
@@ -51,15 +59,22 @@ describe('release/krew-manifest.yaml and the archives', () => {
   });
 
   for (const t of TARGETS) {
-    test(`${targetId(t)}: ${archiveName(t, VERSION)} holds exactly ${binName(t)} and LICENSE, at the root`, async () => {
+    test(`${targetId(t)}: ${archiveName(t, VERSION)} holds exactly ${binName(t)}, ${completionName(t)}, LICENSE and THIRD_PARTY_NOTICES, at the root`, async () => {
       const entries = await listArchive(join(RELEASE_DIR, archiveName(t, VERSION)));
-      assert.deepEqual(entries.map((e) => e.name), ['LICENSE', binName(t)].sort());
+      assert.deepEqual(entries.map((e) => e.name), ['LICENSE', 'THIRD_PARTY_NOTICES', binName(t), completionName(t)].sort());
       if (t.os !== 'windows') {
-        assert.equal(entries.find((e) => e.name === binName(t))!.mode, 0o755);
-        assert.equal(entries.find((e) => e.name === 'LICENSE')!.mode, 0o644);
+        const mode = (name: string) => entries.find((e) => e.name === name)!.mode;
+        assert.equal(mode(binName(t)), 0o755);
+        assert.equal(mode(completionName(t)), 0o755, 'kubectl runs the completion hook');
+        assert.equal(mode('LICENSE'), 0o644);
+        assert.equal(mode('THIRD_PARTY_NOTICES'), 0o644);
       }
       const dir = await extract(t);
       assert.ok(readFileSync(join(dir, 'LICENSE')).equals(LICENSE), 'the LICENSE is the repository one');
+      assert.ok(readFileSync(join(dir, completionName(t))).equals(readFileSync(join(ROOT, 'scripts', 'release', completionName(t)))));
+      const notices = readFileSync(join(dir, 'THIRD_PARTY_NOTICES'), 'utf8');
+      assert.ok(notices.startsWith(readFileSync(join(RELEASE_DIR, 'build', 'dist', 'THIRD_PARTY_NOTICES'), 'utf8').trimEnd()), "the bundle's notices come first");
+      assert.match(notices, /^Bun \d+\.\d+\.\d+ \(MIT\), the runtime inside the executables/m, 'and the runtime the executable carries');
     });
   }
 });
@@ -72,7 +87,8 @@ describe('archives are reproducible (same files, same sha256)', () => {
       const tz = process.env.TZ;
       process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: zip stores local time
       try {
-        const { sha256 } = await writeArchive({ dir, names: ['LICENSE', binName(t)], executable: binName(t), outfile: out });
+        const executables = t.os === 'windows' ? [binName(t)] : [binName(t), completionName(t)];
+        const { sha256 } = await writeArchive({ dir, names: archiveFiles(t), executables, outfile: out });
         assert.equal(sha256, await sha256File(join(RELEASE_DIR, archiveName(t, VERSION))));
       } finally {
         if (tz === undefined) delete process.env.TZ;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PLUGIN_NAME, renderKrewTemplate, renderManifest } from '../../scripts/release/manifest.mjs';
-import { TARGETS, archiveName, binName, releaseUri } from '../../scripts/release/targets.mjs';
+import { TARGETS, archiveName, binName, completionName, releaseUri } from '../../scripts/release/targets.mjs';
 import { validateManifest } from '../../scripts/release/validate-krew.mjs';
 import { ROOT, VERSION } from './release-fixture.js';
 
@@ -71,12 +71,26 @@ describe('krew-manifest.yaml (committed at the repo root)', () => {
     }
   });
 
-  test('tells users about AWS credentials and the IAM permissions it needs', () => {
+  test('caveats say only what the user must do: grant the IAM permissions', () => {
     const { caveats } = manifest.spec;
     assert.match(caveats, /AWS\s+credentials/);
     assert.match(caveats, /eks:ListFargateProfiles/);
     assert.match(caveats, /eks:DescribeFargateProfile/);
-    assert.ok(!manifest.spec.shortDescription.includes('\n'));
+    assert.ok(caveats.trim().split('\n').length <= 5, caveats);
+    assert.doesNotMatch(caveats, /--read-only|RBAC|Without them/, 'no product tour in the caveats');
+  });
+
+  test('shortDescription is a few words on one line (krew-index median: 44 characters)', () => {
+    const short = manifest.spec.shortDescription;
+    assert.ok(!short.includes('\n'));
+    assert.ok(short.length <= 44, `${short.length} characters: ${short}`);
+  });
+
+  test('every platform installs the executable, its completion hook, LICENSE and THIRD_PARTY_NOTICES', () => {
+    for (const [i, t] of TARGETS.entries()) {
+      const files = manifest.spec.platforms[i]!.files!.map((f) => `${f.from} -> ${f.to}`);
+      assert.deepEqual(files, [binName(t), completionName(t), 'LICENSE', 'THIRD_PARTY_NOTICES'].map((name) => `${name} -> .`));
+    }
   });
 
   test('says it is submitted as plugins/fargate.yaml', () => {
