@@ -12,7 +12,7 @@
 //   PodDisruptionBudgets are respected; the controller re-creates it.
 import { isStaticPod, staticPodReason } from '../domain/static-pod.js';
 import type { Placement, PodRecord } from '../domain/types.js';
-import type { PodView } from '../view-model/cluster-view.js';
+import type { PodView } from '../domain/pod-view.js';
 import type { Method, RescheduleStep, Where } from './types.js';
 
 /** The pods `--all` (or the TUI's "reschedule all here") takes: those whose placement drifted. */

@@ -1,17 +1,13 @@
 import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
 import { namespaceProfiles } from '../domain/choose.js';
-import type { EventRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
+import type { PodView } from '../domain/pod-view.js';
+import type { Placement, PlacementContext, Profile } from '../domain/types.js';
 import { podKey, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
 // always agree on a pod.
 
-export interface PodView {
-  key: string;
-  pod: PodRecord;
-  placement: Placement;
-  events: readonly EventRecord[];
-}
+export type { PodView } from '../domain/pod-view.js';
 
 export interface NamespaceSummary {
   name: string;
