@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, usePaste, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClusterStore } from '../../store/cluster-store.js';
+import type { SnapshotFeed } from '../../view-model/cluster-view-model.js';
 import { useClusterView } from '../hooks/useClusterView.js';
 import { useNavState } from '../hooks/useNavState.js';
 import { permissionKey, usePodPermissions } from '../hooks/usePodPermissions.js';
@@ -32,7 +32,7 @@ import { listRows, podRows } from './list-rows.js';
 import { UIActionsContext, UIStateContext, type UIActions, type UIState } from './contexts.js';
 
 export interface AppProps {
-  store: ClusterStore;
+  store: SnapshotFeed;
   refreshProfiles: () => void;
   readOnly: boolean;
   /** null = all namespaces. */
@@ -82,7 +82,7 @@ export function App(props: AppProps) {
   // --read-only offers no action at all: no permission check, no key, no run.
   const tui = readOnly ? null : (props.actions ?? null);
   const { exit } = useApp();
-  const { snapshot, view } = useClusterView(store);
+  const { view } = useClusterView(store);
   const size = useTerminalSize();
   const now = useTick(1000, props.clock);
   const [nav, dispatch, readNav] = useNavState(() => initialNavState({ namespace: props.namespace, labelSelector: props.labelSelector }));
@@ -119,7 +119,6 @@ export function App(props: AppProps) {
 
   const stateFor = (navState: NavState): UIState => ({
     nav: navState,
-    snapshot,
     view,
     theme,
     layout,
