@@ -3,7 +3,7 @@ import { hasWildcard } from '../../domain/glob.js';
 import type { LabelCheck, SelectorCheck } from '../../domain/matching.js';
 import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef } from '../../domain/types.js';
 import type { ClusterView, PodView } from '../../view-model/cluster-view.js';
-import { ageText, currentProfileWord, priceWord, runsOnWord, verdictWord } from '../../view-model/words/pod.js';
+import { ageText, currentProfileWord, expectedProfileWord, priceWord, runsOnWord, verdictWord } from '../../view-model/words/pod.js';
 import { seg, type Line } from '../components/lines.js';
 import { toneStyle, type Theme } from '../theme.js';
 
@@ -42,12 +42,10 @@ export function podDetailLines({ row, view, theme, now }: DetailInput): Line[] {
 
   heading('Placement');
   field('current profile', currentProfileWord(placement).text);
-  // The table's EXPECTED, said in full: `?` and `EC2` explained, a proposal on a line of its own.
-  field(
-    'expected profile',
-    !profilesKnown ? 'unknown (profiles could not be read)' : (placement.expectedProfile ?? 'none: EC2 (default scheduler)'),
-    proposed ? t.proposed : undefined,
-  );
+  // The table's EXPECTED, with what `?` and `EC2` mean; a proposal gets a line of its own.
+  const expected = expectedProfileWord(placement, view.proposed);
+  const meaning = placement.matchingProfiles === null ? ' (unknown: the profiles could not be read)' : placement.expectedProfile === null ? ' (no profile: the default scheduler)' : '';
+  field('expected profile', `${expected.text}${meaning}`, toneStyle(t, expected.tone));
   if (proposed) lines.push([seg('  ↳ proposed in --profiles-file (what-if)', t.proposed)]);
   field('pinned', placement.pinnedProfile ? `${placement.pinnedProfile} (label ${PROFILE_LABEL})` : '-');
   field(
