@@ -12,7 +12,8 @@
 //   PodDisruptionBudgets are respected; the controller re-creates it.
 import { isStaticPod, staticPodReason } from '../domain/static-pod.js';
 import type { Placement, PodRecord } from '../domain/types.js';
-import type { PodView } from '../view-model/cluster-view.js';
+import type { PodView } from '../domain/pod-view.js';
+import { moveText, planTitle, whereText } from '../view-model/words/reschedule.js';
 import type { Method, RescheduleStep, Where } from './types.js';
 
 /** The pods `--all` (or the TUI's "reschedule all here") takes: those whose placement drifted. */
@@ -54,7 +55,7 @@ function stepFor(view: PodView): RescheduleStep {
   const refusal = refusalFor(pod, placement);
   if (refusal !== null) return { ...base, method: 'refuse', reason: refusal, warnings: [] };
   const method: Method = pod.owner === null ? 'recreate' : 'evict';
-  return { ...base, method, reason: `${whereText(from)} -> ${toText(to)}`, warnings: warningsFor(pod, method) };
+  return { ...base, method, reason: moveText(from, to), warnings: warningsFor(pod, method) };
 }
 
 function refusalFor(pod: PodRecord, placement: Placement): string | null {
@@ -70,7 +71,7 @@ function refusalFor(pod: PodRecord, placement: Placement): string | null {
   if (placement.expectedProfile !== null && placement.blockers.length > 0) {
     return `re-creating it would not help: it cannot run on Fargate (${placement.blockers.map((b) => b.message).join('; ')})`;
   }
-  return `it already runs where the profiles say (${whereText({ runsOn: placement.runsOn, profile: placement.currentProfile, node: pod.nodeName })})`;
+  return `it already runs where the profiles say (${whereText({ runsOn: placement.runsOn, profile: placement.currentProfile })})`;
 }
 
 function warningsFor(pod: PodRecord, method: Method): string[] {
@@ -92,38 +93,15 @@ function warningsFor(pod: PodRecord, method: Method): string[] {
   }
 }
 
-export function whereText(where: Where): string {
-  if (where.runsOn === 'fargate') return where.profile === null ? 'Fargate' : `Fargate (${where.profile})`;
-  if (where.runsOn === 'ec2') return 'EC2';
-  return where.profile === null ? 'Pending' : `Pending (${where.profile})`;
-}
-
-export function toText(to: RescheduleStep['to']): string {
-  return to.runsOn === 'fargate' ? `Fargate (${to.profile})` : 'EC2';
-}
-
-const METHOD_TEXT: Record<Method, string> = { evict: 'evict', recreate: 're-create', refuse: 'refused' };
-
-export const methodText = (method: Method): string => METHOD_TEXT[method];
-
 export interface PlanSummary {
   /** "Reschedule 3 pods?" — null when nothing can be done. */
   title: string | null;
-  /** One line per pod, then its warnings indented. */
-  lines: string[];
   actionable: number;
   refused: number;
 }
 
-/** The confirmation text: the same lines for the CLI prompt and the TUI's dialog. */
+/** What the confirmation asks (the CLI prompt and the TUI's dialog say the same title). */
 export function planSummary(steps: readonly RescheduleStep[]): PlanSummary {
   const actionable = steps.filter((s) => s.method !== 'refuse').length;
-  const lines: string[] = [];
-  for (const step of steps) {
-    if (step.method === 'refuse') lines.push(`${step.key}: refused: ${step.reason}`);
-    else lines.push(`${step.key}: ${methodText(step.method)}, ${step.reason}`);
-    for (const warning of step.warnings) lines.push(`  ! ${warning}`);
-  }
-  const title = actionable === 0 ? null : `Reschedule ${actionable} pod${actionable === 1 ? '' : 's'}?`;
-  return { title, lines, actionable, refused: steps.length - actionable };
+  return { title: planTitle(steps), actionable, refused: steps.length - actionable };
 }

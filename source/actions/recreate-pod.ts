@@ -10,7 +10,8 @@ import { sleep } from '../lib/backoff.js';
 import { readManifestFile, restoreHint, writeBackup, type Backup } from './backup.js';
 import { controllerRef, createPod, deleteBackedUpPod, getPod, landedOf, waitForGone, waitForScheduled } from './kube-pods.js';
 import { judgeLanding } from './landing.js';
-import { recreateManifest, sourceNote } from './manifest-source.js';
+import { manifestSourceNote } from '../view-model/words/reschedule.js';
+import { recreateManifest } from './manifest-source.js';
 import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';
 import { previewAdmission, type Admission } from './server-dry-run.js';
 import { PROFILE_LABEL, FARGATE_SCHEDULER } from '../domain/types.js';
@@ -34,7 +35,7 @@ export async function recreateBarePod(run: PodRun): Promise<RescheduleResult> {
   // 1) the manifest: the pod as it runs now (or its last-applied, if asked), 2) on disk.
   const chosen = recreateManifest(live, run.from);
   const { manifest } = chosen;
-  const note = sourceNote(chosen, run.from);
+  const note = manifestSourceNote(chosen, run.from);
   let backup: Backup;
   try {
     backup = writeBackup({

@@ -3,6 +3,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { cleanManifestForRecreate } from '../domain/recreate.js';
 import { describeError } from '../errors.js';
+import { dryRunText } from '../view-model/words/reschedule.js';
 import { readManifestFile } from './backup.js';
 import { createPod, getPod, landedOf, waitForScheduled } from './kube-pods.js';
 import type { EventSink, Landed, ProgressStep } from './types.js';
@@ -60,13 +61,13 @@ export async function restore(kc: KubeConfig, files: readonly string[], options:
         continue;
       }
       if (options.dryRun === 'client') {
-        finish('succeeded', 'dry run (client): it would be created; nothing was sent');
+        finish('succeeded', `${dryRunText('client')}: it would be created; nothing was sent`);
         results.at(-1)!.manifest = manifest;
         continue;
       }
       if (options.dryRun === 'server') {
         await createPod(kc, manifest, { dryRun: true });
-        finish('succeeded', 'dry run (server): the API server accepts it; nothing was created');
+        finish('succeeded', `${dryRunText('server')}: the API server accepts it; nothing was created`);
         continue;
       }
       emit('create', `creating it from ${file}`);

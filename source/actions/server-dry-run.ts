@@ -4,13 +4,14 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { FARGATE_SCHEDULER, PROFILE_LABEL } from '../domain/types.js';
 import { describeError } from '../errors.js';
+import { dryRunText } from '../view-model/words/reschedule.js';
 import { recreateManifest } from './manifest-source.js';
 import { controllerRef, createPod, dryRunDeletePod, evictPod } from './kube-pods.js';
 import { livePlannedPod, resultOf, type PodRunBase as PodRun } from './pod-run.js';
 import type { RescheduleResult, RescheduleStep } from './types.js';
 import type { Obj } from './watch-until.js';
 
-const PREFIX = 'dry run (server)';
+const PREFIX = dryRunText('server');
 const UNCHANGED = 'nothing was changed';
 
 export async function serverDryRunPod(run: PodRun): Promise<RescheduleResult> {

@@ -1,22 +1,15 @@
 // The shapes the reschedule and restore actions share with their faces (CLI, TUI, --json).
 import type { SpecDifference } from '../domain/recreate-diff.js';
 import type { ManifestSource } from '../domain/recreate.js';
+import type { Destination, Method, Outcome, Where } from '../domain/move.js';
 import type { OwnerRef, RunsOn } from '../domain/types.js';
 
-/** How a pod is moved: evicted (its controller re-creates it), re-created from a backup, or not at all. */
-export type Method = 'evict' | 'recreate' | 'refuse';
+export type { Destination, Method, Outcome, Where } from '../domain/move.js';
 
 export interface PodRef {
   namespace: string;
   name: string;
   uid: string;
-}
-
-export interface Where {
-  runsOn: RunsOn;
-  /** The Fargate profile, when on (or admitted to) Fargate. */
-  profile: string | null;
-  node: string | null;
 }
 
 /** One pod of a plan: what will happen to it and why. */
@@ -29,7 +22,7 @@ export interface RescheduleStep {
   owner: OwnerRef | null;
   from: Where;
   /** Where EKS would put it if created now: Fargate under `profile`, or EC2. */
-  to: { runsOn: 'fargate' | 'ec2'; profile: string | null };
+  to: Destination;
   /** Why it moves, or why it is refused. */
   reason: string;
   /** Shown in the confirmation (the work of a Job restarts, a StatefulSet pod keeps its name, ...). */
@@ -73,8 +66,6 @@ export interface RescheduleEvent {
   index: number;
   total: number;
 }
-
-export type Outcome = 'succeeded' | 'failed' | 'blocked' | 'refused' | 'interrupted';
 
 export interface Landed {
   /** The pod now running: the same name for bare and StatefulSet pods, a new one for ReplicaSets. */

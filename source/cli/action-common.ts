@@ -1,7 +1,8 @@
 // What the reschedule and restore faces share: --timeout, progress lines, Ctrl-C handling.
 import { parseTimeout as parseWaitTimeout } from '../lib/duration.js';
 import { renderColumns } from '../report/columns.js';
-import type { RescheduleEvent } from '../actions/types.js';
+import type { Outcome, RescheduleEvent } from '../actions/types.js';
+import { outcomeWord } from '../view-model/words/reschedule.js';
 import { causeText, onStop, say } from './interrupts.js';
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -39,10 +40,10 @@ export function trapInterrupts(controller: AbortController, describeInFlight: ()
 export const API_VERSION = 'kubectl-fargate/v1';
 
 /** The human summary of reschedule or restore results: one row per pod. */
-export function resultTable(results: readonly { pod: string; outcome: string; message: string }[]): string {
+export function resultTable(results: readonly { pod: string; outcome: Outcome; message: string }[]): string {
   return renderColumns(results, [
     { header: 'POD', value: (r) => r.pod },
-    { header: 'RESULT', value: (r) => r.outcome },
+    { header: 'RESULT', value: (r) => outcomeWord(r.outcome).text },
     { header: 'DETAILS', value: (r) => r.message },
   ]);
 }

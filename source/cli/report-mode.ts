@@ -40,10 +40,9 @@ async function snapshotOnce(options: Options) {
     trace('loaded');
     warnAboutClusterMatch(session.store, await session.clusterMatch());
     warnAboutProfiles(session.store);
-    const snapshot = session.store.flush();
-    const view = buildClusterView(snapshot);
+    const view = buildClusterView(session.store.flush());
     trace('evaluated');
-    return { snapshot, view, session };
+    return { view, session };
   } catch (error) {
     await session.close();
     throw error;
@@ -62,8 +61,8 @@ function warnAboutClusterMatch(store: Session['store'], match: ClusterMatch): vo
   if (warning && store.getSnapshot().profilesStatus.state === 'ok') store.addWarning(warning);
 }
 
-function warn(snapshot: { warnings: readonly string[] }, except: string | null = null): void {
-  for (const warning of snapshot.warnings) if (warning !== except) process.stderr.write(`warning: ${warning}\n`);
+function warn(view: { warnings: readonly string[] }, except: string | null = null): void {
+  for (const warning of view.warnings) if (warning !== except) process.stderr.write(`warning: ${warning}\n`);
 }
 
 /** JSON is made while it is written, a batch of pods at a time (json-pieces.ts). */
@@ -79,17 +78,17 @@ async function finish(session: Session, output: string | Iterable<string>): Prom
 
 /** `kubectl fargate -o json|yaml|wide|table` (and the default when stdout is not a terminal). */
 export async function runReport(options: Options): Promise<number> {
-  const { snapshot, view, session } = await snapshotOnce(options);
-  warn(snapshot);
+  const { view, session } = await snapshotOnce(options);
+  warn(view);
   const output = options.output ?? 'table';
   if (output === 'json' || output === 'yaml') {
-    await finish(session, serialize(buildReport(snapshot, view), output));
+    await finish(session, serialize(buildReport(view), output));
     return 0;
   }
   const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
   await finish(
     session,
-    podTable(view.pods, { wide: output === 'wide', headers: options.headers, color, showNamespace: options.namespace === null }),
+    podTable(view.pods, { wide: output === 'wide', headers: options.headers, color, showNamespace: options.namespace === null, proposed: view.proposed }),
   );
   if (view.pods.length === 0) process.stderr.write(options.namespace ? `No pods found in ${options.namespace} namespace.\n` : 'No pods found.\n');
   return 0;
@@ -97,22 +96,22 @@ export async function runReport(options: Options): Promise<number> {
 
 /** `kubectl fargate check`: exit 1 when any pod needs rescheduling or is blocked. */
 export async function runCheck(options: Options): Promise<number> {
-  const { snapshot, view, session } = await snapshotOnce(options);
+  const { view, session } = await snapshotOnce(options);
   // When the profiles are unknown the error below says why; the same line as a warning too would be noise.
-  warn(snapshot, view.profilesKnown ? null : snapshot.profilesStatus.message);
+  warn(view, view.profilesKnown ? null : view.aws.message);
   if (!view.profilesKnown) {
     await session.close();
-    throw new UserError(`cannot check placement: the Fargate profiles are unknown (${snapshot.profilesStatus.message ?? snapshot.profilesStatus.state})`, {
+    throw new UserError(`cannot check placement: the Fargate profiles are unknown (${view.aws.message ?? view.aws.state})`, {
       hint: 'fix AWS access, or pass --no-aws with --profiles-file',
     });
   }
   const result = checkPods(view);
   const output = options.output ?? 'table';
   if (output === 'json' || output === 'yaml') {
-    await finish(session, serialize(buildReport(snapshot, view, { kind: 'FargateCheck', pods: checkFindings(result) }), output));
+    await finish(session, serialize(buildReport(view, { kind: 'FargateCheck', pods: checkFindings(result) }), output));
   } else {
     const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
-    await finish(session, checkFailed(result) ? checkTable(result, { headers: options.headers, color }) : '');
+    await finish(session, checkFailed(result) ? checkTable(result, { headers: options.headers, color, proposed: view.proposed }) : '');
     process.stderr.write(`${checkSummary(result, view.pods.length)}\n`);
   }
   return checkFailed(result) ? 1 : 0;

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { defaultBackupDir } from '../actions/backup.js';
-import { describeRecreates, MANIFEST_SOURCES, sourceColumn, type ManifestSource } from '../actions/manifest-source.js';
-import { methodText, planReschedule, planSummary, podsNeedingReschedule, toText, whereText } from '../actions/plan.js';
+import { describeRecreates, MANIFEST_SOURCES, type ManifestSource } from '../actions/manifest-source.js';
+import { planReschedule, planSummary, podsNeedingReschedule } from '../actions/plan.js';
 import { reschedule } from '../actions/reschedule.js';
 import type { RescheduleEvent, RescheduleResult, RescheduleStep } from '../actions/types.js';
 import { UsageError, UserError } from '../errors.js';
@@ -13,6 +13,7 @@ import { renderColumns } from '../report/columns.js';
 import { loadClusterOnce } from '../sources/kube/list.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
+import { destinationText, dryRunText, manifestSourceText, methodWord, whereText } from '../view-model/words/reschedule.js';
 import { parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import { say, stopExitCode } from './interrupts.js';
 import { pendingWarnings } from './pending-restores.js';
@@ -127,7 +128,7 @@ export async function runReschedule(options: Options): Promise<number> {
       release();
     }
     printResults(session, results, json, serverDryRun);
-    if (serverDryRun) say(process.stderr, 'Dry run (server): nothing was changed.\n');
+    if (serverDryRun) say(process.stderr, `${capitalized(dryRunText('server'))}: nothing was changed.\n`);
     if (controller.signal.aborted) return stopExitCode(controller.signal);
     return results.every((r) => r.outcome === 'succeeded') ? 0 : 1;
   } finally {
@@ -172,12 +173,14 @@ function pickNamed(view: ReturnType<typeof buildClusterView>, namespace: string,
 export function planTable(steps: readonly RescheduleStep[]): string {
   return renderColumns(steps, [
     { header: 'POD', value: (s) => s.key },
-    { header: 'METHOD', value: (s) => methodText(s.method) },
+    { header: 'METHOD', value: (s) => methodWord(s.method).text },
     { header: 'FROM', value: (s) => whereText(s.from) },
-    { header: 'TO', value: (s) => (s.method === 'refuse' ? '-' : toText(s.to)) },
-    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : sourceColumn(s)) },
+    { header: 'TO', value: (s) => (s.method === 'refuse' ? '-' : destinationText(s.to)) },
+    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : manifestSourceText(s)) },
   ]) + steps.flatMap((s) => s.warnings.map((w) => `  ! ${s.key}: ${w}\n`)).join('');
 }
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function printDryRun(session: Session, steps: readonly RescheduleStep[], manifests: ReadonlyMap<string, unknown>, json: boolean): void {
   if (json) {
@@ -190,7 +193,7 @@ function printDryRun(session: Session, steps: readonly RescheduleStep[], manifes
     text += `---\n# ${key}: the manifest that would be backed up and re-created\n${stringify(manifest)}`;
   }
   say(process.stdout, text);
-  say(process.stderr, 'Dry run (client): nothing was sent.\n');
+  say(process.stderr, `${capitalized(dryRunText('client'))}: nothing was sent.\n`);
 }
 
 function refusedResult(step: RescheduleStep): RescheduleResult {

@@ -1,5 +1,6 @@
 // The plain records every layer shares. Sources produce them, the store keeps them,
-// domain functions judge them, faces print them. No I/O, no classes.
+// domain functions judge them, faces print them. No I/O, no classes. Longer than most files on
+// purpose: it is the one contract (the sim imports its constants), read best in one place.
 
 export type ProfileStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'CREATE_FAILED' | 'DELETE_FAILED';
 

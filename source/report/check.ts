@@ -1,7 +1,7 @@
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
-import { paintVerdict } from './colors.js';
+import { countText } from '../view-model/words/reschedule.js';
 import { renderColumns } from './columns.js';
-import { expectedText, mainReason } from './table.js';
+import { factColumns } from './table.js';
 
 // `kubectl fargate check`: the pods a CI pipeline should fail on.
 
@@ -27,25 +27,11 @@ export function checkFindings(result: CheckResult): PodView[] {
   );
 }
 
-export function checkTable(result: CheckResult, { headers, color }: { headers: boolean; color: boolean }): string {
-  const paint = paintVerdict(color);
-  return renderColumns(
-    checkFindings(result),
-    [
-      { header: 'NAMESPACE', value: (v) => v.pod.namespace },
-      { header: 'NAME', value: (v) => v.pod.name },
-      { header: 'VERDICT', value: (v) => v.placement.verdict, paint: (v, t) => paint(v.placement.verdict, t) },
-      { header: 'CURRENT', value: (v) => v.placement.currentProfile ?? '<none>' },
-      { header: 'EXPECTED', value: expectedText },
-      { header: 'REASON', value: mainReason },
-    ],
-    headers,
-  );
+export function checkTable(result: CheckResult, options: { headers: boolean; color: boolean; proposed: ReadonlySet<string> }): string {
+  return renderColumns(checkFindings(result), factColumns(['namespace', 'name', 'verdict', 'current', 'expected', 'reason'], options), options.headers);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function checkSummary(result: CheckResult, total: number): string {
-  if (!checkFailed(result)) return `ok: all ${plural(total, 'pod runs', 'pods run')} where the Fargate profiles say`;
-  return `${plural(result.reschedule.length, 'pod needs', 'pods need')} rescheduling, ${plural(result.blocked.length, 'pod is', 'pods are')} blocked from Fargate`;
+  if (!checkFailed(result)) return `ok: all ${countText(total, 'pod runs', 'pods run')} where the Fargate profiles say`;
+  return `${countText(result.reschedule.length, 'pod needs', 'pods need')} rescheduling, ${countText(result.blocked.length, 'pod is', 'pods are')} blocked from Fargate`;
 }

@@ -1,6 +1,7 @@
-import type { Verdict } from '../domain/types.js';
+import { TONE_LOOK, type ColorName, type Look, type Tone } from '../view-model/words/tones.js';
 
-// ANSI colours for the one-shot tables. The TUI has its own theme; both name colours by meaning.
+// ANSI colours for the one-shot tables: the same tokens and looks as the TUI's theme
+// (view-model/words/tones.ts), so a verdict is the same colour in a table and on screen.
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -11,20 +12,35 @@ export function colorsEnabled(mode: ColorMode, isTTY: boolean, env: NodeJS.Proce
   return isTTY && !env.NO_COLOR;
 }
 
-const CODES: Record<Verdict, number> = {
-  ok: 32, // green
-  reschedule: 33, // yellow
-  blocked: 31, // red
-  pending: 35, // magenta
-  completed: 90, // grey
-  unknown: 36, // cyan
+/** SGR foreground codes of the colour names the looks use (chalk's). */
+const FOREGROUND: Record<ColorName, number> = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  magenta: 35,
+  cyan: 36,
+  gray: 90,
+  blueBright: 94,
+  cyanBright: 96,
 };
 
-export type Paint = (verdict: Verdict, text: string) => string;
+/** `text` as `look` says; each attribute is switched off again after it, not a full reset. */
+export function ansi(look: Look, text: string): string {
+  const on: number[] = [];
+  const off: number[] = [];
+  if (look.color !== undefined) {
+    on.push(FOREGROUND[look.color]);
+    off.push(39);
+  }
+  if (look.bold) on.push(1);
+  if (look.dimColor) on.push(2);
+  if (look.bold || look.dimColor) off.push(22);
+  return on.length === 0 ? text : `\u001B[${on.join(';')}m${text}\u001B[${off.join(';')}m`;
+}
 
-export const paintVerdict =
+export type Paint = (tone: Tone | undefined, text: string) => string;
+
+export const paintTone =
   (enabled: boolean): Paint =>
-  (verdict, text) =>
-    enabled ? `\u001B[${CODES[verdict]}m${text}\u001B[39m` : text;
-
-export const bold = (enabled: boolean, text: string): string => (enabled ? `\u001B[1m${text}\u001B[22m` : text);
+  (tone, text) =>
+    enabled && tone !== undefined ? ansi(TONE_LOOK[tone], text) : text;

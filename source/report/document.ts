@@ -1,6 +1,6 @@
 import type { Blocker, FargateSize, RunsOn, Selector, Verdict } from '../domain/types.js';
-import type { Snapshot } from '../store/snapshot.js';
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
+import { ownerRef } from '../view-model/words/pod.js';
 
 // The `--json` / `-o yaml` document. Its shape is a public contract (documented in README):
 // add fields, never rename or remove them.
@@ -65,7 +65,7 @@ export function reportPod({ pod, placement }: PodView): ReportPod {
     phase: pod.phase,
     status: pod.status,
     node: pod.nodeName,
-    owner: pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : null,
+    owner: ownerRef(pod.owner),
     runsOn: placement.runsOn,
     currentProfile: placement.currentProfile,
     expectedProfile: placement.expectedProfile,
@@ -79,20 +79,19 @@ export function reportPod({ pod, placement }: PodView): ReportPod {
 }
 
 export function buildReport(
-  snapshot: Snapshot,
   view: ClusterView,
   { kind = 'FargatePlacementReport', pods = view.pods, now = new Date() }: { kind?: ReportDocument['kind']; pods?: PodView[]; now?: Date } = {},
 ): ReportDocument {
-  const { identity, profilesStatus } = snapshot;
+  const { identity, aws } = view;
   return {
     apiVersion: REPORT_API_VERSION,
     kind,
     context: identity.context,
     cluster: { name: identity.clusterName, region: identity.region },
     generatedAt: now.toISOString(),
-    aws: { state: profilesStatus.state, message: profilesStatus.message, stale: profilesStatus.stale },
+    aws: { state: aws.state, message: aws.message, stale: aws.stale },
     profilesKnown: view.profilesKnown,
-    profiles: snapshot.profiles.map((p) => ({
+    profiles: view.profileRecords.map((p) => ({
       name: p.name,
       status: p.status,
       selectors: p.selectors.map((s) => ({ namespace: s.namespace, labels: s.labels ?? {} })),
@@ -108,6 +107,6 @@ export function buildReport(
       profiles: n.profiles,
     })),
     pods: pods.map(reportPod),
-    warnings: [...snapshot.warnings],
+    warnings: [...view.warnings],
   };
 }

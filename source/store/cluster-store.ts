@@ -1,3 +1,5 @@
+// The one store of the cluster's records. Longer than most files on purpose: every write keeps
+// the versions, change marks and publish batching consistent, so they stay in one class.
 import { templateKeyOf } from '../domain/replacement.js';
 import type {
   EventRecord,

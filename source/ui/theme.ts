@@ -1,7 +1,9 @@
 import type { Verdict } from '../domain/types.js';
+import { TONE_LOOK as L, type Tone } from '../view-model/words/tones.js';
 
 // Semantic colour tokens: components ask for "verdict.blocked" or "status.error", never for
-// "red", so a theme (or NO_COLOR) changes every screen at once.
+// "red", so a theme (or NO_COLOR) changes every screen at once. The tokens a fact's words carry
+// (view-model/words/tones.ts) look as TONE_LOOK says, here and in the CLI tables alike.
 
 export interface Style {
   color?: string;
@@ -32,30 +34,30 @@ export interface Theme {
 export const defaultTheme: Theme = {
   name: 'default',
   verdict: {
-    ok: { color: 'green' },
-    reschedule: { color: 'yellow', bold: true },
-    blocked: { color: 'red', bold: true },
-    pending: { color: 'magenta' },
-    completed: { color: 'gray' },
-    unknown: { color: 'gray', dimColor: true },
+    ok: L['verdict.ok'],
+    reschedule: L['verdict.reschedule'],
+    blocked: L['verdict.blocked'],
+    pending: L['verdict.pending'],
+    completed: L['verdict.completed'],
+    unknown: L['verdict.unknown'],
   },
   text: {
     primary: {},
-    secondary: { color: 'gray' },
-    accent: { color: 'cyan' },
+    secondary: L['text.secondary'],
+    accent: L['text.accent'],
     header: { color: 'cyan', bold: true },
     title: { color: 'cyan', bold: true },
   },
   status: {
-    ok: { color: 'green' },
-    error: { color: 'red', bold: true },
-    warn: { color: 'yellow' },
-    info: { color: 'cyan' },
+    ok: L['status.ok'],
+    error: L['status.error'],
+    warn: L['status.warn'],
+    info: L['status.info'],
   },
   selection: { inverse: true },
   marked: { color: 'blueBright', bold: true },
   changed: { color: 'cyanBright' },
-  proposed: { color: 'blueBright' },
+  proposed: L.proposed,
   key: { color: 'cyan', bold: true },
 };
 
@@ -83,12 +85,21 @@ export function themeFor(noColor: boolean): Theme {
   return noColor ? noColorTheme : defaultTheme;
 }
 
-/** How a verdict reads on screen (the same words the --json face uses, with a glyph for scanning). */
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  ok: 'ok',
-  reschedule: 'reschedule',
-  blocked: 'blocked',
-  pending: 'pending',
-  completed: 'completed',
-  unknown: 'unknown',
+const TONE_STYLE: Record<Tone, (t: Theme) => Style> = {
+  'verdict.ok': (t) => t.verdict.ok,
+  'verdict.reschedule': (t) => t.verdict.reschedule,
+  'verdict.blocked': (t) => t.verdict.blocked,
+  'verdict.pending': (t) => t.verdict.pending,
+  'verdict.completed': (t) => t.verdict.completed,
+  'verdict.unknown': (t) => t.verdict.unknown,
+  proposed: (t) => t.proposed,
+  'text.secondary': (t) => t.text.secondary,
+  'text.accent': (t) => t.text.accent,
+  'status.ok': (t) => t.status.ok,
+  'status.warn': (t) => t.status.warn,
+  'status.error': (t) => t.status.error,
+  'status.info': (t) => t.status.info,
 };
+
+/** The theme's style for a word's tone (none: plain text). */
+export const toneStyle = (theme: Theme, tone: Tone | undefined): Style | undefined => (tone === undefined ? undefined : TONE_STYLE[tone](theme));

@@ -1,5 +1,7 @@
 // What the host (source/cli/view-mode.ts) hands the TUI to change the cluster. The UI never talks
 // to the cluster itself: it plans, asks, and renders the run it gets back. Tests pass a fake.
+// This is also the UI's one door to actions/ and sources/: their types are named here (type-only,
+// erased at build) and no other UI file imports those layers (test/architecture/imports.test.ts).
 import type { RescheduleRun } from '../actions/reschedule.js';
 import type { RescheduleStep } from '../actions/types.js';
 import type { PodPermissions } from '../sources/kube/permissions.js';

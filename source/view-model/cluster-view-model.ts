@@ -2,6 +2,7 @@ import { placePod } from '../domain/placement.js';
 import type { EventRecord, NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
 import type { Snapshot } from '../store/snapshot.js';
 import {
+  clusterFacts,
   compare,
   comparePodViews,
   placementContext,
@@ -17,6 +18,12 @@ import {
 } from './cluster-view.js';
 
 const NO_EVENTS: readonly EventRecord[] = Object.freeze([]);
+
+/** What the live view follows (the store, as faces may see it): subscribe, then read the latest snapshot. */
+export interface SnapshotFeed {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): Snapshot;
+}
 
 interface Row {
   view: PodView;
@@ -152,7 +159,7 @@ function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap
     });
     return part.summary;
   });
-  return { snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals };
+  return { ...clusterFacts(snapshot), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals };
 }
 
 /** Merge two row arrays sorted by name into one, in O(a + b). */

@@ -1,17 +1,16 @@
 import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
 import { namespaceProfiles } from '../domain/choose.js';
-import type { EventRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
-import { podKey, type Snapshot } from '../store/snapshot.js';
+import type { PodView } from '../domain/pod-view.js';
+import type { Placement, PlacementContext, Profile } from '../domain/types.js';
+import { podKey, type ClusterIdentity, type ConnectionStatus, type ProfilesStatus, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
-// always agree on a pod.
+// always agree on a pod. Faces read this, never the store: what they show about the cluster
+// itself (identity, AWS, connection, warnings) is carried here too.
 
-export interface PodView {
-  key: string;
-  pod: PodRecord;
-  placement: Placement;
-  events: readonly EventRecord[];
-}
+export type { AwsState, ClusterIdentity, ConnectionState, ConnectionStatus, ProfilesStatus } from '../store/snapshot.js';
+
+export type { PodView } from '../domain/pod-view.js';
 
 export interface NamespaceSummary {
   name: string;
@@ -51,7 +50,24 @@ export interface Totals {
   unknown: number;
 }
 
-export interface ClusterView {
+/** What a view says about the cluster besides its pods: taken from the snapshot as it is. */
+export interface ClusterFacts {
+  /** The kubeconfig context and the EKS cluster and region it points at. */
+  identity: ClusterIdentity;
+  /** How reading Fargate profiles from EKS went. */
+  aws: ProfilesStatus;
+  /** The Kubernetes watches, and when the last list or watch event came (lastUpdateAt). */
+  connection: ConnectionStatus;
+  warnings: readonly string[];
+  /** Live EKS profiles followed by --profiles-file ones: what EKS's choice is explained with. */
+  profileRecords: readonly Profile[];
+  /** Profiles only --profiles-file has (no live one of that name): a pod expected there is a what-if. */
+  proposed: ReadonlySet<string>;
+  /** Pods whose record changed in the last few seconds (key -> epoch ms), marked for a moment. */
+  changedAt: ReadonlyMap<string, number>;
+}
+
+export interface ClusterView extends ClusterFacts {
   snapshotVersion: number;
   profilesKnown: boolean;
   /** Sorted by namespace, then name. */
@@ -98,7 +114,25 @@ export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = cre
   const namespaceNames = new Set<string>([...snapshot.namespaces.keys(), ...byNamespace.keys()]);
   const namespaces = [...namespaceNames].sort(compare).map((name) => summarizeNamespace(name, byNamespace.get(name) ?? [], snapshot.profiles));
   const profiles = snapshot.profiles.map((profile) => summarizeProfile(profile, pods));
-  return { snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals: totalsOf(pods) };
+  return { ...clusterFacts(snapshot), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals: totalsOf(pods) };
+}
+
+export function clusterFacts(snapshot: Snapshot): ClusterFacts {
+  return {
+    identity: snapshot.identity,
+    aws: snapshot.profilesStatus,
+    connection: snapshot.connection,
+    warnings: snapshot.warnings,
+    profileRecords: snapshot.profiles,
+    proposed: proposedNames(snapshot.profiles),
+    changedAt: snapshot.changedAt,
+  };
+}
+
+/** Names only --profiles-file profiles carry; a file profile with a live one's name is not a proposal. */
+export function proposedNames(profiles: readonly Profile[]): ReadonlySet<string> {
+  const live = new Set(profiles.filter((p) => p.source !== 'file').map((p) => p.name));
+  return new Set(profiles.filter((p) => p.source === 'file' && !live.has(p.name)).map((p) => p.name));
 }
 
 /** What a placement depends on besides the pod itself. */

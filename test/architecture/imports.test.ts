@@ -20,6 +20,8 @@ interface LayerRule {
   mayImport?: string[];
   /** Internal modules they must not import (path prefixes). */
   mayNotImport?: string[];
+  /** Parts of a mayNotImport layer they may import all the same (path prefixes). */
+  butMayImport?: string[];
   /** No packages at all (npm or node: built-ins). */
   noPackages?: boolean;
   /** `import type` is fine: it is erased at build. */
@@ -49,16 +51,39 @@ export const LAYER_RULES: readonly LayerRule[] = [
     mayNotImport: ['sim/'],
   },
   {
-    rule: 'the UI never imports sources (it changes the cluster only through what its host hands it)',
+    rule: 'the UI never imports sources or actions: it changes the cluster only through what its host hands it (ui/tui-actions.ts names their types)',
     files: ['ui/'],
-    mayNotImport: ['sources/'],
+    except: ['ui/tui-actions.ts'],
+    mayNotImport: ['sources/', 'actions/'],
+  },
+  {
+    rule: 'ui/tui-actions.ts takes only types from actions and sources (import type: erased at build)',
+    files: ['ui/tui-actions.ts'],
+    mayNotImport: ['sources/', 'actions/'],
     typesExempt: true,
+  },
+  {
+    rule: 'faces read only the view-model: report and the UI never import the store',
+    files: ['report/', 'ui/'],
+    mayNotImport: ['store/'],
+  },
+  {
+    rule: 'actions take the evaluated pod (PodView) from domain, not from the view-model; only its words (one wording per fact)',
+    files: ['actions/'],
+    mayNotImport: ['view-model/'],
+    butMayImport: ['view-model/words/'],
+  },
+  {
+    rule: 'the words of each fact (view-model/words) stand on domain alone, so every face and the actions can use them',
+    files: ['view-model/words/'],
+    mayImport: ['view-model/words/', 'domain/', 'store/snapshot.ts'],
+    noPackages: true,
   },
   { rule: 'lib holds general helpers with no project knowledge', files: ['lib/'], mayImport: ['lib/', 'errors.ts'] },
   { rule: 'store imports down only: domain', files: ['store/'], mayImport: ['store/', 'domain/', 'lib/', 'errors.ts'] },
   { rule: 'sources import down only: store, domain', files: ['sources/'], mayImport: ['sources/', 'store/', 'domain/', 'lib/', 'errors.ts'] },
   { rule: 'view-model imports down only: store, domain', files: ['view-model/'], mayImport: ['view-model/', 'store/', 'domain/', 'lib/', 'errors.ts'] },
-  { rule: 'report imports down only: view-model, store, domain', files: ['report/'], mayImport: ['report/', 'view-model/', 'store/', 'domain/', 'lib/', 'errors.ts'] },
+  { rule: 'report imports down only: view-model, domain', files: ['report/'], mayImport: ['report/', 'view-model/', 'domain/', 'lib/', 'errors.ts'] },
 ];
 
 /** Layers whose runtime import closure must not reach React (one-shot outputs start fast). */
@@ -77,7 +102,7 @@ export function offences(rule: LayerRule, graph: readonly ImportFact[]): ImportF
     if (!imp.internal) return rule.noPackages === true;
     if (imp.typeOnly && rule.typesExempt === true) return false;
     const allowedHere = rule.mayImport === undefined || under(imp.target, rule.mayImport);
-    const forbidden = !allowedHere || under(imp.target, rule.mayNotImport ?? []);
+    const forbidden = !allowedHere || (under(imp.target, rule.mayNotImport ?? []) && !under(imp.target, rule.butMayImport ?? []));
     if (!forbidden) return false;
     return !(rule.constantsFrom !== undefined && under(imp.target, rule.constantsFrom));
   });
@@ -188,6 +213,30 @@ describe('the import rules can fail', () => {
       ...importsOf(join(SOURCE_ROOT, 'view-model/c.ts'), "const r = await import('react');"),
     ];
     assert.deepEqual(reachable('report/a.ts', chain, REACT), ['report/a.ts -> view-model/b.ts -> view-model/c.ts -> react  (view-model/c.ts:1)']);
+  });
+
+  test('a face importing the store, the UI importing actions outside its door, and actions importing the view-model are caught', () => {
+    const rule = (text: string) => LAYER_RULES.find((r) => r.rule.startsWith(text))!;
+    const noStore = rule('faces read only the view-model');
+    const reportFacts = importsOf(join(SOURCE_ROOT, 'report/document.ts'), "import type { Snapshot } from '../store/snapshot.js';\nimport type { ClusterView } from '../view-model/cluster-view.js';");
+    assert.deepEqual(offences(noStore, reportFacts).map((f) => f.line), [1], 'a type-only import of the store counts too');
+    const uiFacts = importsOf(join(SOURCE_ROOT, 'ui/app/contexts.ts'), "import type { Snapshot } from '../../store/snapshot.js';");
+    assert.deepEqual(offences(noStore, uiFacts).map((f) => f.line), [1]);
+
+    const uiDoor = rule('the UI never imports sources or actions');
+    const viewFacts = importsOf(join(SOURCE_ROOT, 'ui/state/navigation.ts'), "import type { RescheduleStep } from '../../actions/types.js';\nimport type { RescheduleStep as S } from '../tui-actions.js';");
+    assert.deepEqual(offences(uiDoor, viewFacts).map((f) => f.line), [1]);
+    const door = rule('ui/tui-actions.ts takes only types');
+    const doorFacts = importsOf(join(SOURCE_ROOT, 'ui/tui-actions.ts'), "import type { RescheduleStep } from '../actions/types.js';\nimport { planForKeys } from '../actions/plan.js';");
+    assert.deepEqual(offences(door, doorFacts).map((f) => f.line), [2]);
+
+    const actions = rule('actions take the evaluated pod');
+    const actionFacts = importsOf(join(SOURCE_ROOT, 'actions/plan.ts'), "import type { PodView } from '../view-model/cluster-view.js';\nimport { moveText } from '../view-model/words/reschedule.js';");
+    assert.deepEqual(offences(actions, actionFacts).map((f) => f.line), [1]);
+
+    const words = rule('the words of each fact');
+    const wordFacts = importsOf(join(SOURCE_ROOT, 'view-model/words/pod.ts'), "import type { PodView } from '../../domain/pod-view.js';\nimport { buildClusterView } from '../cluster-view.js';");
+    assert.deepEqual(offences(words, wordFacts).map((f) => f.line), [2]);
   });
 
   test('a module exporting a function is not constants-only', () => {

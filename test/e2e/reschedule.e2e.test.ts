@@ -63,7 +63,7 @@ const onFargate = (p: any): boolean => typeof p?.spec?.nodeName === 'string' && 
 const ready = (p: any): boolean => p?.status?.phase === 'Running' && !p.metadata?.deletionTimestamp;
 
 describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
-  test('a bare pod: r shows the plan (recreate, EC2 -> fp-test), y re-creates it on Fargate; esc leaves the progress', async () => {
+  test('a bare pod: r shows the plan (re-create, EC2 -> fp-test), y re-creates it on Fargate; esc leaves the progress', async () => {
     const before = sim.cluster.getPod('test', 'test');
     assert.ok(before && !onFargate(before), 'the test pod starts on EC2');
     const tui = startTui();
@@ -72,12 +72,12 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
       await selectRow(tui, rowNamed('test'));
       await tui.press('r');
       const dialog = await tui.waitFor((s) => s.includes('Reschedule test/test?'), 10_000, 'the plan dialog');
-      assert.match(dialog, /test\/test\s+recreate\s+EC2 -> Fargate \(fp-test\)/);
+      assert.match(dialog, /test\/test\s+re-create\s+EC2 -> Fargate \(fp-test\)/);
       assert.match(dialog, /! bare pod: it is deleted and re-created from a backup/);
       await tui.press('y');
       const done = await tui.waitFor((s) => s.includes('now on Fargate under fp-test'), 30_000, 'the pod re-created on Fargate');
       assert.match(done, /Reschedule progress/);
-      assert.match(done, /✓ \[1\/1\] test\/test\s+recreate/);
+      assert.match(done, /✓ \[1\/1\] test\/test\s+re-create/);
       assert.match(done, /backup\s+\S+\/kubectl-fargate\/backups\/\S+/, 'the backup file is named');
       await tui.press('esc');
       const back = await tui.waitFor((s) => s.includes('Pods(test)'), 5000, 'back on the pods');

@@ -8,15 +8,13 @@ import { colorsEnabled } from '../../source/report/colors.js';
 import { fixtureStore } from './fixture-store.js';
 import { profile } from '../domain/fixtures.js';
 
-const evaluate = (opts?: { profilesKnown?: boolean }) => {
-  const snapshot = fixtureStore(opts).flush();
-  return { snapshot, view: buildClusterView(snapshot) };
-};
+const evaluate = (opts?: { profilesKnown?: boolean }) => ({ view: buildClusterView(fixtureStore(opts).flush()) });
+const NO_PROPOSALS: ReadonlySet<string> = new Set();
 
 describe('JSON document', () => {
   test('has the documented top-level shape and per-pod verdicts', () => {
-    const { snapshot, view } = evaluate();
-    const doc = buildReport(snapshot, view, { now: new Date(0) });
+    const { view } = evaluate();
+    const doc = buildReport(view, { now: new Date(0) });
     assert.deepEqual(Object.keys(doc), ['apiVersion', 'kind', 'context', 'cluster', 'generatedAt', 'aws', 'profilesKnown', 'profiles', 'namespaces', 'pods', 'warnings']);
     assert.deepEqual(doc.cluster, { name: 'demo', region: 'us-east-1' });
     const byName = new Map(doc.pods.map((p) => [p.name, p]));
@@ -44,15 +42,14 @@ describe('JSON document', () => {
       ],
       { state: 'ok', message: null, fetchedAt: 1, stale: false },
     );
-    const snapshot = store.flush();
-    const doc = buildReport(snapshot, buildClusterView(snapshot));
+    const doc = buildReport(buildClusterView(store.flush()));
     assert.deepEqual(doc.namespaces.find((n) => n.name === 'test')?.profiles, ['fp-test', 'fp-z', 'fp-a-new']);
     assert.equal(doc.profiles.length, 5, 'the profiles list itself keeps every profile with its status');
   });
 
   test('profile-derived fields are null (unknown) when EKS could not be read', () => {
-    const { snapshot, view } = evaluate({ profilesKnown: false });
-    const doc = buildReport(snapshot, view);
+    const { view } = evaluate({ profilesKnown: false });
+    const doc = buildReport(view);
     assert.equal(doc.profilesKnown, false);
     assert.equal(doc.aws.state, 'access-denied');
     const test = doc.pods.find((p) => p.name === 'test')!;
@@ -69,29 +66,33 @@ describe('JSON document', () => {
 describe('tables', () => {
   test('default columns, NAMESPACE dropped for one namespace, --no-headers', () => {
     const { view } = evaluate();
-    const all = podTable(view.pods, { wide: false, headers: true, color: false, showNamespace: true });
+    const all = podTable(view.pods, { wide: false, headers: true, color: false, showNamespace: true, proposed: NO_PROPOSALS });
     assert.match(all.split('\n')[0]!, /^NAMESPACE\s+NAME\s+STATUS\s+NODE-TYPE\s+CURRENT\s+EXPECTED\s+VERDICT$/);
     assert.match(all, /test\s+test\s+Running\s+EC2\s+<none>\s+fp-test\s+reschedule/);
-    const one = podTable(view.byNamespace.get('test')!, { wide: false, headers: false, color: false, showNamespace: false });
+    const one = podTable(view.byNamespace.get('test')!, { wide: false, headers: false, color: false, showNamespace: false, proposed: NO_PROPOSALS });
     assert.match(one, /^test\s+Running\s+EC2\s+<none>\s+fp-test\s+reschedule\n$/);
   });
 
   test('wide adds node, owner, size, price and reason', () => {
     const { view } = evaluate();
-    const wide = podTable(view.pods, { wide: true, headers: true, color: false, showNamespace: true });
+    const wide = podTable(view.pods, { wide: true, headers: true, color: false, showNamespace: true, proposed: NO_PROPOSALS });
     assert.match(wide.split('\n')[0]!, /NODE\s+OWNER\s+SIZE\s+USD\/H\s+REASON$/);
     assert.match(wide, /ReplicaSet\/web-5d4f8\s+0\.25vCPU 0\.5GB\s+0\.0123/);
   });
 
   test('unknown profiles print ? as the expected profile', () => {
     const { view } = evaluate({ profilesKnown: false });
-    assert.match(podTable(view.pods, { wide: false, headers: false, color: false, showNamespace: true }), /test\s+test\s+Running\s+EC2\s+<none>\s+\?\s+unknown/);
+    assert.match(podTable(view.pods, { wide: false, headers: false, color: false, showNamespace: true, proposed: NO_PROPOSALS }), /test\s+test\s+Running\s+EC2\s+<none>\s+\?\s+unknown/);
   });
 
-  test('colours only when enabled', () => {
+  test('colours only when enabled, and as the TUI theme has them (reschedule bold yellow, unknown dim grey)', () => {
     const { view } = evaluate();
-    assert.ok(podTable(view.pods, { wide: false, headers: true, color: true, showNamespace: true }).includes('\u001B[33mreschedule'));
-    assert.ok(!podTable(view.pods, { wide: false, headers: true, color: false, showNamespace: true }).includes('\u001B['));
+    const coloured = podTable(view.pods, { wide: false, headers: true, color: true, showNamespace: true, proposed: NO_PROPOSALS });
+    assert.ok(coloured.includes('\u001B[33;1mreschedule'), coloured);
+    assert.ok(coloured.includes('\u001B[31;1mblocked'), coloured);
+    assert.ok(!podTable(view.pods, { wide: false, headers: true, color: false, showNamespace: true, proposed: NO_PROPOSALS }).includes('\u001B['));
+    const unknown = evaluate({ profilesKnown: false }).view;
+    assert.ok(podTable(unknown.pods, { wide: false, headers: false, color: true, showNamespace: true, proposed: NO_PROPOSALS }).includes('\u001B[90;2munknown'));
   });
 });
 
@@ -113,7 +114,7 @@ describe('check', () => {
     assert.deepEqual(result.reschedule.map((v) => v.pod.name), ['test']);
     assert.deepEqual(result.blocked.map((v) => v.pod.name), ['priv']);
     assert.equal(checkFailed(result), true);
-    const table = checkTable(result, { headers: true, color: false });
+    const table = checkTable(result, { headers: true, color: false, proposed: NO_PROPOSALS });
     assert.match(table, /default\s+priv\s+blocked/);
     assert.match(table, /test\s+test\s+reschedule/);
     assert.equal(checkSummary(result, view.pods.length), '1 pod needs rescheduling, 1 pod is blocked from Fargate');

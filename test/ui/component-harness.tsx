@@ -41,7 +41,6 @@ export function uiState(options: StateOptions = {}): UIState {
   const readOnly = options.readOnly ?? false;
   return {
     nav: { ...initialNavState({ namespace: options.namespace ?? null }), ...options.nav },
-    snapshot,
     view: new ClusterViewModel().update(snapshot),
     theme: themeFor(options.noColor ?? false),
     layout: { columns, rows, bodyHeight: rows - CHROME_LINES },

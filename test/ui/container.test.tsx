@@ -102,7 +102,7 @@ describe('text screen lines', () => {
     // key, since it never changes within one App). A cache shared between Apps would hand the
     // second App the first one's lines.
     const writable = uiState({ rows: 90 });
-    const readOnly: UIState = { ...uiState({ rows: 90, readOnly: true }), snapshot: writable.snapshot, view: writable.view, reschedule: writable.reschedule };
+    const readOnly: UIState = { ...uiState({ rows: 90, readOnly: true }), view: writable.view, reschedule: writable.reschedule };
     assert.doesNotMatch(renderView(<PodDetailView podKey="test/test" />, writable).frame(), /--read-only/);
     assert.match(renderView(<PodDetailView podKey="test/test" />, readOnly).frame(), /--read-only: the reschedule keys are off/);
   });

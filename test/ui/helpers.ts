@@ -177,7 +177,7 @@ export interface AppHarness extends Tui {
 
 /** Render <AppContainer> over a fixture store (or the given one), ready for key presses. */
 export async function renderApp(
-  props: Partial<AppProps> = {},
+  props: Partial<Omit<AppProps, 'store'>> & { store?: ClusterStore } = {},
   options: FixtureOptions & { columns?: number; rows?: number } = {},
 ): Promise<AppHarness> {
   const store = props.store ?? fixtureStore(options);

@@ -78,7 +78,7 @@ describe('views', () => {
     assert.match(selectedLine(tui), / test /);
     await press(tui, 'enter');
     const frame = await waitForFrame(tui, (f) => f.includes('Pods(test) [1]'));
-    assert.match(lineWith(frame, '  test '), /test\s+Running\s+EC2\s+-\s+fp-test\s+reschedule\s+created before profile fp-te/);
+    assert.match(lineWith(frame, '  test '), /test\s+Running\s+EC2\s+<none>\s+fp-test\s+reschedule\s+created before profile fp-t/);
     await press(tui, 'esc');
     await waitForFrame(tui, (f) => f.includes('Namespaces ['));
     assert.match(selectedLine(tui), / test /);
@@ -223,7 +223,7 @@ describe('help and the keymap', () => {
 describe('layout', () => {
   test('resizing from wide to 80x24 drops low-priority columns and never overflows', async () => {
     const t = await podsOfAll({ columns: 170, rows: 30 });
-    assert.match(t.frame(), /CURRENT.*FARGATE SIZE/);
+    assert.match(t.frame(), /CURRENT.*SIZE/);
     t.resize(80, 24);
     const frame = await waitForFrame(t, (f) => !f.includes('CURRENT'));
     const lines = frame.split('\n');
@@ -231,7 +231,7 @@ describe('layout', () => {
     for (const line of lines) assert.ok(line.length <= 80, line);
     // All namespaces at 80 columns: namespace, name, node, expected profile and verdict stay.
     assert.match(lineWith(frame, ' test '), /^\s+test\s+test\s+EC2\s+fp-test\s+reschedule$/);
-    assert.doesNotMatch(frame, /REASON|FARGATE SIZE|STATUS|CURRENT/);
+    assert.doesNotMatch(frame, /REASON|SIZE|STATUS|CURRENT/);
   });
 });
 

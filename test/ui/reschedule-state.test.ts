@@ -54,9 +54,9 @@ describe('the plan shown', () => {
     const dialog = planDialog([step('test/test', 'recreate', ['bare pod: it is deleted']), step('test/x', 'refuse')], { width: 100, maxLines: 20, backupDir: '/b' });
     assert.equal(dialog.title, 'Reschedule test/test? (1 refused)');
     assert.deepEqual(dialog.lines, [
-      'test/test  recreate  EC2 -> Fargate (fp-test)',
+      'test/test  re-create  EC2 -> Fargate (fp-test)',
       '  ! bare pod: it is deleted',
-      'test/x     refused   it already runs where the profiles say (EC2)',
+      'test/x     refused    it already runs where the profiles say (EC2)',
       'Bare pods are backed up to /b before the delete.',
     ]);
     assert.equal(planDialog([step('test/x', 'refuse')], { width: 100, maxLines: 20 }).title, null);
@@ -72,7 +72,7 @@ describe('the plan shown', () => {
   test('when warnings do not fit, every pod still gets its line and the rest is said to be hidden', () => {
     const steps = [step('test/a', 'recreate', ['bare pod: it is deleted and re-created from a backup']), step('test/b', 'evict', ['a warning'])];
     const dialog = planDialog(steps, { width: 30, maxLines: 3 });
-    assert.deepEqual(dialog.lines, ['test/a  recreate  EC2 -> Farg…', 'test/b  evict  EC2 -> Fargate…', '(a larger terminal shows the …']);
+    assert.deepEqual(dialog.lines, ['test/a  re-create  EC2 -> Far…', 'test/b  evict  EC2 -> Fargate…', '(a larger terminal shows the …']);
   });
 
   test('wrapping keeps the indentation', () => {

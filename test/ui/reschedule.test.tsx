@@ -58,14 +58,14 @@ describe('marks and the plan dialog', () => {
     assert.equal(fake.runs.length, 0, 'esc starts nothing');
   });
 
-  test('a bare pod: recreate with its warning and where the backup goes; y starts exactly the plan shown', async () => {
+  test('a bare pod: re-create with its warning and where the backup goes; y starts exactly the plan shown', async () => {
     const fake = fakeActions();
     const t = await inTest(fake);
     await press(t, 'G');
     assert.match(selectedLine(t), / test /);
     await press(t, 'r');
     const frame = await waitForFrame(t, (f) => f.includes('Reschedule test/test?'));
-    assert.match(lineWith(frame, 'test/test  '), /recreate\s+EC2 -> Fargate \(fp-test\)/);
+    assert.match(lineWith(frame, 'test/test  '), /re-create\s+EC2 -> Fargate \(fp-test\)/);
     assert.match(frame, /! bare pod: it is deleted and re-created from a backup/);
     assert.match(frame, /backed up to \/var\/backups\/kf/);
     await press(t, 'y');
@@ -296,7 +296,7 @@ describe('who may reschedule', () => {
     frame = await waitForFrame(t, (f) => f.includes('Type test to confirm'));
     assert.match(frame, /Reschedule all 1 pod needing it in test\? \(2 refused\)/);
     assert.match(lineWith(frame, 'test/tea-6b7f9c8d4-aaaaa'), /refused\s+missing permission: create pods\/eviction in test/);
-    assert.match(lineWith(frame, 'test/test '), /recreate/);
+    assert.match(lineWith(frame, 'test/test '), /re-create/);
   });
 
   test('the detail of an allowed pod says how r would move it', async () => {

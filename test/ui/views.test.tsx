@@ -273,7 +273,7 @@ describe('app at a chosen terminal size', () => {
   test('with a wide terminal the current profile, the reason and the Fargate size show too', async () => {
     tui = await renderApp({ namespace: 'default' }, { columns: 160 });
     const frame = tui.frame();
-    assert.match(frame, /CURRENT.*REASON.*FARGATE SIZE/);
+    assert.match(frame, /CURRENT.*REASON.*SIZE/);
     assert.match(lineWith(frame, 'web-1'), /Fargate\s+fp-default\s+fp-default\s+ok.*0\.25vCPU 0\.5GB/);
   });
 });

@@ -3,7 +3,7 @@
 // UIActions, and takes the keys. The layout (App.tsx) and the views only read the one and call
 // the other, so a change that leaves UIState alone redraws nothing.
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { ClusterStore } from '../../store/cluster-store.js';
+import type { SnapshotFeed } from '../../view-model/cluster-view-model.js';
 import { useBindings } from '../hooks/useBindings.js';
 import { useClusterView } from '../hooks/useClusterView.js';
 import { useCommandPrompt } from '../hooks/useCommandPrompt.js';
@@ -30,7 +30,7 @@ import type { CommandActions } from './command-handlers.js';
 import { UIActionsContext, UIStateContext, type UIActions, type UIState } from './contexts.js';
 
 export interface AppProps {
-  store: ClusterStore;
+  store: SnapshotFeed;
   refreshProfiles: () => void;
   readOnly: boolean;
   /** null = all namespaces. */
@@ -62,7 +62,7 @@ export function AppContainer(props: AppProps) {
   const tui = readOnly ? null : (props.actions ?? null);
 
   // ---- state ----
-  const { snapshot, view } = useClusterView(store);
+  const { view } = useClusterView(store);
   const size = useTerminalSize();
   const now = useTick(1000, clock);
   const [nav, dispatch, readNav] = useNavState(() => initialNavState({ namespace: props.namespace, labelSelector: props.labelSelector }));
@@ -76,8 +76,8 @@ export function AppContainer(props: AppProps) {
   const layout = useMemo(() => ({ columns: size.columns, rows: size.rows, bodyHeight: Math.max(3, size.rows - CHROME_LINES) }), [size.columns, size.rows]);
 
   const state: UIState = useMemo(
-    () => ({ nav, snapshot, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines }),
-    [nav, snapshot, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines],
+    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines }),
+    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines],
   );
   const readState = useReadState(state, readNav);
 

@@ -1,5 +1,4 @@
 import { createContext, useContext } from 'react';
-import type { Snapshot } from '../../store/snapshot.js';
 import type { ClusterView } from '../../view-model/cluster-view.js';
 import type { Binding, Command } from '../keymap.js';
 import type { NavAction, NavState } from '../state/navigation.js';
@@ -21,7 +20,6 @@ export interface Layout {
 
 export interface UIState {
   nav: NavState;
-  snapshot: Snapshot;
   view: ClusterView;
   theme: Theme;
   layout: Layout;

@@ -1,8 +1,9 @@
 // The confirmation dialog laid out for the space it has, pure so every terminal size is tested
 // without ink. What must always be seen comes first: how to confirm or cancel, then the pods
 // acted on (at least one name and the count), then the title, then details and warnings.
+import { countText, planTitle } from '../../view-model/words/reschedule.js';
 import type { Modal } from './navigation.js';
-import { planDialog, planTitle, truncate, wrapText } from './reschedule-plan.js';
+import { planDialog, truncate, wrapText } from './reschedule-plan.js';
 
 /** Wide enough for "namespace/pod  method  from -> to" without truncating. */
 export const dialogWidth = (columns: number): number => Math.min(columns, 110);
@@ -30,7 +31,7 @@ export function dialogTitle(modal: Modal): string {
   const actionable = modal.steps.filter((s) => s.method !== 'refuse').length;
   const refused = modal.steps.length - actionable;
   const tail = refused > 0 ? ` (${refused} refused)` : '';
-  if (modal.kind === 'typed-confirm') return `Reschedule all ${actionable} pod${actionable === 1 ? '' : 's'} needing it in ${modal.expected}?${tail}`;
+  if (modal.kind === 'typed-confirm') return `Reschedule all ${countText(actionable, 'pod')} needing it in ${modal.expected}?${tail}`;
   return planTitle(modal.steps) ?? 'Nothing to reschedule';
 }
 

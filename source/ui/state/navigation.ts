@@ -1,4 +1,4 @@
-import type { RescheduleStep } from '../../actions/types.js';
+import type { RescheduleStep } from '../tui-actions.js';
 import { cursorIndex, NO_SELECTION, type RowKeys, type Selection } from './row-keys.js';
 import { nextSort, type SortKey } from './sort.js';
 

@@ -1,19 +1,7 @@
 // The reschedule plan as the TUI shows it: permission refusals folded in, and the lines of the
 // confirmation dialog (pod, method, from -> to, warnings). Pure, so it is tested without ink.
-import type { Method, PodPermissions, RescheduleStep, Where } from '../tui-actions.js';
-
-export const METHOD_LABEL: Record<Method, string> = { evict: 'evict', recreate: 'recreate', refuse: 'refused' };
-
-export function whereLabel(where: Where): string {
-  if (where.runsOn === 'fargate') return where.profile === null ? 'Fargate' : `Fargate (${where.profile})`;
-  if (where.runsOn === 'ec2') return 'EC2';
-  return where.profile === null ? 'Pending' : `Pending (${where.profile})`;
-}
-
-export const toLabel = (to: RescheduleStep['to']): string => (to.runsOn === 'fargate' ? `Fargate (${to.profile})` : 'EC2');
-
-/** "EC2 -> Fargate (fp-test)". */
-export const moveLabel = (step: RescheduleStep): string => `${whereLabel(step.from)} -> ${toLabel(step.to)}`;
+import { METHOD_WIDTH, methodWord, moveText, planTitle } from '../../view-model/words/reschedule.js';
+import type { PodPermissions, RescheduleStep } from '../tui-actions.js';
 
 const scopeName = (p: PodPermissions): string => (p.namespace === null ? 'all namespaces' : p.namespace);
 
@@ -83,11 +71,11 @@ export function planDialog(steps: readonly RescheduleStep[], options: { width: n
   const width = Math.max(1, options.width);
   const maxLines = Math.max(1, options.maxLines);
   const podWidth = Math.min(40, Math.max(3, ...steps.map((s) => s.key.length)));
-  const rest = (step: RescheduleStep) => (step.method === 'refuse' ? step.reason : moveLabel(step));
+  const rest = (step: RescheduleStep) => (step.method === 'refuse' ? step.reason : moveText(step.from, step.to));
   const all: string[] = [];
   for (const step of steps) {
-    const head = `${step.key.padEnd(podWidth)}  ${METHOD_LABEL[step.method].padEnd(8)}  `;
-    all.push(...wrapText(head + rest(step), width, ' '.repeat(Math.min(podWidth + 12, Math.floor(width / 2)))));
+    const head = `${step.key.padEnd(podWidth)}  ${methodWord(step.method).text.padEnd(METHOD_WIDTH)}  `;
+    all.push(...wrapText(head + rest(step), width, ' '.repeat(Math.min(podWidth + METHOD_WIDTH + 4, Math.floor(width / 2)))));
     for (const warning of step.warnings) all.push(...wrapText(`  ! ${warning}`, width, '    '));
   }
   if (options.backupDir && steps.some((s) => s.method === 'recreate')) {
@@ -95,7 +83,7 @@ export function planDialog(steps: readonly RescheduleStep[], options: { width: n
   }
   let lines = all;
   if (all.length > maxLines) {
-    const compact = steps.map((step) => truncate(`${step.key}  ${METHOD_LABEL[step.method]}  ${rest(step)}`, width));
+    const compact = steps.map((step) => truncate(`${step.key}  ${methodWord(step.method).text}  ${rest(step)}`, width));
     if (compact.length <= maxLines) {
       lines = compact.length < maxLines ? [...compact, truncate('(a larger terminal shows the details and warnings)', width)] : compact;
     } else if (maxLines === 1) {
@@ -107,12 +95,4 @@ export function planDialog(steps: readonly RescheduleStep[], options: { width: n
     }
   }
   return { title: planTitle(steps), lines, actionable, refused };
-}
-
-/** "Reschedule test/test?", "Reschedule 3 pods? (1 refused)"; null when every pod is refused. */
-export function planTitle(steps: readonly RescheduleStep[]): string | null {
-  const actionable = steps.filter((s) => s.method !== 'refuse');
-  if (actionable.length === 0) return null;
-  const refused = steps.length - actionable.length;
-  return `Reschedule ${actionable.length === 1 ? actionable[0]!.key : `${actionable.length} pods`}?${refused > 0 ? ` (${refused} refused)` : ''}`;
 }

@@ -1,5 +1,6 @@
 // A reschedule run as the TUI sees it: a frozen copy of the run's log, the counts the status bar
 // shows ("rescheduling 2/5") and each pod's state. Pure.
+import { outcomeWord } from '../../view-model/words/reschedule.js';
 import type { RescheduleEvent, RescheduleResult, RescheduleRun, RescheduleStep } from '../tui-actions.js';
 
 export interface RunSnapshot {
@@ -52,14 +53,8 @@ export function runCounts(run: RunSnapshot): RunCounts {
 /** "1 succeeded, 1 blocked": the outcomes that occurred. */
 export function outcomeText(c: RunCounts): string {
   const parts: string[] = [];
-  for (const [n, word] of [
-    [c.succeeded, 'succeeded'],
-    [c.failed, 'failed'],
-    [c.blocked, 'blocked'],
-    [c.refused, 'refused'],
-    [c.interrupted, 'interrupted'],
-  ] as const) {
-    if (n > 0) parts.push(`${n} ${word}`);
+  for (const outcome of ['succeeded', 'failed', 'blocked', 'refused', 'interrupted'] as const) {
+    if (c[outcome] > 0) parts.push(`${c[outcome]} ${outcomeWord(outcome).text}`);
   }
   return parts.join(', ') || 'nothing done';
 }

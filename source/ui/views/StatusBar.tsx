@@ -1,63 +1,40 @@
 import { Box, Text } from 'ink';
-import type { AwsState, ConnectionState } from '../../store/snapshot.js';
+import { awsWord, connectionWord } from '../../view-model/words/cluster.js';
+import { ageText } from '../../view-model/words/pod.js';
 import { useUIState } from '../app/contexts.js';
-import { formatAge } from '../format.js';
 import { Segments, type SegmentItem } from '../components/Segments.js';
-import type { Style, Theme } from '../theme.js';
+import { toneStyle, type Style } from '../theme.js';
 import { runCounts, runStatusText } from '../state/run-progress.js';
-
-const AWS_TEXT: Record<AwsState, string> = {
-  loading: 'reading profiles…',
-  ok: 'ok',
-  'no-credentials': 'no credentials',
-  'access-denied': 'access denied',
-  'cluster-not-found': 'cluster not found',
-  throttled: 'throttled',
-  error: 'error',
-  'file-only': 'file profiles only',
-  'no-cluster': 'cluster unknown',
-};
-
-const CONNECTION_TEXT: Record<ConnectionState, string> = {
-  connecting: 'connecting…',
-  live: 'live',
-  reconnecting: 'reconnecting…',
-  error: 'disconnected',
-};
-
-function awsStyle(theme: Theme, state: AwsState, stale: boolean): Style {
-  if (state === 'ok') return stale ? theme.status.warn : theme.status.ok;
-  if (state === 'loading' || state === 'file-only') return theme.status.info;
-  return theme.status.error;
-}
 
 const NOTICE_MS = 5000;
 
 /** Who/where (context, cluster, region, AWS), the cluster at a glance, freshness and problems. */
 export function StatusBar() {
-  const { snapshot, view, theme: t, now, layout, nav, run, quitting } = useUIState();
-  const { identity, profilesStatus: aws, connection } = snapshot;
-  const totals = view.totals;
+  const { view, theme: t, now, layout, nav, run, quitting } = useUIState();
+  const { identity, aws, connection, totals } = view;
   const proposed = view.profiles.filter((p) => p.proposed).length;
-  const updated = connection.lastUpdateAt === null ? 'never' : `${formatAge(now - connection.lastUpdateAt)} ago`;
-  const connStyle = connection.state === 'live' ? t.status.ok : connection.state === 'connecting' ? t.status.info : t.status.error;
+  const updated = connection.lastUpdateAt === null ? 'never' : `${ageText(now - connection.lastUpdateAt)} ago`;
+  const awsText = awsWord(aws);
+  const awsStyle = toneStyle(t, awsText.tone);
+  const k8s = connectionWord(connection);
+  const connStyle = toneStyle(t, k8s.tone);
 
   // The third line shows the most important problem, else a transient notice, else warnings.
   let message: { text: string; style: Style } | null = null;
   const inFlight = run ? runCounts(run).inFlight : null;
   if (quitting) message = { text: `Quitting: finishing the pod in flight${inFlight ? ` (${inFlight})` : ''}...`, style: t.status.warn };
-  else if (connection.state !== 'live' && connection.message) message = { text: `Kubernetes: ${connection.message}`, style: connStyle };
-  else if (aws.message && aws.state !== 'ok' && aws.state !== 'loading') message = { text: `AWS: ${aws.message}`, style: awsStyle(t, aws.state, aws.stale) };
+  else if (connection.state !== 'live' && connection.message) message = { text: `Kubernetes: ${connection.message}`, style: connStyle ?? {} };
+  else if (aws.message && aws.state !== 'ok' && aws.state !== 'loading') message = { text: `AWS: ${aws.message}`, style: awsStyle ?? {} };
   else if (nav.notice && now - nav.notice.at < NOTICE_MS) message = { text: nav.notice.text, style: nav.notice.level === 'error' ? t.status.error : t.status.info };
   else if (aws.stale && aws.message) message = { text: `AWS: ${aws.message} (showing profiles from an earlier read)`, style: t.status.warn };
-  else if (snapshot.warnings.length > 0) message = { text: snapshot.warnings.at(-1) ?? '', style: t.status.warn };
+  else if (view.warnings.length > 0) message = { text: view.warnings.at(-1) ?? '', style: t.status.warn };
 
   const line1: SegmentItem[] = [
     { text: identity.context || '-', style: t.text.accent, priority: 0, shrink: true },
     { text: `cluster ${identity.clusterName ?? '?'}`, priority: 2 },
     { text: identity.region ?? 'region ?', priority: 3 },
-    { text: `AWS ${AWS_TEXT[aws.state]}${aws.stale ? ' (stale)' : ''}`, style: awsStyle(t, aws.state, aws.stale), priority: 0 },
-    { text: `k8s ${CONNECTION_TEXT[connection.state]}`, style: connStyle, priority: 0 },
+    { text: awsText.text, style: awsStyle, priority: 0 },
+    { text: k8s.text, style: connStyle, priority: 0 },
     { text: `updated ${updated}`, style: t.text.secondary, priority: 1 },
   ];
   const line2: SegmentItem[] = [

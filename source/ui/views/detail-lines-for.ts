@@ -3,7 +3,9 @@ import { seg, wrapLines, type Line } from '../components/lines.js';
 import { bindingsFor, HELP_SECTIONS, isInputKind, keyLabels } from '../keymap.js';
 import { COMMANDS, commandUsage } from '../state/commands.js';
 import { topScreen } from '../state/navigation.js';
-import { VERDICT_LABEL } from '../theme.js';
+import { toneStyle } from '../theme.js';
+import { verdictWord } from '../../view-model/words/pod.js';
+import type { Verdict } from '../../domain/types.js';
 import { podDetailLines } from './pod-detail-lines.js';
 import { progressLines } from './progress-lines.js';
 import { missingPermissions } from '../state/reschedule-plan.js';
@@ -47,7 +49,7 @@ export const progressLinesFor = (state: UIState): Line[] => state.textLines.prog
 export function detailLines(state: UIState, podKey: string): Line[] {
   const row = state.view.pods.find((p) => p.key === podKey);
   const raw: Line[] = row
-    ? [...podDetailLines({ row, profiles: state.snapshot.profiles, profilesKnown: state.view.profilesKnown, theme: state.theme, now: state.now }), ...rescheduleLines(state, row)]
+    ? [...podDetailLines({ row, view: state.view, theme: state.theme, now: state.now }), ...rescheduleLines(state, row)]
     : [[seg(`Pod ${podKey} is gone (deleted or re-created under a new name). Press esc to go back.`, state.theme.status.warn)]];
   return wrapLines(raw, state.layout.columns);
 }
@@ -100,7 +102,7 @@ export function helpLines(state: UIState): Line[] {
   lines.push([seg('  /!web       ', t.key), seg('name does not contain "web"')]);
   lines.push([seg('  /-l app=web ', t.key), seg('labels (key=value, key!=value, key, !key; comma = and)')]);
   lines.push([], [seg('VERDICTS', t.text.header)]);
-  const legend: Record<keyof typeof VERDICT_LABEL, string> = {
+  const legend: Record<Verdict, string> = {
     ok: 'runs where EKS would put it now',
     reschedule: 're-creating the pod would move it (to Fargate, to EC2, or to another profile)',
     blocked: 'headed for Fargate but something keeps it off (see the detail)',
@@ -108,8 +110,9 @@ export function helpLines(state: UIState): Line[] {
     completed: 'finished (Succeeded/Failed)',
     unknown: 'Fargate profiles could not be read',
   };
-  for (const [verdict, text] of Object.entries(legend) as [keyof typeof legend, string][]) {
-    lines.push([seg(`  ${VERDICT_LABEL[verdict].padEnd(12)}`, t.verdict[verdict]), seg(text)]);
+  for (const [verdict, text] of Object.entries(legend) as [Verdict, string][]) {
+    const word = verdictWord(verdict);
+    lines.push([seg(`  ${word.text.padEnd(12)}`, toneStyle(t, word.tone)), seg(text)]);
   }
   return wrapLines(lines, state.layout.columns);
 }

@@ -1,28 +1,31 @@
 import { chooseProfile, type ProfileExplanation } from '../../domain/choose.js';
 import { hasWildcard } from '../../domain/glob.js';
 import type { LabelCheck, SelectorCheck } from '../../domain/matching.js';
-import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef, type Profile } from '../../domain/types.js';
-import type { PodView } from '../../view-model/cluster-view.js';
+import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef } from '../../domain/types.js';
+import type { ClusterView, PodView } from '../../view-model/cluster-view.js';
+import { ageText, currentProfileWord, expectedProfileWord, priceWord, runsOnWord, verdictWord } from '../../view-model/words/pod.js';
 import { seg, type Line } from '../components/lines.js';
-import { formatAge, formatUsd } from '../format.js';
-import { VERDICT_LABEL, type Theme } from '../theme.js';
+import { toneStyle, type Theme } from '../theme.js';
 
 // The pod detail as data: why each profile and selector matches or not, the choice, blockers,
 // fargate-scheduler events, size vs CapacityProvisioned, owner chain.
 
 export interface DetailInput {
   row: PodView;
-  profiles: readonly Profile[];
-  profilesKnown: boolean;
+  /** The profiles (profileRecords), whether they are known, and which are proposals. */
+  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'>;
   theme: Theme;
   now: number;
 }
 
-const NODE_LABEL = { fargate: 'Fargate', ec2: 'EC2', pending: 'no node (pending)' } as const;
 const MAX_EVENTS = 6;
 
-export function podDetailLines({ row, profiles, profilesKnown, theme, now }: DetailInput): Line[] {
+export function podDetailLines({ row, view, theme, now }: DetailInput): Line[] {
   const { pod, placement } = row;
+  const { profileRecords: profiles, profilesKnown } = view;
+  const proposed = placement.expectedProfile !== null && view.proposed.has(placement.expectedProfile);
+  const verdict = verdictWord(placement.verdict);
+  const runsOn = runsOnWord(placement.runsOn).text;
   const t = theme;
   const lines: Line[] = [];
   const heading = (text: string) => {
@@ -32,19 +35,18 @@ export function podDetailLines({ row, profiles, profilesKnown, theme, now }: Det
   const field = (name: string, value: string, style?: typeof t.text.primary) =>
     lines.push([seg(`  ${name.padEnd(18)}`, t.text.secondary), seg(value, style)]);
 
-  lines.push([seg(`Pod ${pod.namespace}/${pod.name}`, t.text.title), seg('  '), seg(VERDICT_LABEL[placement.verdict], t.verdict[placement.verdict])]);
-  field('status', `${pod.status}${pod.deleting ? ' (deleting)' : ''} · restarts ${pod.restarts} · age ${formatAge(now - pod.createdAt)}`);
-  field('node', pod.nodeName ? `${pod.nodeName} (${NODE_LABEL[placement.runsOn]})` : NODE_LABEL[placement.runsOn]);
+  lines.push([seg(`Pod ${pod.namespace}/${pod.name}`, t.text.title), seg('  '), seg(verdict.text, toneStyle(t, verdict.tone))]);
+  field('status', `${pod.status}${pod.deleting ? ' (deleting)' : ''} · restarts ${pod.restarts} · age ${ageText(now - pod.createdAt)}`);
+  field('node', pod.nodeName ? `${pod.nodeName} (${runsOn})` : `no node (${runsOn})`);
   field('scheduler', pod.schedulerName);
 
   heading('Placement');
-  field('current profile', placement.currentProfile ?? '-');
-  field(
-    'expected profile',
-    !profilesKnown ? 'unknown (profiles could not be read)' : (placement.expectedProfile ?? 'none: EC2 (default scheduler)'),
-    placement.expectedProfile && isProposed(placement.expectedProfile, profiles) ? t.proposed : undefined,
-  );
-  if (placement.expectedProfile && isProposed(placement.expectedProfile, profiles)) lines.push([seg('  ↳ proposed in --profiles-file (what-if)', t.proposed)]);
+  field('current profile', currentProfileWord(placement).text);
+  // The table's EXPECTED, with what `?` and `EC2` mean; a proposal gets a line of its own.
+  const expected = expectedProfileWord(placement, view.proposed);
+  const meaning = placement.matchingProfiles === null ? ' (unknown: the profiles could not be read)' : placement.expectedProfile === null ? ' (no profile: the default scheduler)' : '';
+  field('expected profile', `${expected.text}${meaning}`, toneStyle(t, expected.tone));
+  if (proposed) lines.push([seg('  ↳ proposed in --profiles-file (what-if)', t.proposed)]);
   field('pinned', placement.pinnedProfile ? `${placement.pinnedProfile} (label ${PROFILE_LABEL})` : '-');
   field(
     'needs reschedule',
@@ -80,7 +82,7 @@ export function podDetailLines({ row, profiles, profilesKnown, theme, now }: Det
   heading('Size');
   const size = placement.size;
   if (!size) lines.push([seg('  too large for any Fargate size', t.verdict.blocked)]);
-  else field('predicted', `${size.label} · ${formatUsd(size.hourlyUsd)} (us-east-1 On-Demand)`);
+  else field('predicted', `${size.label} · $${priceWord(size).text}/h (us-east-1 On-Demand)`);
   const provisioned = pod.capacityProvisioned;
   if (provisioned) {
     const differs = size !== null && normalise(provisioned) !== normalise(size.label);
@@ -90,10 +92,6 @@ export function podDetailLines({ row, profiles, profilesKnown, theme, now }: Det
   heading('Owner');
   lines.push([seg(`  ${ownerChain(pod.name, pod.owner)}`)]);
   return lines;
-}
-
-function isProposed(name: string, profiles: readonly Profile[]): boolean {
-  return profiles.some((p) => p.name === name && p.source === 'file') && !profiles.some((p) => p.name === name && p.source === 'eks');
 }
 
 function profileLines(e: ProfileExplanation, t: Theme): Line[] {
@@ -136,7 +134,7 @@ function eventLines(events: readonly EventRecord[], t: Theme, now: number): Line
   // fargate-scheduler first (its FailedScheduling says why Fargate refused the pod), newest first.
   const sorted = [...events].sort((a, b) => Number(b.source === FARGATE_SCHEDULER) - Number(a.source === FARGATE_SCHEDULER) || b.lastSeen - a.lastSeen);
   return sorted.slice(0, MAX_EVENTS).map((e) => [
-    seg(`  ${formatAge(now - e.lastSeen).padStart(4)} ago `, t.text.secondary),
+    seg(`  ${ageText(now - e.lastSeen).padStart(4)} ago `, t.text.secondary),
     seg(e.reason, e.type === 'Warning' ? t.status.warn : t.text.accent),
     seg(`${e.count > 1 ? ` ×${e.count}` : ''} (${e.source}) `, t.text.secondary),
     seg(e.message),

@@ -1,19 +1,11 @@
 // The progress screen as data: one block per pod of the plan. The pod in flight and every pod
 // that did not succeed show their steps; a succeeded pod shows where it landed. Backups and the
 // restore hint are always on screen for a pod that was deleted and not brought back.
+import { methodWord, moveText, outcomeGlyph, outcomeWord } from '../../view-model/words/reschedule.js';
 import type { RescheduleEvent, RescheduleResult } from '../tui-actions.js';
 import { seg, wrapLines, type Line } from '../components/lines.js';
-import { METHOD_LABEL, moveLabel } from '../state/reschedule-plan.js';
 import { outcomeText, runCounts, type RunSnapshot } from '../state/run-progress.js';
-import type { Style, Theme } from '../theme.js';
-
-const GLYPH: Record<RescheduleResult['outcome'], string> = { succeeded: '✓', failed: '✗', blocked: '!', refused: '-', interrupted: '‖' };
-
-function outcomeStyle(t: Theme, outcome: RescheduleResult['outcome']): Style {
-  if (outcome === 'succeeded') return t.status.ok;
-  if (outcome === 'refused' || outcome === 'interrupted') return t.status.warn;
-  return t.status.error;
-}
+import { toneStyle, type Theme } from '../theme.js';
 
 export function progressLines(run: RunSnapshot | null, theme: Theme, width: number): Line[] {
   const t = theme;
@@ -39,15 +31,16 @@ export function progressLines(run: RunSnapshot | null, theme: Theme, width: numb
     const result = resultOf.get(step.key);
     const events = byPod.get(step.key) ?? [];
     const inFlight = counts.inFlight === step.key;
-    const glyph = result ? GLYPH[result.outcome] : inFlight ? '▸' : '·';
-    const status = result ? result.outcome : inFlight ? 'in progress' : run.finished || run.cancelling ? 'not started' : 'waiting';
-    const style = result ? outcomeStyle(t, result.outcome) : inFlight ? t.text.accent : t.text.secondary;
+    const outcome = result ? outcomeWord(result.outcome) : null;
+    const glyph = result ? outcomeGlyph(result.outcome) : inFlight ? '▸' : '·';
+    const status = outcome ? outcome.text : inFlight ? 'in progress' : run.finished || run.cancelling ? 'not started' : 'waiting';
+    const style = (outcome ? toneStyle(t, outcome.tone) : undefined) ?? (inFlight ? t.text.accent : t.text.secondary);
     lines.push([]);
     lines.push([
       seg(`${glyph} `, style),
       seg(`[${i + 1}/${run.steps.length}] `, t.text.secondary),
       seg(step.key, { ...style, bold: true }),
-      seg(`  ${METHOD_LABEL[step.method]}  ${step.method === 'refuse' ? '' : moveLabel(step)}  `),
+      seg(`  ${methodWord(step.method).text}  ${step.method === 'refuse' ? '' : moveText(step.from, step.to)}  `),
       seg(status, style),
     ]);
     // Steps: live for the pod in flight; kept for every pod that did not simply succeed.

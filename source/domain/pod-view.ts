@@ -1,0 +1,14 @@
+import type { EventRecord, Placement, PodRecord } from './types.js';
+
+// The evaluated pod: a pod with its placement (where it runs, where EKS would put it now, the
+// verdict) and its recent events. The view-model builds one per pod of a snapshot; every face
+// reads it, and the reschedule plan is made from it.
+
+export interface PodView {
+  /** "namespace/name". */
+  key: string;
+  pod: PodRecord;
+  placement: Placement;
+  /** fargate-scheduler (and other) events of the pod, newest last. */
+  events: readonly EventRecord[];
+}
