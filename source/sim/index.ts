@@ -24,6 +24,12 @@ export type { ProfileInput, ClusterOptions } from './cluster.js';
 export type { SimFaults, KubeFailure, EksFailure, DenyRule, EksOperation, EksErrorName } from './faults.js';
 export type { Scenario, ScenarioStep } from './scenarios/types.js';
 export type { SimProfile } from './eks/profiles.js';
+export type { ProfileIssue, ProfileIssueCode } from './eks/roles.js';
+export type { ClusterUpdate } from './eks/upgrade.js';
+export { DEFAULT_VERSION, EKS_VERSIONS } from './eks/versions.js';
+export type { EksVersion } from './eks/versions.js';
+export { PRIVATE_SUBNET_IDS, SUBNETS } from './eks/vpc.js';
+export type { SimSubnet } from './eks/vpc.js';
 export type { Timing } from './context.js';
 export type { TokenPolicy } from './auth.js';
 export type { SimRequest } from './request-log.js';
@@ -44,6 +50,12 @@ export interface SimOptions {
   clusterName?: string;
   region?: string;
   accountId?: string;
+  /**
+   * The control plane's Kubernetes minor version at start, e.g. "1.32" (default: the scenario's
+   * `version`, else DEFAULT_VERSION). Served by /version and DescribeCluster; Fargate nodes get
+   * its kubelet. Upgrade with `cluster.upgradeControlPlane` or the EKS API's UpdateClusterVersion.
+   */
+  version?: string;
   /** Where to write the kubeconfig (default: a fresh temp directory). */
   kubeconfigDir?: string;
   /** Webhook, schedulers, kubelet and controllers (default true). */
@@ -98,6 +110,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     clusterName: opts.clusterName,
     region: opts.region,
     accountId: opts.accountId,
+    version: opts.version ?? scenario.version,
     controllers: opts.controllers,
     timing: opts.timing,
     seed: opts.seed,
