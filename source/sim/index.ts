@@ -37,9 +37,11 @@ export { RequestLog, isDryRun } from './request-log.js';
 export { SCENARIOS } from './scenarios/index.js';
 export { EDGE_CASES_EXPECTED, WALKTHROUGH_EXPECTED, expectationFor, expectationIn } from './scenarios/expected.js';
 export type { ExpectedPods } from './scenarios/expected.js';
+export { AFTER_UPGRADE_CONTROL_PLANE, AFTER_UPGRADE_EXPECTED, upgradeExpectationFor } from './scenarios/upgrade-expected.js';
+export type { ExpectedKubelet } from './scenarios/upgrade-expected.js';
 
 export interface SimOptions {
-  /** A built-in scenario ('walkthrough' default, 'edge-cases', 'empty', 'large') or scenario data. */
+  /** A built-in scenario ('walkthrough' default, 'edge-cases', 'after-upgrade', 'empty', 'large') or scenario data. */
   scenario?: string | Scenario;
   /** Add generated realistic pods (~4 KB each). */
   generate?: { pods: number; seed?: number };
