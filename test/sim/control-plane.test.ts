@@ -9,7 +9,11 @@ import { fastSim, kube, podManifest } from './helpers.js';
 
 const SCENARIO: Scenario = {
   name: 'versions',
-  nodes: [{ name: 'ip-10-0-1-10.ec2.internal', ip: '10.0.1.10', zone: 'us-east-1a' }],
+  nodes: [
+    { name: 'ip-10-0-1-10.ec2.internal', ip: '10.0.1.10', zone: 'us-east-1a' },
+    // A node group left on an older version: a scenario may say so.
+    { name: 'ip-10-0-2-20.ec2.internal', ip: '10.0.2.20', zone: 'us-east-1b', version: '1.31' },
+  ],
   steps: [{ namespaces: ['default', 'shop', 'legacy'], profiles: [{ name: 'fp-shop', selectors: [{ namespace: 'shop' }] }] }],
 };
 
@@ -53,6 +57,7 @@ describe('control-plane version and upgrades', () => {
       assert.equal(cluster?.status, 'ACTIVE');
       assert.equal(await kubeletOfNewPod(sim, 'shop', 'a'), 'v1.32.9-eks-113cf36');
       assert.equal(sim.cluster.get('nodes', '', 'ip-10-0-1-10.ec2.internal')?.status.nodeInfo.kubeletVersion, 'v1.32.9-eks-113cf36');
+      assert.match(String(sim.cluster.get('nodes', '', 'ip-10-0-2-20.ec2.internal')?.status.nodeInfo.kubeletVersion), /^v1\.31\./);
     });
     await withSim({ version: '1.33' }, async (sim, eks) => {
       assert.equal((await kube(sim, '/version')).body.gitVersion, 'v1.33.5-eks-3025e55');
