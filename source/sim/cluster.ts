@@ -10,11 +10,15 @@ import { installDisruptionController } from './controllers/disruption.js';
 import { installJobController } from './controllers/job.js';
 import { installReplicaSetController } from './controllers/replicaset.js';
 import { installStatefulSetController } from './controllers/statefulset.js';
-import { newProfile } from './eks/api.js';
+import { newProfile } from './eks/new-profile.js';
 import { stopProfilePods } from './eks/lifecycle.js';
 import { ec2Node } from './eks/nodes.js';
 import type { Ec2NodeSpec } from './eks/nodes.js';
 import { ProfileStore } from './eks/profiles.js';
+import { PodExecutionRoles } from './eks/roles.js';
+import type { ProfileIssue } from './eks/roles.js';
+import { upgradeRefusal } from './eks/upgrade.js';
+import { DEFAULT_VERSION, eksVersion } from './eks/versions.js';
 import type { SimProfile } from './eks/profiles.js';
 import { installFargateWebhook } from './eks/webhook.js';
 import { Gates } from './gates.js';
@@ -37,7 +41,7 @@ export interface ClusterOptions {
   clusterName?: string;
   region?: string;
   accountId?: string;
-  /** Kubernetes minor version, e.g. "1.32". */
+  /** The control plane's Kubernetes minor version, e.g. "1.32" (default DEFAULT_VERSION, eks/versions.ts). */
   version?: string;
   /** Seeds names, uids and addresses: the same scenario gives the same pod names. */
   seed?: number;
@@ -62,13 +66,16 @@ export class SimCluster {
   readonly ctx: Ctx;
 
   constructor(opts: ClusterOptions = {}) {
+    if (opts.version !== undefined) eksVersion(opts.version);
     const rand = seededRandom(opts.seed ?? 20240601);
     const clock = new Clock();
     const info: ClusterInfo = {
       clusterName: opts.clusterName ?? 'demo',
       region: opts.region ?? 'us-east-1',
       accountId: opts.accountId ?? '111122223333',
-      version: opts.version ?? '1.32',
+      version: opts.version ?? DEFAULT_VERSION,
+      status: 'ACTIVE',
+      updates: [],
       url: '',
       createdAt: Date.now() - 90 * 86_400_000,
     };
@@ -80,6 +87,7 @@ export class SimCluster {
       timing: { ...DEFAULT_TIMING, ...opts.timing },
       info,
       profiles: new ProfileStore(),
+      roles: new PodExecutionRoles(),
       gates: new Gates(),
       uid: () => uuid(rand),
     } as Partial<Ctx> as Ctx;
@@ -184,6 +192,7 @@ export class SimCluster {
     return this.ctx.profiles.list();
   }
 
+  /** Create a profile in its final state at once (a test's or scenario's shortcut past CREATING). */
   createProfile(p: ProfileInput): SimProfile {
     if (this.ctx.profiles.get(p.name) !== undefined) throw new Error(`sim: profile ${p.name} exists`);
     const profile = newProfile(this.ctx, p);
@@ -201,6 +210,32 @@ export class SimCluster {
 
   setProfileStatus(name: string, status: ProfileStatus): void {
     if (this.ctx.profiles.setStatus(name, status) === undefined) throw new Error(`sim: no profile ${name}`);
+  }
+
+  /**
+   * From now on, a profile created (through the EKS API) with this pod execution role ends
+   * CREATE_FAILED with the given health issue (default AccessDenied) instead of ACTIVE.
+   */
+  breakPodExecutionRole(arn: string, issue?: Partial<ProfileIssue>): void {
+    this.ctx.roles.break(arn, issue);
+  }
+
+  repairPodExecutionRole(arn: string): void {
+    this.ctx.roles.repair(arn);
+  }
+
+  // ---- the control plane ----
+
+  /**
+   * Upgrade the control plane at once (what UpdateClusterVersion ends with), under EKS's rules:
+   * one minor up, and only when no Fargate pod runs an older kubelet than the current version.
+   * A refusal throws with EKS's message. Running pods keep their nodes and kubelets; pods created
+   * from now on get Fargate nodes of the new version.
+   */
+  upgradeControlPlane(version: string): void {
+    const refusal = upgradeRefusal(this.ctx, version);
+    if (refusal !== null) throw new Error(`sim: ${refusal.type}: ${refusal.message}`);
+    this.ctx.info.version = version;
   }
 
   /** Hold a scheduler's work (pods stay Pending) until `resume`. */

@@ -5,7 +5,9 @@ import type { Store } from './kube/storage.js';
 import type { ObjectApi } from './kube/objects.js';
 import type { EventRecorder } from './kube/events.js';
 import type { ProfileStore } from './eks/profiles.js';
+import type { PodExecutionRoles } from './eks/roles.js';
 import type { Gates } from './gates.js';
+import type { ClusterUpdate } from './eks/upgrade.js';
 
 /** How long simulated things take (ms). Real EKS takes ~a minute to start a Fargate pod; a demo should not. */
 export interface Timing {
@@ -22,8 +24,10 @@ export interface Timing {
   jobRunMs: number;
   /** CreateFargateProfile: CREATING -> ACTIVE. */
   profileCreateMs: number;
-  /** DeleteFargateProfile: DELETING -> gone. */
+  /** DeleteFargateProfile: DELETING -> gone (its pods are stopped when DELETING starts). */
   profileDeleteMs: number;
+  /** UpdateClusterVersion: UPDATING -> the new version (real EKS: 8-10 minutes). */
+  clusterUpdateMs: number;
   /** Controllers react after this delay (batches bursts of changes). */
   controllerMs: number;
   /** Events are deleted this long after they were recorded (kube-apiserver's --event-ttl, 1 h). */
@@ -39,6 +43,7 @@ export const DEFAULT_TIMING: Timing = {
   jobRunMs: 600,
   profileCreateMs: 1500,
   profileDeleteMs: 1500,
+  clusterUpdateMs: 3000,
   controllerMs: 5,
   eventTtlMs: 3_600_000,
 };
@@ -47,8 +52,12 @@ export interface ClusterInfo {
   clusterName: string;
   region: string;
   accountId: string;
-  /** Kubernetes minor version the sim claims, e.g. "1.32". */
+  /** The control plane's Kubernetes minor version, e.g. "1.32" (eks/versions.ts). */
   version: string;
+  /** DescribeCluster status: UPDATING while an UpdateClusterVersion runs. */
+  status: 'ACTIVE' | 'UPDATING';
+  /** UpdateClusterVersion requests, oldest first (DescribeUpdate / ListUpdates). */
+  updates: ClusterUpdate[];
   /** The URL the API server listens on (the EKS "endpoint"); set once listening. */
   url: string;
   createdAt: number;
@@ -64,6 +73,7 @@ export interface Ctx {
   api: ObjectApi;
   events: EventRecorder;
   profiles: ProfileStore;
+  roles: PodExecutionRoles;
   gates: Gates;
   uid(): string;
 }

@@ -10,6 +10,9 @@ export type EksOperation =
   | 'ListClusters'
   | 'CreateFargateProfile'
   | 'DeleteFargateProfile'
+  | 'UpdateClusterVersion'
+  | 'DescribeUpdate'
+  | 'ListUpdates'
   | '*';
 
 export type EksErrorName =

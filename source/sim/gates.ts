@@ -1,7 +1,10 @@
 // Pausable components: a paused scheduler keeps its work until resumed (scenarios use this to
 // build "admitted, then its profile was deleted before launch" states; tests to hold pods Pending).
+// 'eks-profiles' holds profile transitions (CREATING -> ACTIVE, DELETING -> gone) and
+// 'eks-updates' the end of a control-plane update, so a test can watch a client poll a profile
+// that is still CREATING (or a cluster still UPDATING), however slow the machine.
 
-export type Component = 'fargate-scheduler' | 'default-scheduler';
+export type Component = 'fargate-scheduler' | 'default-scheduler' | 'eks-profiles' | 'eks-updates';
 
 export class Gates {
   private readonly paused = new Set<Component>();

@@ -24,6 +24,12 @@ export type { ProfileInput, ClusterOptions } from './cluster.js';
 export type { SimFaults, KubeFailure, EksFailure, DenyRule, EksOperation, EksErrorName } from './faults.js';
 export type { Scenario, ScenarioStep } from './scenarios/types.js';
 export type { SimProfile } from './eks/profiles.js';
+export type { ProfileIssue, ProfileIssueCode } from './eks/roles.js';
+export type { ClusterUpdate } from './eks/upgrade.js';
+export { DEFAULT_VERSION, EKS_VERSIONS } from './eks/versions.js';
+export type { EksVersion } from './eks/versions.js';
+export { PRIVATE_SUBNET_IDS, SUBNETS } from './eks/vpc.js';
+export type { SimSubnet } from './eks/vpc.js';
 export type { Timing } from './context.js';
 export type { TokenPolicy } from './auth.js';
 export type { SimRequest } from './request-log.js';
@@ -31,9 +37,11 @@ export { RequestLog, isDryRun } from './request-log.js';
 export { SCENARIOS } from './scenarios/index.js';
 export { EDGE_CASES_EXPECTED, WALKTHROUGH_EXPECTED, expectationFor, expectationIn } from './scenarios/expected.js';
 export type { ExpectedPods } from './scenarios/expected.js';
+export { AFTER_UPGRADE_CONTROL_PLANE, AFTER_UPGRADE_EXPECTED, upgradeExpectationFor } from './scenarios/upgrade-expected.js';
+export type { ExpectedKubelet } from './scenarios/upgrade-expected.js';
 
 export interface SimOptions {
-  /** A built-in scenario ('walkthrough' default, 'edge-cases', 'empty', 'large') or scenario data. */
+  /** A built-in scenario ('walkthrough' default, 'edge-cases', 'after-upgrade', 'empty', 'large') or scenario data. */
   scenario?: string | Scenario;
   /** Add generated realistic pods (~4 KB each). */
   generate?: { pods: number; seed?: number };
@@ -44,6 +52,12 @@ export interface SimOptions {
   clusterName?: string;
   region?: string;
   accountId?: string;
+  /**
+   * The control plane's Kubernetes minor version at start, e.g. "1.32" (default: the scenario's
+   * `version`, else DEFAULT_VERSION). Served by /version and DescribeCluster; Fargate nodes get
+   * its kubelet. Upgrade with `cluster.upgradeControlPlane` or the EKS API's UpdateClusterVersion.
+   */
+  version?: string;
   /** Where to write the kubeconfig (default: a fresh temp directory). */
   kubeconfigDir?: string;
   /** Webhook, schedulers, kubelet and controllers (default true). */
@@ -98,6 +112,7 @@ export async function startSim(opts: SimOptions = {}): Promise<RunningSim> {
     clusterName: opts.clusterName,
     region: opts.region,
     accountId: opts.accountId,
+    version: opts.version ?? scenario.version,
     controllers: opts.controllers,
     timing: opts.timing,
     seed: opts.seed,

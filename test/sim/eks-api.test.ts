@@ -1,10 +1,10 @@
 // The EKS API through the real AWS SDK v3 client: shapes (epoch-second timestamps, ARNs),
-// pagination, the real error names and messages, validation, profile lifecycle, fault injection.
+// pagination, the real error names and messages, validation, fault injection. The profile
+// lifecycle (CREATING, DELETING, their rules) is in profile-lifecycle.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateFargateProfileCommand,
-  DeleteFargateProfileCommand,
   DescribeClusterCommand,
   DescribeFargateProfileCommand,
   EKSClient,
@@ -140,19 +140,12 @@ describe('sim EKS API (AWS SDK v3)', () => {
     assert.equal(e6.message, 'Fargate Profile requires at least one selector.');
   });
 
-  test('create goes CREATING -> ACTIVE; delete goes DELETING -> gone; one DELETING at a time', async () => {
-    const created = await eks.send(new CreateFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp-new', podExecutionRoleArn: 'arn:aws:iam::111122223333:role/x', selectors: [{ namespace: 'legacy' }] }));
-    assert.equal(created.fargateProfile?.status, 'CREATING');
-    await sim.cluster.waitFor(() => sim.cluster.profiles().find((p) => p.name === 'fp-new')?.status === 'ACTIVE', 2000, 'ACTIVE');
-    const del = await eks.send(new DeleteFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp-new' }));
-    assert.equal(del.fargateProfile?.status, 'DELETING');
-    const busy = await rejects(eks.send(new DeleteFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp-test' })));
-    assert.equal(busy.name, 'ResourceInUseException');
-    const blocked = await rejects(eks.send(new CreateFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp-other', podExecutionRoleArn: 'arn:aws:iam::111122223333:role/x', selectors: [{ namespace: 'x' }] })));
-    assert.equal(blocked.name, 'ResourceInUseException');
-    await sim.cluster.waitFor(() => !sim.cluster.profiles().some((p) => p.name === 'fp-new'), 2000, 'gone');
-    const gone = await rejects(eks.send(new DescribeFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp-new' })));
-    assert.equal(gone.name, 'ResourceNotFoundException');
+  test('the walkthrough holds fp-analytics CREATING: EKS creates one profile at a time', async () => {
+    const refused = await rejects(eks.send(new CreateFargateProfileCommand({ clusterName: 'demo', fargateProfileName: 'fp-new', podExecutionRoleArn: 'arn:aws:iam::111122223333:role/x', selectors: [{ namespace: 'legacy' }] })));
+    assert.equal(refused.name, 'ResourceInUseException');
+    assert.equal(refused.$metadata.httpStatusCode, 409);
+    assert.equal(refused.message, 'Cannot create Fargate Profile fp-new because cluster demo currently has Fargate profile fp-analytics in status CREATING');
+    assert.ok(!sim.cluster.profiles().some((p) => p.name === 'fp-new'));
   });
 
   test('no internal errors', () => {

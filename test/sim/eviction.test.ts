@@ -19,6 +19,8 @@ describe('sim eviction and graceful deletion', () => {
 
   test('PDB minAvailable 2 of 3: one eviction passes, a concurrent second is refused with 429', async () => {
     const [a, b] = webPods();
+    // The replacement stays Pending until the second eviction was answered, however fast it starts.
+    sim.cluster.pause('fargate-scheduler');
     const first = await evict(sim, 'default', a!.metadata.name);
     assert.equal(first.status, 201);
     assert.equal(first.body.status, 'Success');
@@ -29,6 +31,7 @@ describe('sim eviction and graceful deletion', () => {
     assert.equal(second.body.message, "Cannot evict pod as it would violate the pod's disruption budget.");
     assert.deepEqual(second.body.details.causes, [{ reason: 'DisruptionBudget', message: 'The disruption budget web needs 2 healthy pods and has 2 currently' }]);
     // The ReplicaSet replaces the evicted pod on Fargate; then the budget allows one again.
+    sim.cluster.resume('fargate-scheduler');
     await sim.cluster.waitFor(() => webPods().filter((p) => !p.metadata.deletionTimestamp && p.status.phase === 'Running').length === 3, 3000, 'replacement running');
     assert.ok(webPods().every((p) => p.metadata.deletionTimestamp || p.spec.nodeName.startsWith('fargate-')));
     const pdb = await sim.cluster.waitFor(() => {

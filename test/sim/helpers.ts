@@ -11,6 +11,7 @@ export const FAST: Partial<Timing> = {
   jobRunMs: 40,
   profileCreateMs: 60,
   profileDeleteMs: 60,
+  clusterUpdateMs: 60,
   controllerMs: 2,
 };
 

@@ -1,115 +1,112 @@
-// StatefulSet controller: pods <sts>-<ordinal> with stable names. OrderedReady creates one
-// ordinal at a time once the lower ones are Ready; a deleted pod comes back under the same name
-// after the old one is gone. volumeClaimTemplates become claims bound to new EBS volumes
-// (PersistentVolumes of ebs.csi.aws.com), as a default EKS storage class would do it.
+// StatefulSet controller: pods <sts>-<ordinal> with stable names and claims (statefulset-claims.ts).
+// OrderedReady creates one ordinal at a time once the lower ones are Ready and removes extra
+// ordinals from the highest, one at a time; Parallel does both at once. A deleted pod comes back
+// under the same name once the old one is gone.
+// Revisions: `controller-revision-hash` = <sts>-<hash of the template>. RollingUpdate replaces pods
+// whose revision is not the update revision from the highest ordinal down to `partition`, one at
+// a time, each once the one above is Ready again; OnDelete replaces nothing by itself. When every
+// pod is updated and Ready, currentRevision becomes updateRevision (what `kubectl rollout status`
+// waits for). Simplified: no ControllerRevision objects (`kubectl rollout history/undo` for
+// StatefulSets do not work), minReadySeconds and maxUnavailable are ignored.
 import type { Ctx } from '../context.js';
 import { templateHash } from '../ids.js';
 import type { Obj } from '../kube/resources.js';
 import { controllerOf, isReady, podFromTemplate, workQueue, writeStatus } from './queue.js';
+import { ensureClaims } from './statefulset-claims.js';
 
 const RID = 'statefulsets.apps';
+const REVISION_LABEL = 'controller-revision-hash';
 
-/** The PersistentVolume the EBS CSI driver provisions for a claim (dynamic provisioning). */
-function ebsVolume(pvc: Obj): Obj {
-  const name = String(pvc.spec.volumeName);
-  return {
-    metadata: { name, annotations: { 'pv.kubernetes.io/provisioned-by': 'ebs.csi.aws.com', 'volume.kubernetes.io/provisioner-deletion-secret-name': '', 'volume.kubernetes.io/provisioner-deletion-secret-namespace': '' }, finalizers: ['external-provisioner.volume.kubernetes.io/finalizer', 'kubernetes.io/pv-protection'] },
-    spec: {
-      accessModes: pvc.spec.accessModes,
-      capacity: { storage: pvc.status.capacity.storage },
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: pvc.metadata.namespace, uid: pvc.metadata.uid, resourceVersion: pvc.metadata.resourceVersion },
-      csi: { driver: 'ebs.csi.aws.com', fsType: 'ext4', volumeHandle: `vol-0${String(pvc.metadata.uid).replaceAll('-', '').slice(0, 16)}`, volumeAttributes: { 'storage.kubernetes.io/csiProvisionerIdentity': '1717000000000-1234-ebs.csi.aws.com' } },
-      persistentVolumeReclaimPolicy: 'Delete',
-      storageClassName: pvc.spec.storageClassName,
-      volumeMode: 'Filesystem',
-    },
-    status: { phase: 'Bound' },
-  };
-}
-
-function ensureClaims(ctx: Ctx, sts: Obj, ordinal: number): Obj[] {
-  const ns = String(sts.metadata.namespace);
-  const volumes: Obj[] = [];
-  for (const t of sts.spec.volumeClaimTemplates ?? []) {
-    const claim = `${String(t.metadata.name)}-${String(sts.metadata.name)}-${ordinal}`;
-    if (ctx.store.get('persistentvolumeclaims', ns, claim) === undefined) {
-      const pvc = ctx.api.create('persistentvolumeclaims', {
-        metadata: {
-          name: claim,
-          namespace: ns,
-          labels: { ...sts.spec.selector?.matchLabels },
-          annotations: {
-            'pv.kubernetes.io/bind-completed': 'yes',
-            'pv.kubernetes.io/bound-by-controller': 'yes',
-            'volume.beta.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com',
-            'volume.kubernetes.io/storage-provisioner': 'ebs.csi.aws.com',
-          },
-        },
-        spec: { accessModes: t.spec?.accessModes ?? ['ReadWriteOnce'], resources: t.spec?.resources ?? { requests: { storage: '1Gi' } }, storageClassName: t.spec?.storageClassName ?? 'gp2', volumeMode: 'Filesystem' },
-      });
-      pvc.spec.volumeName = `pvc-${String(pvc.metadata.uid)}`;
-      pvc.status = { phase: 'Bound', accessModes: pvc.spec.accessModes, capacity: { storage: pvc.spec.resources?.requests?.storage ?? '1Gi' } };
-      ctx.api.write('persistentvolumeclaims', pvc);
-      ctx.api.insert('persistentvolumes', ebsVolume(pvc));
-    }
-    volumes.push({ name: t.metadata.name, persistentVolumeClaim: { claimName: claim } });
-  }
-  return volumes;
-}
+const ordinalOf = (stsName: string, podName: string): number => {
+  const rest = podName.startsWith(`${stsName}-`) ? podName.slice(stsName.length + 1) : '';
+  return /^\d+$/.test(rest) ? Number(rest) : -1;
+};
+const terminating = (p: Obj): boolean => p.metadata.deletionTimestamp !== undefined;
+const healthy = (p: Obj): boolean => !terminating(p) && p.status?.phase === 'Running' && isReady(p);
 
 export function installStatefulSetController(ctx: Ctx): void {
   const { store } = ctx;
-  const q = workQueue(ctx, (ns, name) => {
+  // Templates by revision, so a pod below the partition comes back at its old revision.
+  const templates = new Map<string, Obj>();
+
+  const createPod = (sts: Obj, i: number, revision: string): Obj => {
+    const name = String(sts.metadata.name);
+    const podName = `${name}-${i}`;
+    const volumes = ensureClaims(ctx, sts, i);
+    const source = { ...sts, spec: { ...sts.spec, template: templates.get(revision) ?? sts.spec.template } };
+    const manifest = podFromTemplate(source, {
+      name: podName,
+      labels: { 'apps.kubernetes.io/pod-index': String(i), [REVISION_LABEL]: revision, 'statefulset.kubernetes.io/pod-name': podName },
+    });
+    manifest.spec.hostname = podName;
+    if (sts.spec.serviceName) manifest.spec.subdomain = sts.spec.serviceName;
+    if (volumes.length > 0) manifest.spec.volumes = [...(manifest.spec.volumes ?? []), ...volumes];
+    return ctx.api.create('pods', manifest);
+  };
+
+  const sync = (ns: string, name: string): void => {
     const sts = store.get(RID, ns, name);
     if (sts === undefined || sts.metadata.deletionTimestamp !== undefined) return;
+    const uid = String(sts.metadata.uid);
     const want = Number(sts.spec.replicas ?? 1);
     const ordered = sts.spec.podManagementPolicy !== 'Parallel';
-    const revision = `${name}-${templateHash(JSON.stringify(sts.spec.template))}`;
-    const pods: (Obj | undefined)[] = [];
+    const rolling = (sts.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+    const partition = rolling ? Number(sts.spec.updateStrategy?.rollingUpdate?.partition ?? 0) : 0;
+    const updateRevision = `${name}-${templateHash(JSON.stringify(sts.spec.template))}`;
+    const currentRevision = String(sts.status?.currentRevision ?? '') || updateRevision;
+    templates.set(updateRevision, structuredClone(sts.spec.template));
+
+    const owned: Obj[] = store
+      .dependents(uid)
+      .filter((d) => d.rid === 'pods')
+      .map((d) => store.get('pods', d.ns, d.name))
+      .filter((p): p is Obj => p !== undefined && controllerOf(p)?.uid === uid);
+    const replicas: (Obj | undefined)[] = Array.from({ length: want }, (_, i) => owned.find((p) => p.metadata.name === `${name}-${i}`));
+    const condemned = owned.filter((p) => ordinalOf(name, String(p.metadata.name)) >= want).sort((a, b) => ordinalOf(name, String(b.metadata.name)) - ordinalOf(name, String(a.metadata.name)));
+
+    // 1. Missing ordinals, in order.
+    let steady = true;
     for (let i = 0; i < want; i++) {
-      const pod = store.get('pods', ns, `${name}-${i}`);
-      pods.push(pod !== undefined && controllerOf(pod)?.uid === sts.metadata.uid ? pod : undefined);
-    }
-    for (let i = 0; i < want; i++) {
-      const pod = pods[i];
-      const podName = `${name}-${i}`;
+      const pod = replicas[i];
       if (pod === undefined) {
-        if (store.get('pods', ns, podName) !== undefined) break; // the old one is still terminating
-        const volumes = ensureClaims(ctx, sts, i);
-        const manifest = podFromTemplate(sts, {
-          name: podName,
-          labels: { 'apps.kubernetes.io/pod-index': String(i), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': podName },
-        });
-        manifest.spec.hostname = podName;
-        if (sts.spec.serviceName) manifest.spec.subdomain = sts.spec.serviceName;
-        if (volumes.length > 0) manifest.spec.volumes = [...(manifest.spec.volumes ?? []), ...volumes];
-        pods[i] = ctx.api.create('pods', manifest);
+        steady = false;
+        // Another object holds the name (the old pod still terminating): wait for it.
+        if (store.entry('pods', ns, `${name}-${i}`) === undefined) replicas[i] = createPod(sts, i, rolling && i < partition ? currentRevision : updateRevision);
         if (ordered) break;
-      } else if (ordered && (!isReady(pod) || pod.metadata.deletionTimestamp !== undefined)) {
-        break;
+      } else if (!healthy(pod)) {
+        steady = false;
+        if (ordered) break;
       }
     }
-    // Scale down from the highest ordinal.
-    for (const d of store.dependents(String(sts.metadata.uid))) {
-      if (d.rid !== 'pods') continue;
-      const m = /-(\d+)$/.exec(d.name);
-      if (m !== null && Number(m[1]) >= want && !store.entry('pods', ns, d.name)?.deleting) ctx.api.delete('pods', ns, d.name);
-    }
-    const live = pods.filter((p): p is Obj => p !== undefined && p.metadata.deletionTimestamp === undefined);
-    const ready = live.filter(isReady).length;
-    writeStatus(ctx, RID, sts, {
-      observedGeneration: sts.metadata.generation,
-      replicas: live.length,
-      readyReplicas: ready,
-      currentReplicas: live.length,
-      updatedReplicas: live.length,
-      availableReplicas: ready,
-      currentRevision: revision,
-      updateRevision: revision,
-      collisionCount: 0,
-    });
-  });
 
+    // 2. Extra ordinals, highest first (one at a time when ordered, once the others are Ready).
+    if (!ordered || steady) {
+      if (!(ordered && condemned.some(terminating))) {
+        for (const p of condemned) {
+          if (terminating(p)) continue;
+          ctx.api.delete('pods', ns, String(p.metadata.name));
+          steady = false;
+          if (ordered) break;
+        }
+      }
+    }
+
+    // 3. Rolling update: highest ordinal first, one pod at a time, down to the partition.
+    if (rolling && steady && condemned.length === 0) {
+      for (let i = want - 1; i >= partition; i--) {
+        const pod = replicas[i]!;
+        if (pod.metadata.labels?.[REVISION_LABEL] !== updateRevision && !terminating(pod)) {
+          ctx.api.delete('pods', ns, String(pod.metadata.name));
+          break;
+        }
+        if (!healthy(pod)) break;
+      }
+    }
+
+    writeStatus(ctx, RID, sts, statefulSetStatus(sts, owned, replicas, { currentRevision, updateRevision }));
+  };
+
+  const q = workQueue(ctx, sync);
   store.subscribe((c) => {
     if (c.rid === RID && c.type !== 'DELETED') q.add(c.entry.ns, c.entry.name);
     else if (c.rid === 'pods') {
@@ -117,4 +114,31 @@ export function installStatefulSetController(ctx: Ctx): void {
       if (ref?.kind === 'StatefulSet') q.add(c.entry.ns, ref.name);
     }
   });
+}
+
+/** kube-controller-manager's status: created pods, Ready ones, and how many run each revision. */
+function statefulSetStatus(sts: Obj, owned: Obj[], replicas: (Obj | undefined)[], r: { currentRevision: string; updateRevision: string }): Obj {
+  // Pods created in this sync are not in `owned` yet.
+  const pods = [...owned, ...replicas.filter((p): p is Obj => p !== undefined && !owned.includes(p))];
+  const live = pods.filter((p) => !terminating(p));
+  const revisionOf = (p: Obj): string => String(p.metadata.labels?.[REVISION_LABEL] ?? '');
+  const ready = pods.filter(healthy).length;
+  let currentRevision = r.currentRevision;
+  let currentReplicas = live.filter((p) => revisionOf(p) === currentRevision).length;
+  const updatedReplicas = live.filter((p) => revisionOf(p) === r.updateRevision).length;
+  if (updatedReplicas === pods.length && ready === pods.length) {
+    currentRevision = r.updateRevision;
+    currentReplicas = updatedReplicas;
+  }
+  return {
+    observedGeneration: sts.metadata.generation,
+    replicas: pods.length,
+    readyReplicas: ready,
+    currentReplicas,
+    updatedReplicas,
+    availableReplicas: ready,
+    currentRevision,
+    updateRevision: r.updateRevision,
+    collisionCount: 0,
+  };
 }

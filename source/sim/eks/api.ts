@@ -1,19 +1,17 @@
 // The EKS REST-JSON API for one cluster (spec §5): DescribeCluster, ListClusters,
-// List/Describe/Create/DeleteFargateProfile. Signatures are not verified, but a request
-// without an Authorization header is refused like the real endpoint does.
+// List/Describe/Create/DeleteFargateProfile, UpdateClusterVersion, DescribeUpdate, ListUpdates.
+// Signatures are not verified, but a request without an Authorization header is refused like
+// the real endpoint does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ctx } from '../context.js';
 import type { Faults } from '../faults.js';
 import { readBody } from '../kube/http.js';
-import type { Selector } from '../../domain/types.js';
+import { findUpdate, startVersionUpdate, updateJson } from './cluster-updates.js';
 import { EksError, injectedError, sendEks, sendEksError } from './errors.js';
-import { finishCreate, finishDelete } from './lifecycle.js';
+import { createProfileRequest, deleteProfileRequest } from './profile-requests.js';
 import type { SimProfile } from './profiles.js';
-
-const NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
-const MAX_PROFILES = 10;
-const MAX_SELECTORS = 5;
-const MAX_LABELS = 5;
+import { eksVersion } from './versions.js';
+import { SUBNETS, VPC_ID } from './vpc.js';
 
 export const clusterArn = (ctx: Pick<Ctx, 'info'>): string => `arn:aws:eks:${ctx.info.region}:${ctx.info.accountId}:cluster/${ctx.info.clusterName}`;
 
@@ -45,10 +43,10 @@ function clusterJson(ctx: Ctx): object {
     endpoint: info.url,
     roleArn: `arn:aws:iam::${info.accountId}:role/eksClusterRole`,
     resourcesVpcConfig: {
-      subnetIds: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002', 'subnet-0a1b2c3d4e5f60003'],
+      subnetIds: SUBNETS.map((s) => s.id),
       securityGroupIds: [],
       clusterSecurityGroupId: 'sg-0123456789abcdef0',
-      vpcId: 'vpc-0123456789abcdef0',
+      vpcId: VPC_ID,
       endpointPublicAccess: true,
       endpointPrivateAccess: true,
       publicAccessCidrs: ['0.0.0.0/0'],
@@ -56,9 +54,9 @@ function clusterJson(ctx: Ctx): object {
     kubernetesNetworkConfig: { serviceIpv4Cidr: '172.20.0.0/16', ipFamily: 'ipv4', elasticLoadBalancing: { enabled: false } },
     logging: { clusterLogging: [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }] },
     identity: { oidc: { issuer: `https://oidc.eks.${info.region}.amazonaws.com/id/${id}` } },
-    status: 'ACTIVE',
+    status: info.status,
     certificateAuthority: { data: Buffer.from('-----BEGIN CERTIFICATE-----\nsimulated\n-----END CERTIFICATE-----\n').toString('base64') },
-    platformVersion: 'eks.12',
+    platformVersion: eksVersion(info.version).platform,
     tags: {},
     health: { issues: [] },
     accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' },
@@ -70,6 +68,7 @@ interface Route {
   operation: string;
   cluster?: string;
   profile?: string;
+  update?: string;
 }
 
 function route(method: string, seg: string[]): Route | undefined {
@@ -77,6 +76,11 @@ function route(method: string, seg: string[]): Route | undefined {
   if (seg.length === 1 && method === 'GET') return { operation: 'ListClusters' };
   const cluster = seg[1];
   if (seg.length === 2 && method === 'GET') return { operation: 'DescribeCluster', cluster };
+  if (seg[2] === 'updates') {
+    if (seg.length === 3) return method === 'GET' ? { operation: 'ListUpdates', cluster } : method === 'POST' ? { operation: 'UpdateClusterVersion', cluster } : undefined;
+    if (seg.length === 4 && method === 'GET') return { operation: 'DescribeUpdate', cluster, update: seg[3] };
+    return undefined;
+  }
   if (seg[2] !== 'fargate-profiles') return undefined;
   if (seg.length === 3) return method === 'GET' ? { operation: 'ListFargateProfiles', cluster } : method === 'POST' ? { operation: 'CreateFargateProfile', cluster } : undefined;
   if (seg.length === 4) {
@@ -100,18 +104,14 @@ function page<T>(items: T[], maxResults: string | null, nextToken: string | null
   return { items: items.slice(start, end), next: end < items.length ? Buffer.from(`sim-${end}`).toString('base64url') : null };
 }
 
-function validateSelectors(raw: unknown): Selector[] {
-  if (!Array.isArray(raw) || raw.length === 0) throw new EksError('InvalidParameterException', 'Fargate Profile requires at least one selector.');
-  // INVENTED wording (the 5-selector quota is documented, its message is not).
-  if (raw.length > MAX_SELECTORS) throw new EksError('InvalidParameterException', `Fargate Profile cannot have more than ${MAX_SELECTORS} selectors`);
-  return raw.map((s: { namespace?: unknown; labels?: unknown }) => {
-    if (typeof s?.namespace !== 'string' || s.namespace === '') {
-      throw new EksError('InvalidParameterException', 'Fargate Profile must have at least one selector with at least one namespace value.');
-    }
-    const labels = (s.labels ?? undefined) as Record<string, string> | undefined;
-    if (labels !== undefined && Object.keys(labels).length > MAX_LABELS) throw new EksError('InvalidParameterException', 'Request contains Selector with more than 5 Label pairs');
-    return labels === undefined ? { namespace: s.namespace } : { namespace: s.namespace, labels: { ...labels } };
-  });
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  try {
+    const body: unknown = JSON.parse((await readBody(req)) || '{}');
+    if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new EksError('InvalidParameterException', 'Request body is not valid JSON');
 }
 
 export async function handleEks(req: IncomingMessage, res: ServerResponse, url: URL, deps: { ctx: Ctx; faults: Faults }): Promise<void> {
@@ -148,18 +148,20 @@ export async function handleEks(req: IncomingMessage, res: ServerResponse, url: 
         return sendEks(res, 200, { fargateProfile: profileJson(ctx, p) });
       }
       case 'CreateFargateProfile': {
-        let body: Record<string, unknown>;
-        try {
-          body = JSON.parse((await readBody(req)) || '{}');
-        } catch {
-          throw new EksError('InvalidParameterException', 'Request body is not valid JSON');
-        }
-        const p = createProfile(ctx, body);
+        const p = createProfileRequest(ctx, await jsonBody(req));
         return sendEks(res, 200, { fargateProfile: profileJson(ctx, p) });
       }
       case 'DeleteFargateProfile': {
-        const p = deleteProfile(ctx, String(r.profile));
+        const p = deleteProfileRequest(ctx, String(r.profile));
         return sendEks(res, 200, { fargateProfile: profileJson(ctx, p) });
+      }
+      case 'UpdateClusterVersion':
+        return sendEks(res, 200, { update: updateJson(startVersionUpdate(ctx, await jsonBody(req))) });
+      case 'DescribeUpdate':
+        return sendEks(res, 200, { update: updateJson(findUpdate(ctx, String(r.update))) });
+      case 'ListUpdates': {
+        const p = page(ctx.info.updates.map((u) => u.id), url.searchParams.get('maxResults'), url.searchParams.get('nextToken'));
+        return sendEks(res, 200, p.next === null ? { updateIds: p.items } : { updateIds: p.items, nextToken: p.next });
       }
     }
     throw new EksError('UnknownOperationException', 'Unknown operation');
@@ -168,77 +170,4 @@ export async function handleEks(req: IncomingMessage, res: ServerResponse, url: 
     ctx.clock.errors.push(err as Error);
     return sendEksError(res, new EksError('ServerException', 'An internal server error occurred.'));
   }
-}
-
-/** CreateFargateProfile with the real service's checks; the profile starts CREATING. */
-export function createProfile(ctx: Ctx, body: Record<string, unknown>): SimProfile {
-  const name = body.fargateProfileName;
-  if (typeof name !== 'string' || !NAME.test(name) || name.length > 100) {
-    throw new EksError('InvalidParameterException', `Fargate profile name ${JSON.stringify(name)} is invalid: it must start with a letter or digit and contain only letters, digits, - and _`);
-  }
-  // INVENTED wording: the eks- prefix is reserved (eksctl says the API rejects it).
-  if (name.startsWith('eks-')) throw new EksError('InvalidParameterException', 'Fargate Profile name cannot start with the reserved prefix eks-', { fargateProfileName: name });
-  if (ctx.profiles.get(name) !== undefined) throw new EksError('ResourceInUseException', 'A Fargate Profile already exists with this name in this cluster.', { clusterName: ctx.info.clusterName });
-  const deleting = ctx.profiles.list().find((p) => p.status === 'DELETING');
-  if (deleting !== undefined) {
-    // INVENTED wording; the rule (no create while one is DELETING) is documented.
-    throw new EksError('ResourceInUseException', `Cannot create Fargate Profile ${name} while Fargate Profile ${deleting.name} is being deleted.`, { clusterName: ctx.info.clusterName });
-  }
-  if (typeof body.podExecutionRoleArn !== 'string' || body.podExecutionRoleArn === '') {
-    throw new EksError('InvalidParameterException', 'podExecutionRoleArn is required');
-  }
-  const selectors = validateSelectors(body.selectors);
-  if (ctx.profiles.list().length >= MAX_PROFILES) {
-    throw new EksError('ResourceLimitExceededException', `Fargate Profile limit of ${MAX_PROFILES} reached for cluster ${ctx.info.clusterName}`, { clusterName: ctx.info.clusterName });
-  }
-  const p = newProfile(ctx, {
-    name,
-    selectors,
-    status: 'CREATING',
-    subnets: Array.isArray(body.subnets) ? (body.subnets as string[]) : undefined,
-    podExecutionRoleArn: body.podExecutionRoleArn,
-    tags: (body.tags ?? {}) as Record<string, string>,
-  });
-  ctx.profiles.add(p);
-  finishCreate(ctx, name);
-  return p;
-}
-
-export function deleteProfile(ctx: Ctx, name: string): SimProfile {
-  const p = ctx.profiles.get(name);
-  if (p === undefined) throw new EksError('ResourceNotFoundException', `No Fargate Profile found with name: ${name}.`, { clusterName: ctx.info.clusterName, fargateProfileName: name });
-  if (p.status === 'DELETING') return p;
-  const other = ctx.profiles.list().find((x) => x.status === 'DELETING');
-  if (other !== undefined) {
-    // INVENTED wording; only one profile may be DELETING at a time (documented).
-    throw new EksError('ResourceInUseException', `Fargate Profile ${other.name} is already being deleted. Only one Fargate Profile can be deleted at a time.`, { clusterName: ctx.info.clusterName });
-  }
-  ctx.profiles.setStatus(name, 'DELETING');
-  finishDelete(ctx, name);
-  return p;
-}
-
-export interface NewProfile {
-  name: string;
-  selectors: Selector[];
-  status?: SimProfile['status'];
-  subnets?: string[];
-  podExecutionRoleArn?: string;
-  tags?: Record<string, string>;
-  createdAt?: number;
-}
-
-export function newProfile(ctx: Ctx, n: NewProfile): SimProfile {
-  const { info } = ctx;
-  return {
-    name: n.name,
-    arn: `arn:aws:eks:${info.region}:${info.accountId}:fargateprofile/${info.clusterName}/${n.name}/${ctx.uid()}`,
-    status: n.status ?? 'ACTIVE',
-    selectors: n.selectors.map((s) => ({ ...s, ...(s.labels === undefined ? {} : { labels: { ...s.labels } }) })),
-    subnets: n.subnets ?? ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
-    podExecutionRoleArn: n.podExecutionRoleArn ?? `arn:aws:iam::${info.accountId}:role/AmazonEKSFargatePodExecutionRole`,
-    createdAt: n.createdAt ?? ctx.clock.now(),
-    tags: n.tags ?? {},
-    health: { issues: [] },
-  };
 }

@@ -1,5 +1,7 @@
-// Profile lifecycle side effects: CREATING -> ACTIVE, and deletion, which (after DELETING) stops
-// the pods the profile launched (spec §2.4; PodDisruptionBudgets are not consulted, CR#996).
+// Profile lifecycle (spec §1.5, §2.4): CREATING -> ACTIVE (or CREATE_FAILED with a health issue
+// when the pod execution role is not usable) after `timing.profileCreateMs`; DELETING stops the
+// pods the profile launched at once (PodDisruptionBudgets are not consulted, CR#996) and the
+// profile is gone after `timing.profileDeleteMs`. The 'eks-profiles' gate holds both transitions.
 import { FARGATE_SCHEDULER, PROFILE_LABEL } from '../../domain/types.js';
 import type { Ctx } from '../context.js';
 import { ApiError } from '../kube/status.js';
@@ -21,15 +23,27 @@ export function stopProfilePods(ctx: Ctx, profileName: string): number {
 }
 
 export function finishCreate(ctx: Ctx, name: string): void {
-  ctx.clock.later(ctx.timing.profileCreateMs, () => {
-    if (ctx.profiles.get(name)?.status === 'CREATING') ctx.profiles.setStatus(name, 'ACTIVE');
-  });
+  ctx.clock.later(ctx.timing.profileCreateMs, () =>
+    ctx.gates.run('eks-profiles', () => {
+      const p = ctx.profiles.get(name);
+      if (p?.status !== 'CREATING') return;
+      const issue = ctx.roles.issue(p.podExecutionRoleArn);
+      if (issue === undefined) {
+        ctx.profiles.setStatus(name, 'ACTIVE');
+        return;
+      }
+      p.health = { issues: [{ code: issue.code, message: issue.message, resourceIds: issue.resourceIds ?? [p.podExecutionRoleArn] }] };
+      ctx.profiles.setStatus(name, 'CREATE_FAILED');
+    }),
+  );
 }
 
-export function finishDelete(ctx: Ctx, name: string): void {
-  ctx.clock.later(ctx.timing.profileDeleteMs, () => {
-    if (ctx.profiles.get(name)?.status !== 'DELETING') return;
-    stopProfilePods(ctx, name);
-    ctx.profiles.remove(name);
-  });
+export function beginDelete(ctx: Ctx, name: string): void {
+  ctx.profiles.setStatus(name, 'DELETING');
+  stopProfilePods(ctx, name);
+  ctx.clock.later(ctx.timing.profileDeleteMs, () =>
+    ctx.gates.run('eks-profiles', () => {
+      if (ctx.profiles.get(name)?.status === 'DELETING') ctx.profiles.remove(name);
+    }),
+  );
 }

@@ -2,8 +2,11 @@
 import type { Ctx } from '../context.js';
 import type { Obj } from '../kube/resources.js';
 import { k8sTime } from '../time.js';
+import { eksVersion } from './versions.js';
 
-export const FARGATE_TAINT = { key: 'eks.amazonaws.com/compute-type', value: 'fargate', effect: 'NoSchedule' };
+/** Every Fargate node carries it as a label (=fargate) and as a NoSchedule taint (spec §2.2). */
+export const COMPUTE_TYPE_LABEL = 'eks.amazonaws.com/compute-type';
+export const FARGATE_TAINT = { key: COMPUTE_TYPE_LABEL, value: 'fargate', effect: 'NoSchedule' };
 
 /** us-east-1 uses ec2.internal; every other region <region>.compute.internal. */
 export function dnsSuffix(region: string): string {
@@ -40,8 +43,10 @@ function baseLabels(region: string, zone: string, host: string): Record<string, 
   };
 }
 
+/** A Fargate node runs the kubelet of the control-plane version at its creation (spec §2.5). */
 export function fargateNode(ctx: Pick<Ctx, 'info' | 'rand' | 'clock'>, ip: string, zone: string): Obj {
-  const { region, version } = ctx.info;
+  const { region } = ctx.info;
+  const kubelet = eksVersion(ctx.info.version).kubelet;
   const name = fargateNodeName(ip, region);
   const host = hostName(ip, region);
   const now = k8sTime(ctx.clock.now());
@@ -71,8 +76,8 @@ export function fargateNode(ctx: Pick<Ctx, 'info' | 'rand' | 'clock'>, ip: strin
         kernelVersion: '5.10.234-225.910.amzn2.x86_64',
         osImage: 'Amazon Linux 2',
         containerRuntimeVersion: 'containerd://1.7.27',
-        kubeletVersion: `v${version}.3-eks-473151a`,
-        kubeProxyVersion: `v${version}.3-eks-473151a`,
+        kubeletVersion: kubelet,
+        kubeProxyVersion: kubelet,
         operatingSystem: 'linux',
         architecture: 'amd64',
       },
@@ -88,10 +93,14 @@ export interface Ec2NodeSpec {
   nodegroup?: string;
   labels?: Record<string, string>;
   taints?: Obj[];
+  /** Kubernetes minor of its kubelet (default: the control plane's when the node joined). */
+  version?: string;
 }
 
+/** An EC2 node keeps its kubelet: upgrading node groups is outside the sim. */
 export function ec2Node(ctx: Pick<Ctx, 'info' | 'rand' | 'clock'>, n: Ec2NodeSpec): Obj {
-  const { region, version } = ctx.info;
+  const { region } = ctx.info;
+  const kubelet = eksVersion(n.version ?? ctx.info.version).kubelet;
   const now = k8sTime(ctx.clock.now());
   const instanceType = n.instanceType ?? 'm5.large';
   const nodegroup = n.nodegroup ?? 'ng-default';
@@ -129,8 +138,8 @@ export function ec2Node(ctx: Pick<Ctx, 'info' | 'rand' | 'clock'>, n: Ec2NodeSpe
         kernelVersion: '6.1.132-147.221.amzn2023.x86_64',
         osImage: 'Amazon Linux 2023.7.20250414',
         containerRuntimeVersion: 'containerd://1.7.27',
-        kubeletVersion: `v${version}.3-eks-473151a`,
-        kubeProxyVersion: `v${version}.3-eks-473151a`,
+        kubeletVersion: kubelet,
+        kubeProxyVersion: kubelet,
         operatingSystem: 'linux',
         architecture: 'amd64',
       },

@@ -2,6 +2,7 @@
 // kubectl asks for aggregated discovery first and falls back to these when the answer is plain JSON.
 import { RESOURCES } from './resources.js';
 import type { ResourceDef } from './resources.js';
+import { eksVersion, minorOf } from '../eks/versions.js';
 
 const GROUP_ORDER = ['apps', 'batch', 'policy', 'storage.k8s.io', 'authorization.k8s.io'];
 
@@ -47,11 +48,12 @@ export function group(name: string): object | undefined {
   return GROUP_ORDER.includes(name) ? { kind: 'APIGroup', apiVersion: 'v1', ...groupDoc(name) } : undefined;
 }
 
-export function versionInfo(minor: string): object {
+/** GET /version: what kube-apiserver reports, with the EKS build string of `version` ("1.33"). */
+export function versionInfo(version: string): object {
   return {
     major: '1',
-    minor,
-    gitVersion: `v1.${minor}.9-eks-sim`,
+    minor: String(minorOf(version)),
+    gitVersion: eksVersion(version).apiServer,
     gitCommit: '0000000000000000000000000000000000000000',
     gitTreeState: 'clean',
     buildDate: '2026-01-01T00:00:00Z',

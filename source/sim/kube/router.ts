@@ -86,7 +86,7 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
 
     // Discovery and health.
     if (method === 'GET') {
-      if (path === '/version') return sendJson(res, 200, versionInfo(ctx.info.version.split('.')[1] ?? '32'));
+      if (path === '/version') return sendJson(res, 200, versionInfo(ctx.info.version));
       if (path === '/healthz' || path === '/livez' || path === '/readyz') return sendRaw(res, 200, 'ok', { 'Content-Type': 'text/plain; charset=utf-8' });
       if (path === '/api') return sendJson(res, 200, apiVersions(req.headers.host ?? ''));
       if (path === '/apis') return sendJson(res, 200, groupList());

@@ -39,6 +39,7 @@ export function loadScenario(cluster: SimCluster, scenario: Scenario): void {
       clock.settle();
       for (const c of step.resume ?? []) cluster.resume(c);
       clock.settle();
+      if (step.upgrade !== undefined) cluster.upgradeControlPlane(step.upgrade);
     }
   } finally {
     clock.setAgo(0);

@@ -38,6 +38,8 @@ export interface WorkloadOpts {
   replicas?: number;
   annotations?: Record<string, string>;
   podSpec?: Obj;
+  /** Deployment strategy / StatefulSet updateStrategy (default: the API server's). */
+  strategy?: Obj;
 }
 
 function template(o: WorkloadOpts): Obj {
@@ -53,7 +55,7 @@ export function deployment(ns: string, name: string, o: WorkloadOpts): Obj {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, namespace: ns, labels: { ...o.labels } },
-    spec: { replicas: o.replicas ?? 1, selector: { matchLabels: { ...o.labels } }, template: template(o) },
+    spec: { replicas: o.replicas ?? 1, selector: { matchLabels: { ...o.labels } }, template: template(o), ...(o.strategy === undefined ? {} : { strategy: o.strategy }) },
   };
 }
 
@@ -67,6 +69,7 @@ export function statefulSet(ns: string, name: string, o: WorkloadOpts & { servic
       serviceName: o.serviceName ?? name,
       selector: { matchLabels: { ...o.labels } },
       template: template(o),
+      ...(o.strategy === undefined ? {} : { updateStrategy: o.strategy }),
       volumeClaimTemplates: (o.volumeClaims ?? []).map((v) => ({
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',

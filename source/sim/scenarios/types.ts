@@ -26,11 +26,19 @@ export interface ScenarioStep {
   staticPods?: { node: string; pod: Obj }[];
   pause?: Component[];
   resume?: Component[];
+  /**
+   * Upgrade the control plane to this minor version at the end of the step ("1.33"), under EKS's
+   * rules (one minor up, no Fargate pod on an older kubelet). Pods already running keep their
+   * nodes; later pods get the new kubelet.
+   */
+  upgrade?: string;
 }
 
 export interface Scenario {
   name: string;
   description?: string;
+  /** The control plane's Kubernetes minor version when the history starts (default DEFAULT_VERSION). */
+  version?: string;
   /** EC2 worker nodes (a managed node group). */
   nodes?: (Ec2NodeSpec & { ago?: string })[];
   steps: ScenarioStep[];

@@ -81,10 +81,12 @@ const ec2Pinned = pod('apps', 'ec2-pinned', {
 
 const report = job('batch-nightly', 'report', { labels: { app: 'report' }, containers: [container({ name: 'report', image: 'public.ecr.aws/example/report:1.0', cpu: '500m', memory: '1Gi' })] });
 
+// maxSurge 100%: a rollout starts every new pod at once (both end up Pending in the story below).
 const checkout = deployment('payments', 'checkout', {
   replicas: 2,
   labels: { app: 'checkout' },
   containers: [container({ name: 'checkout', image: 'public.ecr.aws/example/checkout:3.1.0', cpu: '500m', memory: '1Gi', limits: { cpu: '500m', memory: '1Gi' }, ports: [8443] })],
+  strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '100%', maxUnavailable: 0 } },
 });
 
 const legacyApi = deployment('legacy', 'legacy-api', {

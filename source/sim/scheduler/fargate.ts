@@ -7,6 +7,7 @@ import type { Ctx } from '../context.js';
 import type { Obj } from '../kube/resources.js';
 import { capacityProvisioned } from '../eks/capacity.js';
 import { fargateNode, isFargateNode } from '../eks/nodes.js';
+import { subnetById } from '../eks/vpc.js';
 import { NOT_SUPPORTED_PREFIX, unsupportedReasons } from '../eks/unsupported.js';
 import { bindPod, markUnschedulable } from './pod-status.js';
 
@@ -32,9 +33,10 @@ export function fargateRefusal(ctx: Pick<Ctx, 'store' | 'profiles'>, pod: Obj): 
 /** Start the pod's micro-VM: a new node, the pod bound to it with podIP == hostIP. */
 export function launchOnFargate(ctx: Ctx, pod: Obj): Obj {
   const profile = ctx.profiles.get(String(pod.metadata.labels?.[PROFILE_LABEL]));
+  // AWS spreads pods over the profile's subnets; the node lands in that subnet's zone.
   const subnets = profile?.subnets ?? [];
-  const zoneIndex = subnets.length > 0 ? Math.floor(ctx.rand() * subnets.length) % ZONES.length : Math.floor(ctx.rand() * ZONES.length);
-  const zone = `${ctx.info.region}${ZONES[zoneIndex]}`;
+  const pick = Math.floor(ctx.rand() * (subnets.length > 0 ? subnets.length : ZONES.length));
+  const zone = `${ctx.info.region}${subnets.length > 0 ? (subnetById(subnets[pick]!)?.zone ?? ZONES[pick % ZONES.length]) : ZONES[pick]}`;
   const ip = ctx.ips.next();
   const node = fargateNode(ctx, ip, zone);
   ctx.api.insert('nodes', node);
