@@ -3,10 +3,10 @@ import type { ClusterStore } from '../../store/cluster-store.js';
 import { Backoff, sleep, type BackoffOptions } from '../../lib/backoff.js';
 import { KubeApiError, authError, describeRequest, httpError, transportError } from './errors.js';
 import type { RawMeta, RawStatus } from './json.js';
-import { listAll } from './list.js';
 import type { PodRecord } from '../../domain/types.js';
-import { degradedWarning, resourceQueries, TEMPLATE_OWNER, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
-import { reasonOf, synthesizeNamespaces } from './load-cluster.js';
+import { markDegraded, namespacesOfPods } from './degraded.js';
+import { listToStore } from './list-to-store.js';
+import { resourceQueries, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
 import { sinkFor, type Sink } from './store-sinks.js';
 
 export interface ReflectorOptions extends KubeScope {
@@ -147,23 +147,10 @@ export class Reflector {
   }
 
   private async relist(query: ResourceQuery, sink: Sink): Promise<string> {
-    const collector = sink.collect();
-    const { resourceVersion } = await listAll(
-      this.kc,
-      query.path,
-      {
-        labelSelector: query.labelSelector,
-        fieldSelector: query.fieldSelector,
-        limit: this.options.limit ?? 500,
-        timeoutMs: this.options.timeoutMs ?? 0,
-        signal: this.abort.signal,
-        onRestart: collector.reset,
-        ...(query.prune ? { prune: query.prune } : {}),
-      },
-      collector.add,
-    );
+    const { limit, timeoutMs } = this.options;
+    const { resourceVersion, commit } = await listToStore(this.kc, query, sink, { limit, timeoutMs, signal: this.abort.signal });
     if (this.stopped) return resourceVersion;
-    collector.commit();
+    commit();
     this.stats.lists++;
     if (query.kind === 'pods') {
       this.podsListed = true;
@@ -308,9 +295,7 @@ export class Reflector {
   /** An optional resource is forbidden: say so once and carry on without it. */
   private giveUp(kind: ResourceKind, error: KubeApiError): void {
     this.down.delete(kind);
-    this.store.addWarning(degradedWarning(kind, reasonOf(error)));
-    const owner = TEMPLATE_OWNER[kind];
-    if (owner !== undefined) this.store.setTemplatesRead(owner, reasonOf(error));
+    markDegraded(this.store, kind, error);
     if (kind === 'namespaces') {
       this.deriveNamespaces = true;
       this.addNamespacesOfPods();
@@ -320,10 +305,7 @@ export class Reflector {
 
   /** Namespaces cannot be listed: show the asked-for one, or those the pods live in. */
   private addNamespacesOfPods(): void {
-    const snapshot = this.store.getSnapshot();
-    for (const record of synthesizeNamespaces(this.options.namespace, [...snapshot.pods.values()])) {
-      this.addNamespace(record.name);
-    }
+    for (const record of namespacesOfPods(this.options.namespace, this.store.getSnapshot().pods.values())) this.addNamespace(record.name);
   }
 
   private addNamespace(name: string | undefined): void {
