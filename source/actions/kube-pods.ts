@@ -1,5 +1,6 @@
 // Thin pod operations over kubeRequest (the real client library's authentication). Each one is
-// a single API call or a single wait; the order and the safety rules live in reschedule.ts.
+// a single API call or a single wait; the order and the safety rules live in evict-pod.ts and
+// recreate-pod.ts.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { PROFILE_LABEL, FARGATE_SCHEDULER } from '../domain/types.js';
 import { KubeApiError, kubeGet, kubeRequest } from '../sources/kube/http.js';
