@@ -51,6 +51,17 @@ export class KubeApiError extends UserError {
 
 export const isGone = (error: unknown): boolean => error instanceof KubeApiError && error.status === 410;
 
+/**
+ * Worth trying again (eviction, re-creation and waits): no answer (the network, a timeout; not
+ * our own cancel), throttled (429), a server failure (5xx), and, where the caller says it means
+ * "not yet", a conflict (409: a create while the pod of that name is still going away).
+ */
+export function isTransient(error: unknown, options: { conflict?: boolean } = {}): boolean {
+  if (!(error instanceof KubeApiError)) return false;
+  if (error.status === 0) return error.reason !== 'Aborted';
+  return error.status === 429 || error.status >= 500 || (error.status === 409 && options.conflict === true);
+}
+
 /** verb/resource/namespace of an API path like /api/v1/namespaces/dev/pods. */
 export function describeRequest(kc: KubeConfig, verb: string, apiPath: string): RequestDescription {
   const parts = apiPath.split('?')[0]!.split('/').filter(Boolean);

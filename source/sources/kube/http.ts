@@ -4,7 +4,7 @@ import type { RawStatus } from './json.js';
 import { secureKubeConfig } from './credentials.js';
 import { authError, configError, describeRequest, httpError, transportError, type KubeApiError } from './errors.js';
 
-export { KubeApiError, isGone } from './errors.js';
+export { KubeApiError, isGone, isTransient } from './errors.js';
 
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
