@@ -1,6 +1,7 @@
 // What we read from Kubernetes, shared by the one-shot load and the live reflector.
 import type { PodRecord, TemplateOwnerKind } from '../../domain/types.js';
-import { PERSISTENT_VOLUME_UNUSED, POD_UNUSED, WORKLOAD_UNUSED } from './projection.js';
+import { POD_UNUSED } from './pod-projection.js';
+import { PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
 import type { PruneNode } from './prune.js';
 
 /** Which pods the user asked about (-n / -A / -l). */

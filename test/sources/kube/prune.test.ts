@@ -7,12 +7,11 @@ import { ListItemSplitter } from '../../../source/sources/kube/list-items.js';
 import { compilePrune, ruleFor, ruleForEscaped, DROP, type PruneSpec } from '../../../source/sources/kube/prune.js';
 import {
   PERSISTENT_VOLUME_UNUSED,
-  POD_UNUSED,
   WORKLOAD_UNUSED,
   toPersistentVolumeRecord,
-  toPodRecord,
   toTemplateRecord,
 } from '../../../source/sources/kube/projection.js';
+import { POD_UNUSED, toPodRecord } from '../../../source/sources/kube/pod-projection.js';
 import { listAll } from '../../../source/sources/kube/list.js';
 import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
 import { startSim, type RunningSim } from '../../../source/sim/index.js';
