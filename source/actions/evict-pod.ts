@@ -4,7 +4,8 @@
 import { describeError } from '../errors.js';
 import { retry } from '../lib/retry.js';
 import { isTransient } from '../sources/kube/http.js';
-import { controllerRef, evictPod, landedOf, podsOfController, waitForReplacement, type EvictOutcome } from './kube-pods.js';
+import { controllerRef, evictPod, landedOf, type EvictOutcome } from './kube-pods.js';
+import { podsOfController, waitForReplacement } from './pod-waits.js';
 import { judgeLanding } from './landing.js';
 import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';
 import type { RescheduleResult } from './types.js';

@@ -1,7 +1,8 @@
 // One Kubernetes watch stream for the reflector, through client-node's Watch: its events handed
 // on in order, and how it ended told apart (the server closed it, it went quiet, 410, an error).
 import { Watch, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
-import { authError, describeRequest, httpError, transportError } from './errors.js';
+import { describeRequest, httpError } from './errors.js';
+import { authError, transportError } from './transport-errors.js';
 import type { RawMeta, RawStatus } from './json.js';
 import type { ResourceQuery } from './resources.js';
 
