@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { startSim, type RunningSim, type SimOptions } from '../../source/sim/index.js';
 import { fetchProfiles } from '../../source/sources/aws/eks.js';
-import { loadClusterOnce } from '../../source/sources/kube/list.js';
+import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
 import { buildClusterView, type ClusterView, type PodView } from '../../source/view-model/cluster-view.js';

@@ -5,7 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { RunningSim } from '../../source/sim/index.js';
 import { loadKubeConfig } from '../../source/sources/kube/kubeconfig.js';
 import { inferClusterIdentity } from '../../source/sources/kube/identity.js';
-import { loadClusterOnce } from '../../source/sources/kube/list.js';
+import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
 import { Reflector, type ReflectorOptions } from '../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ConnectionStatus, Snapshot } from '../../source/store/snapshot.js';
