@@ -2,8 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { Snapshot } from '../../source/store/snapshot.js';
-import { pod } from '../domain/fixtures.js';
-import { IDENTITY } from '../report/fixture-store.js';
+import { IDENTITY, pod } from '../helpers/records.js';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -11,7 +11,7 @@ import { createRowSelectors } from '../../source/ui/state/rows.js';
 import { themeFor } from '../../source/ui/theme.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
-import { fixtureStore, NOW } from './fixtures.js';
+import { sceneStore, NOW } from '../helpers/scene.js';
 
 /** ink-testing-library's terminal width (fixed). */
 export const COLUMNS = 100;
@@ -33,7 +33,7 @@ export interface StateOptions {
 
 /** The UIState <App> would pass down for this store and navigation state. */
 export function uiState(options: StateOptions = {}): UIState {
-  const store = options.store ?? fixtureStore();
+  const store = options.store ?? sceneStore();
   const snapshot = store.flush();
   const columns = options.columns ?? COLUMNS;
   const rows = options.rows ?? 30;

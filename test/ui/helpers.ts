@@ -15,7 +15,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { render, type Instance } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { App, type AppProps } from '../../source/ui/app/App.js';
-import { fixtureStore, NOW, type FixtureOptions } from './fixtures.js';
+import { sceneStore, NOW, type SceneOptions } from '../helpers/scene.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 
 class FakeStdout extends EventEmitter {
@@ -178,9 +178,9 @@ export interface AppHarness extends Tui {
 /** Render <App> over a fixture store (or the given one), ready for key presses. */
 export async function renderApp(
   props: Partial<AppProps> = {},
-  options: FixtureOptions & { columns?: number; rows?: number } = {},
+  options: SceneOptions & { columns?: number; rows?: number } = {},
 ): Promise<AppHarness> {
-  const store = props.store ?? fixtureStore(options);
+  const store = props.store ?? sceneStore(options);
   const harness = { refreshes: 0, quits: 0, rescheduled: [] as string[][] };
   const tui = renderTui(
     createElement(App, {
