@@ -9,7 +9,7 @@ import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { PROFILE_LABEL } from '../../source/domain/types.js';
 import type { ReportDocument, ReportPod } from '../../source/report/document.js';
 import { tempDir } from '../actions/helpers.js';
-import { FAST } from '../sim/helpers.js';
+import { FAST } from '../helpers/sim.js';
 import { runCli, simEnv, type CliResult } from '../helpers/cli.js';
 
 const IMAGE = 'public.ecr.aws/nginx/nginx:1.27';

@@ -5,6 +5,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineWith, press, renderApp, selectedLine, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
 import { NOW, scenePod } from '../helpers/scene.js';
+import { waitUntil } from '../helpers/waiting.js';
 import { denying, fakeActions, type FakeActions } from './fake-actions.js';
 
 let tui: AppHarness | null = null;
@@ -217,7 +218,7 @@ describe('the progress view', () => {
     run.emit(0, 'create', 're-creating it');
     run.result(0, 'interrupted', 're-created; stopped waiting for it to be scheduled (interrupted)');
     run.end();
-    for (let i = 0; i < 50 && t.quits === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil('the quit once the run ended', () => t.quits > 0, 2000);
     assert.equal(t.quits, 1);
   });
 

@@ -7,7 +7,7 @@ import { inferClusterIdentity } from '../../../source/sources/kube/identity.js';
 import { listAll, loadClusterOnce } from '../../../source/sources/kube/list.js';
 import { KubeApiError } from '../../../source/sources/kube/http.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import { podManifest } from '../helpers.js';
+import { podManifest } from '../../helpers/sim.js';
 
 let sim: RunningSim;
 before(async () => {
