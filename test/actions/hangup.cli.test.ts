@@ -12,7 +12,7 @@ import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../helpers/sim.js';
 import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
-import { backupsUnder, journalsUnder, tempDir } from './helpers.js';
+import { backupsUnder, journalsUnder, tempDir } from '../helpers/files.js';
 
 let sim: RunningSim;
 let state: string;

@@ -1,8 +1,5 @@
-// Shared set-up for the action tests: a sim over real HTTP, the views the planner takes (built the
-// way the CLI builds them: paged lists + EKS profiles through the AWS SDK), a fresh backup dir.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// Shared set-up for the action tests: a sim over real HTTP and the views the planner takes (built
+// the way the CLI builds them: paged lists + EKS profiles through the AWS SDK).
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { RunningSim, SimOptions } from '../../source/sim/index.js';
 import { fetchProfiles } from '../../source/sources/aws/eks.js';
@@ -52,31 +49,3 @@ export async function viewsOf(s: ActionSim, namespace: string, ...names: string[
   const pods = view.byNamespace.get(namespace) ?? [];
   return names.flatMap((name) => (name.endsWith('*') ? pods.filter((v) => v.pod.name.startsWith(name.slice(0, -1))) : pods.filter((v) => v.pod.name === name)));
 }
-
-export const tempDir = (prefix: string): string => mkdtempSync(path.join(tmpdir(), prefix));
-
-/** Every file under dir. */
-export function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const p = path.join(d, entry);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-/** The backup files under dir (not the run journals beside them). */
-export const backupsUnder = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.yaml'));
-
-/** The run journals under dir. */
-export const journalsUnder = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.jsonl'));

@@ -9,7 +9,7 @@ import { RunJournal } from '../../source/actions/journal.js';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../helpers/sim.js';
-import { journalsUnder, tempDir } from '../actions/helpers.js';
+import { journalsUnder, tempDir } from '../helpers/files.js';
 import { builtCliCopy } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 

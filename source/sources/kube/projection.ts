@@ -39,7 +39,7 @@ import { compilePrune, type PruneNode, type PruneSpec } from './prune.js';
 
 // What toPodRecord (and summarizePodStatus) never read from a pod: list-items.ts replaces these
 // values with null before parsing (prune.ts). Anything read above must not be dropped here;
-// test/sources/kube/prune.test.ts checks the records come out the same.
+// test/sources/kube/prune.sim.test.ts checks the records come out the same.
 const CONTAINER_UNUSED: PruneSpec = {
   env: 'drop',
   envFrom: 'drop',

@@ -11,7 +11,7 @@ import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../helpers/sim.js';
 import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
-import { backupsUnder, tempDir } from './helpers.js';
+import { backupsUnder, tempDir } from '../helpers/files.js';
 
 let sim: RunningSim;
 let state: string;

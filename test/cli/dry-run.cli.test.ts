@@ -9,7 +9,7 @@ import { isDryRun, startSim, type RunningSim, type SimRequest } from '../../sour
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
 import { FAST } from '../helpers/sim.js';
 import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
-import { filesUnder, tempDir } from '../actions/helpers.js';
+import { filesUnder, tempDir } from '../helpers/files.js';
 
 let sim: RunningSim;
 let state: string;

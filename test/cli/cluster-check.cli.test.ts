@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { FAST } from '../helpers/sim.js';
 import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
-import { tempDir } from '../actions/helpers.js';
+import { tempDir } from '../helpers/files.js';
 
 let demo: RunningSim;
 let prod: RunningSim;

@@ -1,5 +1,5 @@
 // The kubeconfig's exec credential plugin, run by our runner through the real client library
-// against the sim over https (over plain http no plugin runs at all: plain-http.test.ts). A reply
+// against the sim over https (over plain http no plugin runs at all: plain-http.sim.test.ts). A reply
 // that is not an ExecCredential of the kubeconfig's apiVersion is one line naming the user entry
 // and what came back, never the reply itself; a plugin that never answers is stopped after the
 // request timeout, with the command to run it alone.
