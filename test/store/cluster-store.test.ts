@@ -50,13 +50,4 @@ describe('ClusterStore', () => {
     store.remove('pods', 'default/a');
     assert.equal(store.getSnapshot().pods.size, 0);
   });
-
-  test('a failed profile re-read keeps the profiles it had', () => {
-    const store = new ClusterStore(IDENTITY);
-    store.setLiveProfiles([{ name: 'fp', status: 'ACTIVE', selectors: [{ namespace: 'x' }], subnets: [], podExecutionRoleArn: null, source: 'eks' }], { state: 'ok', message: null, fetchedAt: 1, stale: false });
-    store.setProfilesStatus({ state: 'throttled', message: 'slow down', fetchedAt: 1, stale: true });
-    const s = store.getSnapshot();
-    assert.deepEqual(s.profiles.map((p) => p.name), ['fp']);
-    assert.equal(s.profilesStatus.stale, true);
-  });
 });

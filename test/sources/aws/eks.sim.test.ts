@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { RunningSim } from '../../../source/sim/index.js';
 import { fetchProfiles, startProfilePoller } from '../../../source/sources/aws/eks.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
+import { buildClusterView } from '../../../source/view-model/cluster-view.js';
 import { simForFile } from '../../helpers/sim.js';
 
 // One sim for the file; the AWS SDK's default chain points at it.
@@ -168,6 +169,60 @@ describe('startProfilePoller against the sim', () => {
       store.dispose();
       eks.sim.faults.reset();
       eks.sim.cluster.deleteProfile('fp-new');
+    }
+  });
+});
+
+// The poller writes a failed re-read into the store as a status only: the profiles of the last
+// good read stay (marked stale), so verdicts do not flip to "unknown" on one bad call.
+describe('a failed profile re-read keeps the profiles it had', () => {
+  const faults = [
+    { rule: 'throttling that outlasts the retries', error: 'ThrottlingException', state: 'throttled' },
+    { rule: 'a 5xx from EKS', error: 'ServiceUnavailableException', state: 'error' },
+    { rule: 'access denied (the role lost eks:ListFargateProfiles mid-session)', error: 'AccessDeniedException', state: 'access-denied' },
+    { rule: 'credentials that expired mid-session', error: 'ExpiredTokenException', state: 'no-credentials' },
+  ] as const;
+  for (const c of faults) {
+    test(`${c.rule}: stale profiles, the last good read's time, verdicts still known`, async () => {
+      const store = new ClusterStore(eks.identity);
+      const poller = startProfilePoller(eks.identity, store, { intervalMs: 60_000, maxAttempts: 1 });
+      try {
+        await poller.refreshNow();
+        const good = store.flush();
+        assert.equal(good.profilesStatus.state, 'ok');
+        assert.ok(good.profiles.length > 0);
+
+        eks.sim.faults.eksFail({ operation: '*', error: c.error, count: Infinity });
+        await poller.refreshNow();
+        const failed = store.flush();
+        assert.equal(failed.profilesStatus.state, c.state, 'the failure is real');
+        assert.equal(failed.profilesStatus.stale, true, 'marked stale');
+        assert.equal(failed.profilesStatus.fetchedAt, good.profilesStatus.fetchedAt, 'fetchedAt is the last good read');
+        assert.deepEqual(failed.profiles, good.profiles, 'the profiles of the last good read, unchanged');
+        assert.equal(buildClusterView(failed).profilesKnown, true, 'verdicts still come from them');
+      } finally {
+        poller.stop();
+        store.dispose();
+        eks.sim.faults.reset();
+      }
+    });
+  }
+
+  test('a failure before any good read: no profiles, and they count as unknown (not as "none match")', async () => {
+    eks.sim.faults.eksFail({ operation: '*', error: 'AccessDeniedException', count: Infinity });
+    const store = new ClusterStore(eks.identity);
+    const poller = startProfilePoller(eks.identity, store, { intervalMs: 60_000, maxAttempts: 1 });
+    try {
+      await poller.refreshNow();
+      const snapshot = store.flush();
+      assert.equal(snapshot.profilesStatus.state, 'access-denied');
+      assert.equal(snapshot.profilesStatus.stale, false, 'nothing to be stale');
+      assert.deepEqual(snapshot.profiles, []);
+      assert.equal(buildClusterView(snapshot).profilesKnown, false);
+    } finally {
+      poller.stop();
+      store.dispose();
+      eks.sim.faults.reset();
     }
   });
 });
