@@ -253,11 +253,16 @@ describe('app without a chosen terminal size', () => {
     assert.match(app.lastFrame() ?? '', /Namespaces \[5\]/);
   });
 
-  test('the "updated" age follows the App clock', async () => {
+  test('the "updated" age follows the App clock', async (t) => {
+    // The App re-reads its clock once a second; fake intervals make that second pass at once.
+    t.mock.timers.enable({ apis: ['setInterval'] });
     let now = NOW;
     const app = render(createElement(App, { store: sceneStore(), readOnly: false, namespace: null, noColor: true, clock: () => now, refreshProfiles: () => {} }));
+    await waitForInputsReady();
     now += 60_000;
-    await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('updated 1m ago'), 3000);
+    assert.doesNotMatch(app.lastFrame() ?? '', /updated 1m ago/, 'not before the tick');
+    t.mock.timers.tick(1000);
+    await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('updated 1m ago'));
   });
 });
 
