@@ -130,7 +130,7 @@ export function ctx(profiles: Profile[], o: Partial<PlacementContext> = {}): Pla
 }
 
 /** EKS cluster demo in us-east-1 of account 111122223333, read from the context's ARN, no AWS profile or role. */
-export function identity(o: Partial<ClusterIdentity> = {}): ClusterIdentity {
+export function clusterIdentity(o: Partial<ClusterIdentity> = {}): ClusterIdentity {
   return {
     context: 'arn:aws:eks:us-east-1:111122223333:cluster/demo',
     clusterName: 'demo',
@@ -143,4 +143,4 @@ export function identity(o: Partial<ClusterIdentity> = {}): ClusterIdentity {
   };
 }
 
-export const IDENTITY: ClusterIdentity = identity();
+export const IDENTITY: ClusterIdentity = clusterIdentity();

@@ -3,7 +3,7 @@
 // no sim and no network. Its builders are records.ts's, placed in the scene as documented on each.
 import type { EventRecord, PodRecord, Profile, Selector } from '../../source/domain/types.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
-import { container, event, identity, node, pod, profile } from './records.js';
+import { clusterIdentity, container, event, node, pod, profile } from './records.js';
 
 export const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -76,7 +76,7 @@ export interface SceneOptions {
 export function sceneStore(options: SceneOptions = {}): ClusterStore {
   // Filled "a minute ago" so no row is marked as just changed, unless a test changes it.
   let clock = NOW - 60_000;
-  const store = new ClusterStore(identity({ context: 'demo-ctx' }), options.batchMs ?? 1, options.now ?? (() => clock));
+  const store = new ClusterStore(clusterIdentity({ context: 'demo-ctx' }), options.batchMs ?? 1, options.now ?? (() => clock));
   for (const name of ['default', 'test', 'prod', 'batch', 'kube-system']) store.upsert('namespaces', { name, phase: 'Active', createdAt: NOW - 48 * HOUR });
   store.upsert('nodes', node(SCENE_EC2_NODE, false));
   store.upsert('nodes', node(SCENE_FARGATE_NODE_A, true));

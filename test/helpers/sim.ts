@@ -4,6 +4,7 @@ import { after, before } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startSim, type RunningSim, type SimOptions, type Timing } from '../../source/sim/index.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
+import { clusterIdentity } from './records.js';
 
 /** Timings that keep the sim's schedulers, kubelets and controllers quick but still asynchronous. */
 export const FAST: Partial<Timing> = {
@@ -31,7 +32,7 @@ export function kubeConfigFrom(path: string): KubeConfig {
 
 /** The identity the CLI infers for the sim's context (cluster, region and account from its ARN). */
 export function simIdentity(sim: RunningSim): ClusterIdentity {
-  return { context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
+  return clusterIdentity({ context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId });
 }
 
 /**
