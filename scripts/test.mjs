@@ -5,7 +5,7 @@
 // React, client-node), and loading them once per process rather than once per file halves its
 // CPU time. Two processes, with the files dealt alternately, keep both cores busy. A fast test must
 // therefore leave no global state behind (npm test would not notice; test:fast would).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { filesOf, TIERS } from './test-tiers.mjs';
 
@@ -26,10 +26,25 @@ const shared = tiers.length === 1 && tiers[0] === 'fast';
 const shards = shared ? [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)].filter((s) => s.length > 0) : [files];
 const isolation = shared ? ['--test-isolation=none'] : ['--test-concurrency=2'];
 
+const env = { ...process.env };
+if (!shared) {
+  // Tests that run dist/cli.js need it built from these sources: check once here (a content
+  // stamp, quick when fresh) instead of in every test process (test/helpers/cli.ts).
+  const buildEnv = { ...process.env };
+  delete buildEnv.KF_OUTDIR;
+  try {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, env: buildEnv, stdio: 'inherit' });
+  } catch {
+    process.stderr.write('the build of dist/ failed (above); no tests were run\n');
+    process.exit(1);
+  }
+  env.KF_TEST_DIST_FRESH = '1';
+}
+
 const runs = shards.map(
   (shard) =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...isolation, ...extra, ...shard], { cwd: root, stdio: 'inherit' });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...isolation, ...extra, ...shard], { cwd: root, env, stdio: 'inherit' });
       child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     }),
 );

@@ -53,7 +53,7 @@ describe('the tiers cover the tests', () => {
   test('npm test typechecks, builds, then runs every tier; each test:TIER runs its tier', () => {
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     assert.equal(scripts.test, 'npm run typecheck && npm run build && node scripts/test.mjs all');
-    for (const tier of TIERS) assert.match(scripts[`test:${tier}`] ?? '', new RegExp(`(^|&& )node scripts/test\\.mjs ${tier}$`), `test:${tier}`);
+    for (const tier of TIERS) assert.equal(scripts[`test:${tier}`], `node scripts/test.mjs ${tier}`);
   });
 });
 

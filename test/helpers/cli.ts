@@ -1,6 +1,7 @@
 // Runs the BUILT CLI (dist/cli.js) as a child process, like a user would. dist/ is rebuilt first
 // when its sources changed (scripts/build.mjs --if-stale compares a content stamp), so a test never
-// runs yesterday's bundle; under `npm test`, which has just built, that check finds nothing to do.
+// runs yesterday's bundle. Under scripts/test.mjs (npm test and the tiers) that check is done once
+// before the tests start instead.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ export interface CliResult {
 let built: Promise<void> | null = null;
 /** Build dist/ unless it was built from the sources as they are (checked once per test process). */
 export function ensureBuilt(): Promise<void> {
+  // scripts/test.mjs (npm test, test:sim, test:slow) has checked already.
+  if (process.env.KF_TEST_DIST_FRESH === '1') return Promise.resolve();
   const env = { ...process.env };
   delete env.KF_OUTDIR;
   built ??= run(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, env }).then(
