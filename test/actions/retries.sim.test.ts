@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { planReschedule } from '../../source/actions/plan.js';
 import { reschedule, type RescheduleOptions } from '../../source/actions/reschedule.js';
 import { pdb } from '../../source/sim/scenarios/manifests.js';
-import { startActionSim, tempDir, viewsOf, type ActionSim } from './helpers.js';
+import { startActionSim, viewsOf, type ActionSim } from './helpers.js';
+import { tempDir } from '../helpers/files.js';
 
 let s: ActionSim;
 before(async () => {

@@ -19,7 +19,7 @@ import { copyMap, stringOrNull, timestamp } from './raw-values.js';
 
 // What toPodRecord (and summarizePodStatus) never read from a pod: list-items.ts replaces these
 // values with null before parsing (prune.ts). Anything toPodRecord reads must not be dropped here;
-// test/sources/kube/prune.test.ts checks the records come out the same.
+// test/sources/kube/prune.sim.test.ts checks the records come out the same.
 const CONTAINER_UNUSED: PruneSpec = {
   env: 'drop',
   envFrom: 'drop',

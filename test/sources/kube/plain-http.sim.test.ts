@@ -20,7 +20,8 @@ import { listAll } from '../../../source/sources/kube/list.js';
 import { checkPodPermissions } from '../../../source/sources/kube/permissions.js';
 import { Reflector } from '../../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import { podManifest, waitFor } from '../helpers.js';
+import { podManifest } from '../../helpers/sim.js';
+import { waitForSnapshot } from '../../helpers/waiting.js';
 
 const TOKEN = 'static-token-over-http';
 const EXEC_TOKEN = 'exec-token-over-http';
@@ -100,10 +101,10 @@ describe('no credentials over plain http', () => {
       const unsubscribe = store.subscribe(() => {});
       const reflector = new Reflector(kc, store, { backoff: { initialMs: 50, maxMs: 400 } }).start();
       try {
-        await waitFor(store, 'the first list', (s) => s.connection.state === 'live');
+        await waitForSnapshot(store, 'the first list', (s) => s.connection.state === 'live');
         const name = `plain-${which}`;
         const created = sim.cluster.createPod(podManifest('default', name));
-        await waitFor(store, 'the watch to bring the new pod', (s) => s.pods.has(`default/${name}`));
+        await waitForSnapshot(store, 'the watch to bring the new pod', (s) => s.pods.has(`default/${name}`));
         sim.cluster.deletePod('default', name, { gracePeriodSeconds: 0 });
         await waitForGone(kc, { namespace: 'default', name, uid: String(created.metadata.uid) }, { timeoutMs: 10_000 });
       } finally {

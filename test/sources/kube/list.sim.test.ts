@@ -8,7 +8,7 @@ import { listAll } from '../../../source/sources/kube/list.js';
 import { loadClusterOnce } from '../../../source/sources/kube/load-cluster.js';
 import { KubeApiError } from '../../../source/sources/kube/http.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import { podManifest } from '../helpers.js';
+import { podManifest } from '../../helpers/sim.js';
 
 let sim: RunningSim;
 before(async () => {
