@@ -27,6 +27,9 @@ const shards = shared ? [files.filter((_, i) => i % 2 === 0), files.filter((_, i
 const isolation = shared ? ['--test-isolation=none'] : ['--test-concurrency=2'];
 
 const env = { ...process.env };
+// UI tests import test/ui/force-color.ts before ink so frames carry colours; in a shared process
+// chalk reads the environment once, for whichever file loads it first, so set it for all.
+if (shared) env.FORCE_COLOR = '1';
 if (!shared) {
   // Tests that run dist/cli.js need it built from these sources: check once here (a content
   // stamp, quick when fresh) instead of in every test process (test/helpers/cli.ts).
