@@ -1,3 +1,6 @@
+// kubectl's flag grammar for every flag: the FLAGS table (names, shorthands, kinds, which commands
+// take them), tokenised by lib/pflag.ts, then checked and turned into Options. Longer than most
+// files: the table and the checks of its values are one contract, read best in one place.
 import meow, { type AnyFlags } from 'meow';
 import { UsageError } from '../errors.js';
 import { parseDuration, parseTimeout } from '../lib/duration.js';
