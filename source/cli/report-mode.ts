@@ -28,7 +28,7 @@ async function snapshotOnce(options: Options) {
         session.kc,
         // Events explain pending pods in the live view only. Nodes are skipped too: EKS names every
         // Fargate node fargate-ip-..., and a big Fargate cluster has one node per pod to download.
-        { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
+        { namespace: options.namespace, labelSelector: options.selector, fieldSelector: options.fieldSelector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
         session.store,
       ),
       profiles.refreshNow(),

@@ -8,6 +8,7 @@ import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';
 import { errorText } from '../errors.js';
+import { REQUEST_LOG_LEVEL, type RequestLog } from '../sources/request-log.js';
 
 /** Everything a face needs: a loaded kubeconfig, the cluster's identity, and the store to fill. */
 export interface Session {
@@ -38,11 +39,14 @@ export async function openSession(options: Options, { live = false }: { live?: b
     closers.push(demo.close);
   }
 
+  const requestLog = requestLogFor(options, live);
   const { kc, contextName, namespace: contextNamespace, requestTimeoutMs, warnings } = loadKubeConfig({
     kubeconfig,
     context: options.context,
     cluster: options.cluster,
     requestTimeout: options.requestTimeout,
+    overrides: options.connection,
+    requestLog,
   });
   const identity = inferClusterIdentity(kc, contextName, {
     eksCluster: options.eksCluster,
@@ -95,4 +99,18 @@ export async function openSession(options: Options, { live = false }: { live?: b
       for (const close of closers.reverse()) await close();
     },
   };
+}
+
+/**
+ * -v's request log on stderr. The live view owns the terminal: there the log is written only when
+ * stderr is not that terminal (`kubectl fargate -v6 2>requests.log`).
+ */
+function requestLogFor(options: Options, live: boolean): RequestLog | null {
+  if (options.verbosity < REQUEST_LOG_LEVEL) return null;
+  if (live && process.stderr.isTTY) {
+    process.stderr.write('warning: -v writes its request log to stderr, which the live view covers: redirect it (2>requests.log) to keep it\n');
+    return null;
+  }
+  const secrets = [options.connection.token, process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN].filter((s): s is string => Boolean(s));
+  return { level: options.verbosity, write: (text) => void process.stderr.write(text), secrets };
 }
