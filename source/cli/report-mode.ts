@@ -6,7 +6,7 @@ import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
 import { colorsEnabled } from '../report/colors.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
-import { UserError } from '../errors.js';
+import { UserError, errorText, isUserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { trace } from './trace.js';
 import { stopYoungGenerationGrowth } from './one-shot-heap.js';
@@ -94,8 +94,29 @@ export async function runReport(options: Options): Promise<number> {
   return 0;
 }
 
-/** `kubectl fargate check`: exit 1 when any pod needs rescheduling or is blocked. */
+/**
+ * `kubectl fargate check`: 0 when every pod is where the profiles say, 1 when some pod needs a
+ * reschedule or is blocked, 3 when it could not tell (Kubernetes or AWS failed), like
+ * `terraform plan -detailed-exitcode` keeps "changes found" apart from "error"; 2 stays usage.
+ */
 export async function runCheck(options: Options): Promise<number> {
+  try {
+    return await check(options);
+  } catch (error) {
+    throw couldNotTell(error);
+  }
+}
+
+/** Exit code of check when it could not tell. */
+export const CHECK_UNKNOWN_EXIT = 3;
+
+function couldNotTell(error: unknown): unknown {
+  if (isUserError(error) && error.exitCode === 2) return error;
+  if (isUserError(error)) return new UserError(error.message, { exitCode: CHECK_UNKNOWN_EXIT, hint: error.hint });
+  return new UserError(errorText(error), { exitCode: CHECK_UNKNOWN_EXIT });
+}
+
+async function check(options: Options): Promise<number> {
   const { view, session } = await snapshotOnce(options);
   // When the profiles are unknown the error below says why; the same line as a warning too would be noise.
   warn(view, view.profilesKnown ? null : view.aws.message);

@@ -235,12 +235,12 @@ const rows: Row[] = [
     stderr: /^error: the kubeconfig's exec credential plugin `sh` failed: Error loading SSO Token: Token for my-sso does not exist more detail; run `sh` by hand/,
   },
 
-  // ---- cluster identity and AWS (check needs the profiles: exit 1; the report only warns) ----
+  // ---- cluster identity and AWS (check needs the profiles: exit 3, could not tell; the report only warns) ----
   {
     rule: 'cluster name not inferable (check)',
     args: () => ['check', '-n', 'test'],
     env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(cannot tell the EKS cluster name for context "ctx": pass --eks-cluster NAME \(and --region REGION\)\); fix AWS access, or pass --no-aws with --profiles-file$/,
   },
   {
@@ -254,13 +254,13 @@ const rows: Row[] = [
     rule: 'region not inferable',
     args: () => ['check', '-n', 'test', '--eks-cluster', 'demo'],
     env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
-    exit: 1,
+    exit: 3,
     stderr: /cannot tell the AWS region of EKS cluster "demo" \(context "ctx"\): pass --region REGION\); fix AWS access/,
   },
   {
     rule: 'unknown cluster in EKS',
     args: () => ['check', '-n', 'test', '--eks-cluster', 'nope'],
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(EKS cluster nope not found in us-east-1: check --eks-cluster\/--region\)/,
   },
   {
@@ -274,7 +274,7 @@ const rows: Row[] = [
       AWS_CONFIG_FILE: join(fx.emptyHome, 'no-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(fx.emptyHome, 'no-credentials'),
     }),
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(AWS credentials are missing or expired: run `aws sso login` \/ set AWS_PROFILE, or pass --no-aws\)/,
   },
   {
@@ -284,7 +284,7 @@ const rows: Row[] = [
       fx.sim.faults.eksFail({ operation: '*', error: 'ExpiredTokenException', count: 100 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     stderr: /\(AWS credentials are missing or expired: run `aws sso login` \/ set AWS_PROFILE, or pass --no-aws\)/,
   },
   {
@@ -294,7 +294,7 @@ const rows: Row[] = [
       fx.sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'AccessDeniedException', count: 100 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(access denied reading Fargate profiles of demo: allow eks:ListFargateProfiles and eks:DescribeFargateProfile for your AWS identity/,
   },
   {
@@ -304,7 +304,7 @@ const rows: Row[] = [
       fx.sim.faults.eksFail({ operation: 'DescribeFargateProfile', error: 'AccessDeniedException', count: 100 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     stderr: /allow eks:ListFargateProfiles and eks:DescribeFargateProfile for your AWS identity \(.*eks:DescribeFargateProfile.*\)\); fix AWS access/,
   },
   {
