@@ -7,6 +7,7 @@ import type { ConnectionOverrides } from '../sources/kube/overrides.js';
 import { parseVerbosity } from '../sources/request-log.js';
 import { connectionOverrides } from './connection-flags.js';
 import { helpText } from './help.js';
+import { parseCustomColumns, parseTemplate, relaxedPath } from '../report/jsonpath-template.js';
 import { parseOutput, ROW_OUTPUTS, type Output } from './output-flags.js';
 import { VERSION } from './version.js';
 
@@ -223,6 +224,11 @@ export function parseArgs(argv: string[]): Options {
   let template: string | undefined;
   const o = str('output');
   if (o !== undefined) ({ output, template } = parseOutput(o));
+  // Templates and paths are checked now, before anything is contacted (exit 2).
+  if (output === 'jsonpath') parseTemplate(template ?? '');
+  if (output === 'custom-columns') parseCustomColumns(template ?? '');
+  const sortBy = str('sort-by');
+  if (sortBy !== undefined) relaxedPath(sortBy, '--sort-by');
   if (bool('json')) {
     if (output && output !== 'json') throw new UsageError(`--json conflicts with -o ${output}`);
     output = 'json';
@@ -285,7 +291,7 @@ export function parseArgs(argv: string[]): Options {
     output,
     template,
     headers: f.headers !== false,
-    sortBy: str('sort-by'),
+    sortBy,
     showLabels: bool('show-labels'),
     watch: bool('watch'),
     color,
