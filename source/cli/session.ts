@@ -7,7 +7,8 @@ import { readProfilesFile } from '../sources/files/profile-file.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';
-import { errorText } from '../errors.js';
+import { UsageError, errorText } from '../errors.js';
+import { missingAwsProfile } from '../sources/aws/aws-profiles.js';
 import { REQUEST_LOG_LEVEL, type RequestLog } from '../sources/request-log.js';
 
 /** Everything a face needs: a loaded kubeconfig, the cluster's identity, and the store to fill. */
@@ -53,6 +54,11 @@ export async function openSession(options: Options, { live = false }: { live?: b
     region: options.region,
     profile: options.awsProfile,
   });
+  // `--profile nosuch` is a usage error, as for `aws --profile nosuch`, before anything is sent.
+  if (options.awsProfile && options.aws) {
+    const missing = await missingAwsProfile(options.awsProfile, 'from --profile');
+    if (missing) throw new UsageError(missing);
+  }
   const store = new ClusterStore(identity);
   for (const warning of warnings) {
     if (live) store.addWarning(warning);
@@ -72,7 +78,7 @@ export async function openSession(options: Options, { live = false }: { live?: b
     if (!options.aws) return settled('EKS not consulted (--no-aws)', 'file-only');
     const missing = missingIdentityHint(identity);
     if (missing) return settled(missing, 'no-cluster');
-    return startProfilePoller(identity, store);
+    return startProfilePoller(identity, store, { log: requestLog });
   };
 
   let match: Promise<ClusterMatch> | null = null;
@@ -82,7 +88,7 @@ export async function openSession(options: Options, { live = false }: { live?: b
       identity,
       claim: inferClusterIdentity(kc, contextName),
       server: kc.getCurrentCluster()?.server ?? '',
-    }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${errorText(error)}` }));
+    }, { log: requestLog }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${errorText(error)}` }));
     return match;
   };
 
