@@ -1,4 +1,4 @@
-import { loadClusterOnce } from '../sources/kube/list.js';
+import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import { writePieces } from '../report/json-pieces.js';
 import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';

@@ -68,7 +68,7 @@ const rows: Row[] = [
   // ---- flags (usage: exit 2) ----
   { rule: 'unknown flag', args: () => ['--bogus'], exit: 2, stderr: /^error: unknown flag --bogus; see `kubectl fargate --help` for the flags$/ },
   { rule: 'unknown short flag', args: () => ['-Z'], exit: 2, stderr: /^error: unknown flag -Z; see `kubectl fargate --help`/ },
-  { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table$/ },
+  { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table\|name\|jsonpath=\.\.\.\|jsonpath-file=\.\.\.\|custom-columns=\.\.\.\|custom-columns-file=\.\.\.$/ },
   { rule: 'a flag without its value', args: () => ['--context'], exit: 2, stderr: /^error: --context needs a value; see `kubectl fargate --help`$/ },
   { rule: 'bad --request-timeout', args: () => ['--request-timeout', 'soon'], exit: 2, stderr: /^error: invalid --request-timeout "soon": use a duration like 30s, 1m or 500ms/ },
   { rule: 'a boolean flag given something else', args: () => ['--no-headers=maybe'], exit: 2, stderr: /^error: invalid value "maybe" for --no-headers: use true or false$/ },
@@ -582,7 +582,7 @@ describe('bad input: one line naming the problem and the fix, the right exit cod
       const undo = row.setup?.(fx);
       let result;
       try {
-        result = await runCli(row.args(fx), envFor(row, fx), 90_000);
+        result = await runCli(row.args(fx), envFor(row, fx), { timeoutMs: 90_000 });
       } finally {
         undo?.();
       }
