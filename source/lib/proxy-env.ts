@@ -3,7 +3,8 @@ import net from 'node:net';
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the AWS CLI reads them (Python requests): the lower-case
 // name first, then the upper-case one; NO_PROXY is a list of hosts, domain suffixes (`.example.com`
 // or `example.com` both cover its subdomains), `host:port`, IP addresses and CIDR ranges, or `*`.
-// Unlike Go's rules, loopback is not exempt unless listed.
+// The AWS CLI's rules proxy loopback unless listed; Go's (kubectl's, `loopbackDirect`) never
+// proxy localhost or a loopback address.
 
 export interface ProxyTarget {
   protocol: string;
@@ -16,11 +17,17 @@ const pick = (env: NodeJS.ProcessEnv, name: string): string | undefined => {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 };
 
+export interface ProxyRules {
+  /** Go's net/http rule: localhost and loopback addresses always go direct. */
+  loopbackDirect?: boolean;
+}
+
 /** The proxy URL to reach `target` through, or null for a direct connection. */
-export function proxyFor(target: ProxyTarget, env: NodeJS.ProcessEnv = process.env): string | null {
+export function proxyFor(target: ProxyTarget, env: NodeJS.ProcessEnv = process.env, rules: ProxyRules = {}): string | null {
   const secure = target.protocol === 'https:';
   const proxy = pick(env, secure ? 'https_proxy' : 'http_proxy');
   if (proxy === undefined) return null;
+  if (rules.loopbackDirect && isLoopback(target.hostname)) return null;
   const port = String(target.port || (secure ? 443 : 80));
   if (bypassed(target.hostname, port, pick(env, 'no_proxy') ?? '')) return null;
   return proxy.includes('://') ? proxy : `http://${proxy}`;
@@ -47,6 +54,14 @@ export function bypassed(hostname: string, port: string, list: string): boolean 
     if (host === domain || host.endsWith(`.${domain}`)) return true;
   }
   return false;
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost') return true;
+  const family = net.isIP(host);
+  if (family === 4) return host.startsWith('127.');
+  return family === 6 && (host === '::1' || host === '0:0:0:0:0:0:0:1');
 }
 
 function inCidr(ip: string, cidr: string): boolean {

@@ -33,19 +33,25 @@ export function awsHttpAgents(env: NodeJS.ProcessEnv = process.env): AwsAgents |
     if (!agent) tunnels.set(key, (agent = secure ? new HttpsProxyAgent({ ...options, proxy }) : new HttpProxyAgent({ keepAlive: true, maxSockets: 50, proxy })));
     return agent;
   };
-  const through = (secure: boolean, options: http.ClientRequestArgs, callback: Callback | undefined): Duplex | null | undefined => {
-    const proxy = proxyFor({ protocol: secure ? 'https:' : 'http:', hostname: options.hostname ?? options.host ?? '', port: options.port ?? undefined }, env);
-    return proxy === null ? undefined : tunnel(proxy, secure).createConnection(options, callback);
-  };
+  // The proxy to tunnel through for this connection, or null to connect directly.
+  const proxyOf = (secure: boolean, options: http.ClientRequestArgs): string | null =>
+    proxyFor({ protocol: secure ? 'https:' : 'http:', hostname: options.hostname ?? options.host ?? '', port: options.port ?? undefined }, env);
 
   class EnvHttpsAgent extends https.Agent {
     override createConnection(options: http.ClientRequestArgs, callback?: Callback): Duplex | null | undefined {
-      return through(true, options, callback) ?? super.createConnection(options, callback);
+      const proxy = proxyOf(true, options);
+      if (proxy === null) return super.createConnection(options, callback);
+      // The tunnel's socket arrives through the callback once the proxy has answered CONNECT.
+      tunnel(proxy, true).createConnection(options, callback);
+      return undefined;
     }
   }
   class EnvHttpAgent extends http.Agent {
     override createConnection(options: http.ClientRequestArgs, callback?: Callback): Duplex | null | undefined {
-      return through(false, options, callback) ?? super.createConnection(options, callback);
+      const proxy = proxyOf(false, options);
+      if (proxy === null) return super.createConnection(options, callback);
+      tunnel(proxy, false).createConnection(options, callback);
+      return undefined;
     }
   }
   return { httpsAgent: new EnvHttpsAgent(options), httpAgent: new EnvHttpAgent({ keepAlive: true, maxSockets: 50 }) };

@@ -8,6 +8,7 @@ import { parseDuration } from '../../lib/duration.js';
 import { plainHttpWarning, secureKubeConfig } from './credentials.js';
 import { impersonationOf, overrideCluster, overrideUser, type ConnectionOverrides, type Impersonation } from './overrides.js';
 import { decorateRequests } from './request-decorations.js';
+import { withEnvProxy } from './env-proxy.js';
 import type { RequestLog } from '../request-log.js';
 
 export interface KubeConfigOptions {
@@ -106,7 +107,9 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   const connection = applyOverrides(clusters, users, used, o);
   users = connection.users;
   const kc = new KubeConfig();
-  kc.loadFromOptions({ clusters: connection.clusters, users, contexts: chosen, currentContext: contextName });
+  // BadServer entries stay as they are: their error is reported below.
+  const proxied = connection.clusters.map((c) => (c.name === used.cluster && !(c instanceof BadServer) ? withEnvProxy(c, env) : c));
+  kc.loadFromOptions({ clusters: proxied, users, contexts: chosen, currentContext: contextName });
   const context = kc.getContextObject(contextName)!;
   const cluster = kc.getCluster(context.cluster);
   if (!cluster) {
