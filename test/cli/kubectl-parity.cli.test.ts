@@ -1,13 +1,15 @@
 // kubectl's and the AWS CLI's conventions, checked on the built CLI against the sim over real
 // HTTP: connection flags, proxies, AWS_CA_BUNDLE, --profile, User-Agent, -v, output forms.
+import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { runCli, simEnv } from '../helpers/cli.js';
+import { CLI, ensureBuilt, runCli, simEnv } from '../helpers/cli.js';
 import { tempDir } from '../helpers/files.js';
 import { startTestProxy, type TestProxy } from '../helpers/proxy.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 const portOf = (url: string): string => new URL(url).port;
 
@@ -222,6 +224,37 @@ describe('kubectl and AWS CLI parity against the sim', () => {
       assert.equal(code, 0, stderr);
       assert.match(stdout.split('\n')[0]!, /\sLABELS$/);
       assert.match(stdout.split('\n')[1]!, /\srun=test$/);
+    });
+
+    test('--json pods carry uid, labels and creationTimestamp', async () => {
+      const { code, stdout, stderr } = await runCli(['-n', 'test', '--json', '--no-aws'], simEnv(plain));
+      assert.equal(code, 0, stderr);
+      const [pod] = (JSON.parse(stdout) as { pods: Array<{ uid: string; labels: Record<string, string>; creationTimestamp: string }> }).pods;
+      const live = plain.cluster.getPod('test', 'test') as { metadata: { uid: string; creationTimestamp: string } };
+      assert.equal(pod?.uid, live.metadata.uid);
+      assert.deepEqual(pod?.labels, { run: 'test' });
+      assert.equal(pod?.creationTimestamp, live.metadata.creationTimestamp);
+    });
+
+    test('-w prints the table, then a row for a pod created meanwhile, until interrupted', async () => {
+      await ensureBuilt();
+      const child = spawn(process.execPath, [CLI, '-n', 'test', '-w'], { env: simEnv(plain) });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        await waitUntil('the first table', () => /^NAME\s.*\ntest\s/m.test(out));
+        plain.cluster.createPod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'watched', namespace: 'test', labels: { run: 'watched' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+        await waitUntil('a row for the new pod', () => /^watched\s/m.test(out));
+        const lines = out.trimEnd().split('\n');
+        // One header, then rows only.
+        assert.equal(lines.filter((l) => l.startsWith('NAME ')).length, 1);
+      } finally {
+        child.kill('SIGINT');
+        const code = await exited;
+        plain.cluster.deletePod('test', 'watched', { gracePeriodSeconds: 0 });
+        assert.equal(code, 130);
+      }
     });
 
     test('version -o json', async () => {
