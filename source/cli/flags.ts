@@ -62,7 +62,6 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'profile', kind: 'string' },
   { name: 'profiles-file', kind: 'array' },
   { name: 'no-aws', kind: 'bool', inverts: 'aws' },
-  { name: 'price-file', kind: 'string' },
   // Output
   { name: 'output', short: 'o', kind: 'string' },
   { name: 'json', kind: 'bool' },
@@ -112,8 +111,6 @@ export interface Options {
   awsProfile?: string;
   profilesFiles: string[];
   aws: boolean;
-  /** --price-file: Fargate prices instead of the built-in table's. */
-  priceFile?: string;
   /** Explicit output; undefined = the TUI on a terminal, else a table. */
   output?: Output;
   /** -o jsonpath=… / custom-columns=… (file forms already read). */
@@ -288,7 +285,6 @@ export function parseArgs(argv: string[]): Options {
     awsProfile: str('profile'),
     profilesFiles: tokens.values.get('profiles-file') ?? [],
     aws: f.aws !== false,
-    priceFile: str('price-file'),
     output,
     template,
     headers: f.headers !== false,

@@ -69,6 +69,11 @@ const rows: Row[] = [
   { rule: 'unknown flag', args: () => ['--bogus'], exit: 2, stderr: /^error: unknown flag --bogus; see `kubectl fargate --help` for the flags$/ },
   { rule: 'unknown short flag', args: () => ['-Z'], exit: 2, stderr: /^error: unknown flag -Z; see `kubectl fargate --help`/ },
   { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table\|name\|jsonpath=\.\.\.\|jsonpath-file=\.\.\.\|custom-columns=\.\.\.\|custom-columns-file=\.\.\.$/ },
+  // ---- issue 15: kubectl's connection flags and the flags not built ----
+  { rule: '--price-file is not built: refused, not ignored', args: () => ['--price-file', 'prices.json'], exit: 2, stderr: /^error: unknown flag --price-file; see `kubectl fargate --help`/ },
+  { rule: '--as-uid without --as', args: () => ['--as-uid', '42'], exit: 2, stderr: /^error: --as-uid needs --as/ },
+  { rule: '--insecure-skip-tls-verify with --certificate-authority', args: () => ['--insecure-skip-tls-verify', '--certificate-authority', 'ca.crt'], exit: 2, stderr: /^error: --insecure-skip-tls-verify and --certificate-authority conflict/ },
+  { rule: '--server that is no URL', args: () => ['-s', 'ftp://x'], exit: 2, stderr: /^error: invalid --server "ftp:\/\/x": not an http\(s\) URL/ },
   { rule: 'a flag without its value', args: () => ['--context'], exit: 2, stderr: /^error: --context needs a value; see `kubectl fargate --help`$/ },
   { rule: 'bad --request-timeout', args: () => ['--request-timeout', 'soon'], exit: 2, stderr: /^error: invalid --request-timeout "soon": use a duration like 30s, 1m or 500ms/ },
   { rule: 'a boolean flag given something else', args: () => ['--no-headers=maybe'], exit: 2, stderr: /^error: invalid value "maybe" for --no-headers: use true or false$/ },
