@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { CLI, ensureBuilt, runCli, simEnv } from '../helpers/cli.js';
 import { tempDir } from '../helpers/files.js';
@@ -12,6 +13,12 @@ import { startTestProxy, type TestProxy } from '../helpers/proxy.js';
 import { waitUntil } from '../helpers/waiting.js';
 
 const portOf = (url: string): string => new URL(url).port;
+
+interface KubeconfigDoc {
+  clusters: Array<{ name: string; cluster: Record<string, unknown> }>;
+  users: Array<{ name: string; user: Record<string, unknown> }>;
+  contexts: Array<{ name: string; context: { cluster: string; user: string } }>;
+}
 
 describe('kubectl and AWS CLI parity against the sim', () => {
   let plain: RunningSim;
@@ -174,6 +181,53 @@ describe('kubectl and AWS CLI parity against the sim', () => {
       }
     });
 
+    /** The TLS sim's kubeconfig, changed by `edit`, written under the test's directory. */
+    const secureKubeconfig = (name: string, edit: (doc: KubeconfigDoc) => void): string => {
+      const doc = parse(readFileSync(secure.kubeconfigPath, 'utf8')) as KubeconfigDoc;
+      edit(doc);
+      const file = join(dir, name);
+      writeFileSync(file, stringify(doc));
+      return file;
+    };
+    const withoutCa = (doc: KubeconfigDoc) => {
+      delete doc.clusters[0]!.cluster['certificate-authority-data'];
+    };
+
+    test('--certificate-authority and --insecure-skip-tls-verify stand in for a missing CA', async () => {
+      const env = simEnv(secure, { KUBECONFIG: secureKubeconfig('no-ca.yaml', withoutCa) });
+      delete env.NODE_EXTRA_CA_CERTS;
+      const base = ['--json', '-n', 'test', '--no-aws'];
+      const unverified = await runCli(base, env);
+      assert.notEqual(unverified.code, 0);
+      assert.match(unverified.stderr, /certificate|TLS/i);
+      const withCa = await runCli([...base, '--certificate-authority', secure.ca!.file], env);
+      assert.equal(withCa.code, 0, withCa.stderr);
+      const insecure = await runCli([...base, '--insecure-skip-tls-verify'], env);
+      assert.equal(insecure.code, 0, insecure.stderr);
+    });
+
+    test('--tls-server-name is the name the certificate is checked against', async () => {
+      const base = ['--json', '-n', 'test', '--no-aws'];
+      const wrong = await runCli([...base, '--tls-server-name', 'api.example.com'], simEnv(secure));
+      assert.notEqual(wrong.code, 0);
+      assert.match(wrong.stderr, /api\.example\.com|certificate|TLS/i);
+      const right = await runCli([...base, '--tls-server-name', 'localhost'], simEnv(secure));
+      assert.equal(right.code, 0, right.stderr);
+    });
+
+    test("--user picks another kubeconfig user entry (here the one with the sim's token)", async () => {
+      const kubeconfig = secureKubeconfig('two-users.yaml', (doc) => {
+        const good = doc.users[0]!;
+        doc.users = [{ name: 'stale', user: { token: 'expired-token' } }, { name: 'fresh', user: good.user }];
+        doc.contexts[0]!.context.user = 'stale';
+      });
+      const env = simEnv(secure, { KUBECONFIG: kubeconfig });
+      const stale = await runCli(['--json', '-n', 'test', '--no-aws'], env);
+      assert.notEqual(stale.code, 0);
+      const fresh = await runCli(['--json', '-n', 'test', '--no-aws', '--user', 'fresh'], env);
+      assert.equal(fresh.code, 0, fresh.stderr);
+    });
+
     test('--field-selector goes to the pods list as kubectl sends it', async () => {
       plain.requests.clear();
       const { code, stdout, stderr } = await runCli(['-n', 'test', '--no-aws', '--field-selector', 'status.phase=Running', '-o', 'name'], simEnv(plain));
@@ -207,6 +261,19 @@ describe('kubectl and AWS CLI parity against the sim', () => {
       const { code, stdout, stderr } = await runCli(['-n', 'test', '-o', 'jsonpath={.pods[*].name} {.pods[0].verdict}'], simEnv(plain));
       assert.equal(code, 0, stderr);
       assert.equal(stdout, 'test reschedule');
+    });
+
+    test('-o jsonpath-file and -o custom-columns-file read their template from the file', async () => {
+      const jsonpath = join(dir, 'names.jsonpath');
+      writeFileSync(jsonpath, '{range .pods[*]}{.namespace}/{.name}{"\\n"}{end}');
+      const a = await runCli(['-n', 'test', '-o', `jsonpath-file=${jsonpath}`], simEnv(plain));
+      assert.equal(a.code, 0, a.stderr);
+      assert.equal(a.stdout, 'test/test\n');
+      const columns = join(dir, 'columns.txt');
+      writeFileSync(columns, 'NAME          EXPECTED\n.name         .expectedProfile\n');
+      const b = await runCli(['-n', 'test', '-o', `custom-columns-file=${columns}`], simEnv(plain));
+      assert.equal(b.code, 0, b.stderr);
+      assert.deepEqual(b.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)), [['NAME', 'EXPECTED'], ['test', 'fp-test']]);
     });
 
     test('-o custom-columns with --sort-by', async () => {
