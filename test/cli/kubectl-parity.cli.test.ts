@@ -110,6 +110,19 @@ describe('kubectl and AWS CLI parity against the sim', () => {
       assert.doesNotMatch(stderr, /sso login/);
     });
 
+    test('AWS_PROFILE naming a missing profile: check cannot tell (exit 3) and says the profile is missing', async () => {
+      const config = join(dir, 'aws-config-dev');
+      writeFileSync(config, '[profile dev]\nregion = us-east-1\n');
+      const env = simEnv(plain, { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials') });
+      delete env.AWS_ACCESS_KEY_ID;
+      delete env.AWS_SECRET_ACCESS_KEY;
+      env.AWS_PROFILE = 'nosuch';
+      const { code, stderr } = await runCli(['check', '-n', 'test'], env);
+      assert.equal(code, 3, stderr);
+      assert.match(stderr, /AWS profile "nosuch" \(from AWS_PROFILE\) does not exist in .*aws-config-dev.*\(profiles: dev\)/);
+      assert.doesNotMatch(stderr, /sso login/);
+    });
+
     test('a profile that exists is used', async () => {
       const credentials = join(dir, 'aws-credentials');
       writeFileSync(credentials, `[dev]\naws_access_key_id = ${plain.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${plain.env.AWS_SECRET_ACCESS_KEY}\n`);
