@@ -33,6 +33,16 @@ export function proxyFor(target: ProxyTarget, env: NodeJS.ProcessEnv = process.e
   return proxy.includes('://') ? proxy : `http://${proxy}`;
 }
 
+/** A proxy URL as it may be shown: scheme, host and port, without user name or password. */
+export function shownProxy(proxy: string): string {
+  try {
+    const url = new URL(proxy);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return '<the proxy>';
+  }
+}
+
 /** Whether NO_PROXY's `list` covers host:port. */
 export function bypassed(hostname: string, port: string, list: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();

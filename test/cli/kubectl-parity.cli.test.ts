@@ -64,6 +64,19 @@ describe('kubectl and AWS CLI parity against the sim', () => {
       assert.deepEqual([...new Set(proxy.targets)], [`kube.test:${portOf(plain.url)}`]);
     });
 
+    test('a proxy that cannot be reached is named (without its password) in the Kubernetes error and the EKS warning', async () => {
+      const dead = 'http://alice:s3cret@127.0.0.1:9';
+      const { code, stderr } = await runCli(['-n', 'test', '-s', `http://kube.test:${portOf(plain.url)}`], through({ HTTP_PROXY: dead, HTTPS_PROXY: dead }));
+      assert.equal(code, 1);
+      assert.match(stderr, /^error: cannot reach the API server at http:\/\/kube\.test:\d+ through proxy http:\/\/127\.0\.0\.1:9: ECONNREFUSED; check the proxy/m);
+      assert.doesNotMatch(stderr, /s3cret/);
+      const json = await runCli(['-n', 'test', '--json'], through({ HTTP_PROXY: dead, HTTPS_PROXY: dead }));
+      assert.equal(json.code, 0, json.stderr);
+      const doc = JSON.parse(json.stdout) as { aws: { message: string } };
+      assert.match(doc.aws.message, /^cannot reach the EKS API in us-east-1 \(ECONNREFUSED\) through proxy http:\/\/127\.0\.0\.1:9; check the proxy/);
+      assert.doesNotMatch(json.stdout + json.stderr, /s3cret/);
+    });
+
     test("kubectl's rule: a loopback server goes direct even with HTTPS_PROXY set", async () => {
       proxy.targets.length = 0;
       const { code, stderr } = await runCli(['--json', '-n', 'test', '--no-aws'], simEnv(plain, { HTTP_PROXY: proxy.url }));

@@ -7,6 +7,7 @@ import { missingIdentityHint } from '../kube/identity.js';
 import type { RequestLog } from '../request-log.js';
 import { missingAwsProfile } from './aws-profiles.js';
 import { createEksClient } from './eks-client.js';
+import { proxyFor, shownProxy } from '../../lib/proxy-env.js';
 
 export interface FetchProfilesOptions {
   /** Overrides the endpoint (the SDK also honours AWS_ENDPOINT_URL_EKS / AWS_ENDPOINT_URL). */
@@ -77,8 +78,17 @@ export async function fetchProfiles(identity: ClusterIdentity, options: FetchPro
     const profiles = described.filter((p): p is Profile => p !== null);
     return { profiles, status: { state: 'ok', message: null, fetchedAt: now(), stale: false } };
   } catch (error) {
-    const notJson = notJsonMessage(error, options.endpoint ?? env.AWS_ENDPOINT_URL_EKS ?? env.AWS_ENDPOINT_URL ?? `https://eks.${region}.amazonaws.com`);
+    const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL_EKS ?? env.AWS_ENDPOINT_URL ?? `https://eks.${region}.amazonaws.com`;
+    const notJson = notJsonMessage(error, endpoint);
     const failure = notJson !== null ? { state: 'error' as const, message: notJson } : classifyEksError(error, cluster, region, identity.awsProfile);
+    // Through a proxy, an unreachable endpoint may be the proxy: say which one was used.
+    const proxy = failure.message.startsWith('cannot reach the EKS API') ? proxyOfUrl(endpoint, env) : null;
+    if (proxy) {
+      const via = ` through proxy ${shownProxy(proxy)}`;
+      const check = '; check the proxy (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), the network or AWS_ENDPOINT_URL_EKS';
+      const [what] = failure.message.split(';');
+      failure.message = `${what}${via}${check}`;
+    }
     // No credentials under a profile that does not exist: say that, not "log in".
     const profile = identity.awsProfile ?? env.AWS_PROFILE;
     if (failure.state === 'no-credentials' && profile) {
@@ -202,4 +212,13 @@ export function startProfilePoller(identity: ClusterIdentity, store: ClusterStor
       timer = null;
     },
   };
+}
+
+function proxyOfUrl(endpoint: string, env: NodeJS.ProcessEnv): string | null {
+  try {
+    const url = new URL(endpoint);
+    return proxyFor({ protocol: url.protocol, hostname: url.hostname, port: url.port }, env);
+  } catch {
+    return null;
+  }
 }
