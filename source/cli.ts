@@ -5,7 +5,6 @@ import module from 'node:module';
 import { describeError, isUserError } from './errors.js';
 import { parseArgs } from './cli/flags.js';
 import { helpText } from './cli/help.js';
-import { VERSION } from './cli/version.js';
 
 function fail(error: unknown): never {
   process.stderr.write(`error: ${describeError(error)}\n`);
@@ -28,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.version) {
-    process.stdout.write(`kubectl-fargate ${VERSION}\n`);
+    process.stdout.write(await (await import('./cli/version-output.js')).versionText(options.output));
     return 0;
   }
   // Node keeps the compiled bundle in its tmpdir cache: ~40 ms less start-up on later runs.

@@ -95,9 +95,10 @@ async function eksLister(typed: TypedSoFar, env: NodeJS.ProcessEnv): Promise<(si
   const identity = inferClusterIdentity(kc, contextName, { eksCluster: flag(typed, 'eks-cluster'), region: flag(typed, 'region'), profile: flag(typed, 'profile') });
   const { clusterName, region, awsProfile } = identity;
   if (!clusterName || !region) return async () => [];
-  const { EKSClient, ListFargateProfilesCommand } = await import('@aws-sdk/client-eks');
+  const { ListFargateProfilesCommand } = await import('@aws-sdk/client-eks');
+  const { createEksClient } = await import('../sources/aws/eks-client.js');
   return async (signal) => {
-    const client = new EKSClient({ region, maxAttempts: 1, ...(awsProfile ? { profile: awsProfile } : {}) });
+    const client = await createEksClient({ region, maxAttempts: 1, profile: awsProfile, env });
     try {
       const names: string[] = [];
       let nextToken: string | undefined;
@@ -111,15 +112,6 @@ async function eksLister(typed: TypedSoFar, env: NodeJS.ProcessEnv): Promise<(si
       client.destroy();
     }
   };
-}
-
-/** Profile names in the AWS config and credentials files, read with the AWS SDK's own loader. */
-async function awsProfileNames(): Promise<string[]> {
-  const { loadSharedConfigFiles } = await import('@smithy/core/config');
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  // The config file's other sections come back as `sso-session.NAME` / `services.NAME`.
-  const fromConfig = Object.keys(configFile).filter((key) => !/^(sso-session|services)\./.test(key));
-  return [...new Set([...fromConfig, ...Object.keys(credentialsFile)])].sort();
 }
 
 export function liveValues(env: NodeJS.ProcessEnv = process.env, deadlineMs = COMPLETION_DEADLINE_MS): ValueSource {
@@ -140,7 +132,7 @@ export function liveValues(env: NodeJS.ProcessEnv = process.env, deadlineMs = CO
         deadlineMs,
       ),
     fargateProfiles: (typed) => bounded(() => eksLister(typed, env), (list, signal) => list(signal), deadlineMs),
-    awsProfiles: () => quietly(awsProfileNames),
+    awsProfiles: () => quietly(async () => (await import('../sources/aws/aws-profiles.js')).awsProfileNames(env)),
     manifestSources: async () => (await import('../actions/manifest-source.js')).MANIFEST_SOURCES,
   };
 }

@@ -6,7 +6,12 @@ import { UsageError } from '../errors.js';
 import { parseDuration, parseTimeout } from '../lib/duration.js';
 import { PflagError, tokenize, type PflagDef, type PflagTokens } from '../lib/pflag.js';
 import { parseEksClusterFlag } from '../sources/kube/identity.js';
+import type { ConnectionOverrides } from '../sources/kube/overrides.js';
+import { parseVerbosity } from '../sources/request-log.js';
+import { connectionOverrides } from './connection-flags.js';
 import { helpText } from './help.js';
+import { parseCustomColumns, parseTemplate, relaxedPath } from '../report/jsonpath-template.js';
+import { parseOutput, ROW_OUTPUTS, type Output } from './output-flags.js';
 import { VERSION } from './version.js';
 
 // Flags follow kubectl's names (genericclioptions) and its grammar (pflag, see lib/pflag.ts) so
@@ -16,8 +21,7 @@ import { VERSION } from './version.js';
 export const COMMANDS = ['check', 'reschedule', 'restore', 'version', 'completion'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
 
-export const OUTPUTS = ['json', 'yaml', 'wide', 'table'] as const;
-export type Output = (typeof OUTPUTS)[number];
+export { PLAIN_OUTPUTS as OUTPUTS, type Output } from './output-flags.js';
 
 export const DRY_RUN_MODES = ['none', 'client', 'server'] as const;
 /** false = a real run; client = print the plan, send nothing; server = every write with dryRun=All. */
@@ -41,7 +45,20 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'all-namespaces', short: 'A', kind: 'bool' },
   { name: 'selector', short: 'l', kind: 'string', emptyOk: true },
+  { name: 'field-selector', kind: 'string', emptyOk: true, commands: ['view', 'check', 'reschedule'] },
   { name: 'request-timeout', kind: 'string' },
+  { name: 'user', kind: 'string' },
+  { name: 'server', short: 's', kind: 'string' },
+  { name: 'token', kind: 'string' },
+  { name: 'as', kind: 'string' },
+  { name: 'as-group', kind: 'array' },
+  { name: 'as-uid', kind: 'string' },
+  { name: 'certificate-authority', kind: 'string' },
+  { name: 'client-certificate', kind: 'string' },
+  { name: 'client-key', kind: 'string' },
+  { name: 'tls-server-name', kind: 'string' },
+  { name: 'insecure-skip-tls-verify', kind: 'bool' },
+  { name: 'v', short: 'v', kind: 'string' },
   // AWS
   { name: 'eks-cluster', kind: 'string' },
   { name: 'region', kind: 'string' },
@@ -52,6 +69,9 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'output', short: 'o', kind: 'string' },
   { name: 'json', kind: 'bool' },
   { name: 'no-headers', kind: 'bool', inverts: 'headers' },
+  { name: 'sort-by', kind: 'string', commands: ['view', 'check'] },
+  { name: 'show-labels', kind: 'bool', commands: ['view', 'check'] },
+  { name: 'watch', short: 'w', kind: 'bool', commands: ['view'] },
   { name: 'color', kind: 'string' },
   { name: 'read-only', kind: 'bool', commands: ['view'] },
   { name: 'demo', kind: 'bool' },
@@ -81,7 +101,13 @@ export interface Options {
   /** -A was given (reschedule --all must be told the scope explicitly). */
   allNamespaces: boolean;
   selector?: string;
+  /** --field-selector, applied to the pods list (as `kubectl get pods --field-selector`). */
+  fieldSelector?: string;
   requestTimeout?: string;
+  /** kubectl's other connection flags (--user, -s, --token, --as…, TLS files). */
+  connection: ConnectionOverrides;
+  /** -v/--v: kubectl's log level; 6 and up log each request (0 = none). */
+  verbosity: number;
   /** --eks-cluster: the EKS cluster's name or ARN (else inferred from the kubeconfig). */
   eksCluster?: string;
   region?: string;
@@ -90,7 +116,14 @@ export interface Options {
   aws: boolean;
   /** Explicit output; undefined = the TUI on a terminal, else a table. */
   output?: Output;
+  /** -o jsonpath=… / custom-columns=… (file forms already read). */
+  template?: string;
   headers: boolean;
+  /** --sort-by: a JSONPath into each pod of the --json document. */
+  sortBy?: string;
+  showLabels: boolean;
+  /** -w: print the table, then a row for each pod that changes. */
+  watch: boolean;
   color: 'auto' | 'always' | 'never';
   readOnly: boolean;
   demo: boolean;
@@ -189,17 +222,22 @@ export function parseArgs(argv: string[]): Options {
   }
 
   let output: Output | undefined;
+  let template: string | undefined;
   const o = str('output');
-  if (o !== undefined) {
-    if (!(OUTPUTS as readonly string[]).includes(o)) {
-      throw new UsageError(`unsupported output format "${o}"`, `use -o ${OUTPUTS.join('|')}`);
-    }
-    output = o as Output;
-  }
+  if (o !== undefined) ({ output, template } = parseOutput(o));
+  // Templates and paths are checked now, before anything is contacted (exit 2).
+  if (output === 'jsonpath') parseTemplate(template ?? '');
+  if (output === 'custom-columns') parseCustomColumns(template ?? '');
+  const sortBy = str('sort-by');
+  if (sortBy !== undefined) relaxedPath(sortBy, '--sort-by');
   if (bool('json')) {
     if (output && output !== 'json') throw new UsageError(`--json conflicts with -o ${output}`);
     output = 'json';
   }
+  const rows = output === undefined || ROW_OUTPUTS.includes(output);
+  if (bool('watch') && (!rows || command !== 'view')) throw new UsageError(`--watch works with the tables (-o table|wide|name|custom-columns), not -o ${output}`);
+  if (bool('show-labels') && (!rows || output === 'name')) throw new UsageError(`--show-labels adds a column to the tables (-o table|wide), not -o ${output}`);
+  if (command === 'version' && output !== undefined && output !== 'json' && output !== 'yaml') throw new UsageError(`version takes -o json or -o yaml, not -o ${output}`);
 
   const color = str('color') ?? 'auto';
   if (color !== 'auto' && color !== 'always' && color !== 'never') {
@@ -241,14 +279,21 @@ export function parseArgs(argv: string[]): Options {
     namespace: allNamespaces ? null : (namespace ?? null),
     allNamespaces,
     selector: str('selector'),
+    fieldSelector: str('field-selector'),
     requestTimeout,
+    connection: connectionOverrides(str, bool, (f.asGroup as string[] | undefined) ?? []),
+    verbosity: parseVerbosity(str('v')),
     eksCluster,
     region,
     awsProfile: str('profile'),
     profilesFiles: tokens.values.get('profiles-file') ?? [],
     aws: f.aws !== false,
     output,
+    template,
     headers: f.headers !== false,
+    sortBy,
+    showLabels: bool('show-labels'),
+    watch: bool('watch'),
     color,
     readOnly: bool('read-only'),
     demo: bool('demo'),

@@ -10,7 +10,7 @@ Usage:
   kubectl fargate reschedule --all [-n NS|-A]  every pod that needs it
   kubectl fargate restore FILE...              re-create pods from reschedule backups
   kubectl fargate restore --pending            re-create every pod an unfinished reschedule left deleted
-  kubectl fargate version
+  kubectl fargate version [-o json|yaml]
   kubectl fargate completion SHELL             shell completion script: bash, zsh, fish, powershell
 
 Kubernetes flags (as kubectl):
@@ -20,8 +20,21 @@ Kubernetes flags (as kubectl):
   -n, --namespace NS           only this namespace
   -A, --all-namespaces         all namespaces (the default)
   -l, --selector SELECTOR      label selector, e.g. app=web,tier!=db
+      --field-selector SEL     pod field selector, e.g. status.phase=Running,spec.nodeName=x
       --request-timeout DUR    per-request timeout, e.g. 30s, 1m; 0 = none (default), at most 24h
                                (an exec credential plugin gets 30s when none is set)
+      --user NAME              kubeconfig user entry to use instead of the context's
+  -s, --server URL             the API server's address instead of the kubeconfig's
+      --token TOKEN            bearer token instead of the kubeconfig user's credentials
+      --as USER                impersonate this user (Impersonate-User)
+      --as-group GROUP         impersonate this group too, with --as (repeatable)
+      --as-uid UID             impersonate this UID too, with --as
+      --certificate-authority FILE   CA file to verify the server with
+      --client-certificate FILE      client certificate file for TLS
+      --client-key FILE        client key file for TLS
+      --tls-server-name NAME   server name to verify the certificate against (and send as SNI)
+      --insecure-skip-tls-verify     do not verify the server's certificate (insecure)
+  -v, --v LEVEL                request log on stderr: 6 each request, 7 its headers, 8 bodies
 
 AWS flags (default: inferred from the kubeconfig context; credentials from the AWS SDK chain):
       --eks-cluster NAME|ARN   EKS cluster name, or its ARN (gives the region too); writes are
@@ -33,9 +46,13 @@ AWS flags (default: inferred from the kubeconfig context; credentials from the A
       --no-aws                 do not call EKS; only --profiles-file profiles count
 
 Output flags:
-  -o, --output FORMAT          json | yaml | wide | table
+  -o, --output FORMAT          json | yaml | wide | table | name | jsonpath=TEMPLATE |
+                               jsonpath-file=FILE | custom-columns=SPEC | custom-columns-file=FILE
       --json                   same as -o json
       --no-headers             tables without the header row
+      --sort-by JSONPATH       sort pods by a field of their --json form, e.g. .size.hourlyUsd
+      --show-labels            tables get a LABELS column
+  -w, --watch                  print the table, then a row for every pod that changes
       --color WHEN             auto | always | never (NO_COLOR is honoured)
       --read-only              the live view offers no destructive keys
       --demo                   run against a built-in simulated EKS cluster
@@ -61,6 +78,7 @@ Flags follow kubectl: -n test, -ntest, -n=test, --namespace test, --namespace=te
 booleans (-Ay); --no-headers=false; the last of a repeated flag wins (--profiles-file adds up);
 -- ends the flags.
 
-Exit codes: 0 ok, 1 runtime failure (or check found pods), 2 usage error.
+Exit codes: 0 ok; 1 runtime failure, or check found pods to act on; 2 usage error;
+3 check could not tell (Kubernetes or AWS failed).
 `;
 }

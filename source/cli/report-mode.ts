@@ -1,12 +1,11 @@
-import { stringify } from 'yaml';
 import { loadClusterOnce } from '../sources/kube/load-cluster.js';
-import { buildReport, type ReportDocument } from '../report/document.js';
-import { jsonPieces, writePieces } from '../report/json-pieces.js';
+import { writePieces } from '../report/json-pieces.js';
 import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
 import { colorsEnabled } from '../report/colors.js';
-import { buildClusterView } from '../view-model/cluster-view.js';
-import { UserError } from '../errors.js';
+import { buildClusterView, type PodView } from '../view-model/cluster-view.js';
+import { podsOutput } from './pod-output.js';
+import { UserError, errorText, isUserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { trace } from './trace.js';
 import { stopYoungGenerationGrowth } from './one-shot-heap.js';
@@ -28,7 +27,7 @@ async function snapshotOnce(options: Options) {
         session.kc,
         // Events explain pending pods in the live view only. Nodes are skipped too: EKS names every
         // Fargate node fargate-ip-..., and a big Fargate cluster has one node per pod to download.
-        { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
+        { namespace: options.namespace, labelSelector: options.selector, fieldSelector: options.fieldSelector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
         session.store,
       ),
       profiles.refreshNow(),
@@ -65,37 +64,56 @@ function warn(view: { warnings: readonly string[] }, except: string | null = nul
   for (const warning of view.warnings) if (warning !== except) process.stderr.write(`warning: ${warning}\n`);
 }
 
-/** JSON is made while it is written, a batch of pods at a time (json-pieces.ts). */
-function serialize(document: ReportDocument, format: 'json' | 'yaml'): Iterable<string> {
-  return format === 'json' ? jsonPieces(document, 'pods') : [stringify(document)];
+/** Print what `make` returns, then close the session (also when making it fails). */
+async function finish(session: Session, make: () => string | Iterable<string>): Promise<void> {
+  try {
+    const output = make();
+    await writePieces(process.stdout, typeof output === 'string' ? [output] : output);
+    trace('written');
+  } finally {
+    await session.close();
+  }
 }
 
-async function finish(session: Session, output: string | Iterable<string>): Promise<void> {
-  await writePieces(process.stdout, typeof output === 'string' ? [output] : output);
-  trace('written');
-  await session.close();
-}
-
-/** `kubectl fargate -o json|yaml|wide|table` (and the default when stdout is not a terminal). */
+/** `kubectl fargate -o json|yaml|wide|table|name|jsonpath=…|custom-columns=…` (a table when stdout is not a terminal). */
 export async function runReport(options: Options): Promise<number> {
+  if (options.watch) return (await import('./watch-mode.js')).runWatch(options);
   const { view, session } = await snapshotOnce(options);
   warn(view);
-  const output = options.output ?? 'table';
-  if (output === 'json' || output === 'yaml') {
-    await finish(session, serialize(buildReport(view), output));
-    return 0;
-  }
   const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
-  await finish(
-    session,
-    podTable(view.pods, { wide: output === 'wide', headers: options.headers, color, showNamespace: options.namespace === null, proposed: view.proposed }),
-  );
-  if (view.pods.length === 0) process.stderr.write(options.namespace ? `No pods found in ${options.namespace} namespace.\n` : 'No pods found.\n');
+  const tableOptions = { wide: options.output === 'wide', headers: options.headers, color, showNamespace: options.namespace === null, proposed: view.proposed, showLabels: options.showLabels };
+  await finish(session, () => podsOutput(options, view, view.pods, { table: (pods) => podTable(pods, tableOptions) }));
+  if (view.pods.length === 0 && !DOCUMENT_OUTPUTS.has(options.output ?? 'table')) {
+    process.stderr.write(options.namespace ? `No pods found in ${options.namespace} namespace.\n` : 'No pods found.\n');
+  }
   return 0;
 }
 
-/** `kubectl fargate check`: exit 1 when any pod needs rescheduling or is blocked. */
+const DOCUMENT_OUTPUTS: ReadonlySet<string> = new Set(['json', 'yaml', 'jsonpath']);
+
+/**
+ * `kubectl fargate check`: 0 when every pod is where the profiles say, 1 when some pod needs a
+ * reschedule or is blocked, 3 when it could not tell (Kubernetes or AWS failed), like
+ * `terraform plan -detailed-exitcode` keeps "changes found" apart from "error"; 2 stays usage.
+ */
 export async function runCheck(options: Options): Promise<number> {
+  try {
+    return await check(options);
+  } catch (error) {
+    throw couldNotTell(error);
+  }
+}
+
+/** Exit code of check when it could not tell. */
+export const CHECK_UNKNOWN_EXIT = 3;
+
+function couldNotTell(error: unknown): unknown {
+  if (isUserError(error) && error.exitCode === 2) return error;
+  if (isUserError(error)) return new UserError(error.message, { exitCode: CHECK_UNKNOWN_EXIT, hint: error.hint });
+  return new UserError(errorText(error), { exitCode: CHECK_UNKNOWN_EXIT });
+}
+
+async function check(options: Options): Promise<number> {
   const { view, session } = await snapshotOnce(options);
   // When the profiles are unknown the error below says why; the same line as a warning too would be noise.
   warn(view, view.profilesKnown ? null : view.aws.message);
@@ -106,13 +124,10 @@ export async function runCheck(options: Options): Promise<number> {
     });
   }
   const result = checkPods(view);
-  const output = options.output ?? 'table';
-  if (output === 'json' || output === 'yaml') {
-    await finish(session, serialize(buildReport(view, { kind: 'FargateCheck', pods: checkFindings(result) }), output));
-  } else {
-    const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
-    await finish(session, checkFailed(result) ? checkTable(result, { headers: options.headers, color, proposed: view.proposed }) : '');
-    process.stderr.write(`${checkSummary(result, view.pods.length)}\n`);
-  }
+  const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
+  const tableOptions = { headers: options.headers, color, proposed: view.proposed, showLabels: options.showLabels };
+  const table = (pods: readonly PodView[]) => (pods.length > 0 ? checkTable(pods, tableOptions) : '');
+  await finish(session, () => podsOutput(options, view, checkFindings(result), { kind: 'FargateCheck', table }));
+  if (!DOCUMENT_OUTPUTS.has(options.output ?? 'table')) process.stderr.write(`${checkSummary(result, view.pods.length)}\n`);
   return checkFailed(result) ? 1 : 0;
 }

@@ -34,6 +34,7 @@ function checkUsage(options: Options): void {
   }
   if (!options.all && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
   if (!options.all && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all');
+  if (!options.all && options.fieldSelector !== undefined) throw new UsageError('--field-selector only works with --all');
   if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');
   if (options.from !== undefined && !(MANIFEST_SOURCES as readonly string[]).includes(options.from)) {
     throw new UsageError(`invalid --from "${options.from}"`, 'use --from live (the pod as it runs now) or --from last-applied');
@@ -139,7 +140,7 @@ export async function runReschedule(options: Options): Promise<number> {
 async function loadViews(session: Session, namespace: string | null, options: Options) {
   const profiles = session.startProfiles();
   await Promise.all([
-    loadClusterOnce(session.kc, { namespace, labelSelector: options.all ? options.selector : undefined, timeoutMs: session.requestTimeoutMs }, session.store),
+    loadClusterOnce(session.kc, { namespace, labelSelector: options.all ? options.selector : undefined, fieldSelector: options.all ? options.fieldSelector : undefined, timeoutMs: session.requestTimeoutMs }, session.store),
     profiles.refreshNow(),
   ]);
   profiles.stop();

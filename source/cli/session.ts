@@ -7,7 +7,9 @@ import { readProfilesFile } from '../sources/files/profile-file.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';
-import { errorText } from '../errors.js';
+import { UsageError, errorText } from '../errors.js';
+import { missingAwsProfile } from '../sources/aws/aws-profiles.js';
+import { REQUEST_LOG_LEVEL, type RequestLog } from '../sources/request-log.js';
 
 /** Everything a face needs: a loaded kubeconfig, the cluster's identity, and the store to fill. */
 export interface Session {
@@ -38,17 +40,25 @@ export async function openSession(options: Options, { live = false }: { live?: b
     closers.push(demo.close);
   }
 
+  const requestLog = requestLogFor(options, live);
   const { kc, contextName, namespace: contextNamespace, requestTimeoutMs, warnings } = loadKubeConfig({
     kubeconfig,
     context: options.context,
     cluster: options.cluster,
     requestTimeout: options.requestTimeout,
+    overrides: options.connection,
+    requestLog,
   });
   const identity = inferClusterIdentity(kc, contextName, {
     eksCluster: options.eksCluster,
     region: options.region,
     profile: options.awsProfile,
   });
+  // `--profile nosuch` is a usage error, as for `aws --profile nosuch`, before anything is sent.
+  if (options.awsProfile && options.aws) {
+    const missing = await missingAwsProfile(options.awsProfile, 'from --profile');
+    if (missing) throw new UsageError(missing);
+  }
   const store = new ClusterStore(identity);
   for (const warning of warnings) {
     if (live) store.addWarning(warning);
@@ -68,7 +78,7 @@ export async function openSession(options: Options, { live = false }: { live?: b
     if (!options.aws) return settled('EKS not consulted (--no-aws)', 'file-only');
     const missing = missingIdentityHint(identity);
     if (missing) return settled(missing, 'no-cluster');
-    return startProfilePoller(identity, store);
+    return startProfilePoller(identity, store, { log: requestLog });
   };
 
   let match: Promise<ClusterMatch> | null = null;
@@ -78,7 +88,7 @@ export async function openSession(options: Options, { live = false }: { live?: b
       identity,
       claim: inferClusterIdentity(kc, contextName),
       server: kc.getCurrentCluster()?.server ?? '',
-    }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${errorText(error)}` }));
+    }, { log: requestLog }).catch((error: unknown) => ({ state: 'unknown' as const, message: `cannot confirm that the EKS cluster is the cluster of context "${contextName}": ${errorText(error)}` }));
     return match;
   };
 
@@ -95,4 +105,18 @@ export async function openSession(options: Options, { live = false }: { live?: b
       for (const close of closers.reverse()) await close();
     },
   };
+}
+
+/**
+ * -v's request log on stderr. The live view owns the terminal: there the log is written only when
+ * stderr is not that terminal (`kubectl fargate -v6 2>requests.log`).
+ */
+function requestLogFor(options: Options, live: boolean): RequestLog | null {
+  if (options.verbosity < REQUEST_LOG_LEVEL) return null;
+  if (live && process.stderr.isTTY) {
+    process.stderr.write('warning: -v writes its request log to stderr, which the live view covers: redirect it (2>requests.log) to keep it\n');
+    return null;
+  }
+  const secrets = [options.connection.token, process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN].filter((s): s is string => Boolean(s));
+  return { level: options.verbosity, write: (text) => void process.stderr.write(text), secrets };
 }

@@ -18,6 +18,7 @@ export async function runView(options: Options): Promise<number> {
   const reflectors = startReflectors(session.kc, session.store, {
     namespace: options.namespace,
     labelSelector: options.selector,
+    fieldSelector: options.fieldSelector,
     timeoutMs: session.requestTimeoutMs,
   });
   const poller = session.startProfiles();

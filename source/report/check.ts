@@ -27,8 +27,9 @@ export function checkFindings(result: CheckResult): PodView[] {
   );
 }
 
-export function checkTable(result: CheckResult, options: { headers: boolean; color: boolean; proposed: ReadonlySet<string> }): string {
-  return renderColumns(checkFindings(result), factColumns(['namespace', 'name', 'verdict', 'current', 'expected', 'reason'], options), options.headers);
+export function checkTable(findings: readonly PodView[], options: { headers: boolean; color: boolean; proposed: ReadonlySet<string>; showLabels?: boolean }): string {
+  const ids = ['namespace', 'name', 'verdict', 'current', 'expected', 'reason', ...(options.showLabels ? (['labels'] as const) : [])] as const;
+  return renderColumns(findings, factColumns(ids, options), options.headers);
 }
 
 export function checkSummary(result: CheckResult, total: number): string {

@@ -26,3 +26,21 @@ export function renderColumns<Row>(rows: readonly Row[], columns: readonly Colum
 }
 
 const pad = (text: string, width: number, last: boolean) => (last ? text : text.padEnd(width));
+
+/** The widths renderColumns would give these rows (kept by --watch for the rows that follow). */
+export function columnWidths<Row>(rows: readonly Row[], columns: readonly Column<Row>[], headers = true): number[] {
+  return columns.map((c) => Math.max(headers ? c.header.length : 0, ...rows.map((row) => c.value(row).length)));
+}
+
+/** One row padded to `widths` (a longer cell just pushes the rest right), with a newline. */
+export function renderRow<Row>(row: Row, columns: readonly Column<Row>[], widths: readonly number[]): string {
+  const line = columns.map((c, i) => {
+    const padded = pad(c.value(row), widths[i] ?? 0, i === columns.length - 1);
+    return c.paint ? c.paint(row, padded) : padded;
+  });
+  return `${line.join(GAP)}\n`;
+}
+
+/** The header line for `widths`. */
+export const renderHeader = <Row>(columns: readonly Column<Row>[], widths: readonly number[]): string =>
+  `${columns.map((c, i) => pad(c.header, widths[i] ?? 0, i === columns.length - 1)).join(GAP)}\n`;

@@ -43,6 +43,10 @@ export interface ReportNamespace {
 export interface ReportPod {
   namespace: string;
   name: string;
+  uid: string;
+  labels: Record<string, string>;
+  /** RFC 3339, seconds, as Kubernetes writes metadata.creationTimestamp. */
+  creationTimestamp: string;
   phase: string;
   status: string;
   node: string | null;
@@ -62,6 +66,9 @@ export function reportPod({ pod, placement }: PodView): ReportPod {
   return {
     namespace: pod.namespace,
     name: pod.name,
+    uid: pod.uid,
+    labels: pod.labels,
+    creationTimestamp: rfc3339(pod.createdAt),
     phase: pod.phase,
     status: pod.status,
     node: pod.nodeName,
@@ -77,6 +84,9 @@ export function reportPod({ pod, placement }: PodView): ReportPod {
     size: placement.size,
   };
 }
+
+/** Kubernetes' timestamp form: `2026-01-02T03:04:05Z` (no fraction). */
+export const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function buildReport(
   view: ClusterView,

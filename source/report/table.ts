@@ -11,6 +11,8 @@ export interface TableOptions {
   showNamespace: boolean;
   /** ClusterView.proposed: an expected --profiles-file profile reads `name*`, as in the TUI. */
   proposed: ReadonlySet<string>;
+  /** --show-labels: a LABELS column last, as kubectl adds it. */
+  showLabels?: boolean;
 }
 
 /** Table columns of pod facts: their headers, words and colours are POD_FACTS', as in the TUI. */
@@ -28,6 +30,11 @@ const PLAIN: readonly PodFactId[] = ['name', 'status', 'runsOn', 'current', 'exp
 const WIDE: readonly PodFactId[] = ['node', 'owner', 'size', 'price', 'reason'];
 
 export function podTable(pods: readonly PodView[], options: TableOptions): string {
-  const ids = [...(options.showNamespace ? (['namespace'] as const) : []), ...PLAIN, ...(options.wide ? WIDE : [])];
-  return renderColumns(pods, factColumns(ids, options), options.headers);
+  return renderColumns(pods, podTableColumns(options), options.headers);
+}
+
+/** The columns of the pod table (also used row by row by --watch). */
+export function podTableColumns(options: TableOptions): Column<PodView>[] {
+  const ids = [...(options.showNamespace ? (['namespace'] as const) : []), ...PLAIN, ...(options.wide ? WIDE : []), ...(options.showLabels ? (['labels'] as const) : [])];
+  return factColumns(ids, options);
 }

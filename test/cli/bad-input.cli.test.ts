@@ -68,7 +68,12 @@ const rows: Row[] = [
   // ---- flags (usage: exit 2) ----
   { rule: 'unknown flag', args: () => ['--bogus'], exit: 2, stderr: /^error: unknown flag --bogus; see `kubectl fargate --help` for the flags$/ },
   { rule: 'unknown short flag', args: () => ['-Z'], exit: 2, stderr: /^error: unknown flag -Z; see `kubectl fargate --help`/ },
-  { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table$/ },
+  { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table\|name\|jsonpath=\.\.\.\|jsonpath-file=\.\.\.\|custom-columns=\.\.\.\|custom-columns-file=\.\.\.$/ },
+  // ---- issue 15: kubectl's connection flags and the flags not built ----
+  { rule: '--price-file is not built: refused, not ignored', args: () => ['--price-file', 'prices.json'], exit: 2, stderr: /^error: unknown flag --price-file; see `kubectl fargate --help`/ },
+  { rule: '--as-uid without --as', args: () => ['--as-uid', '42'], exit: 2, stderr: /^error: --as-uid needs --as/ },
+  { rule: '--insecure-skip-tls-verify with --certificate-authority', args: () => ['--insecure-skip-tls-verify', '--certificate-authority', 'ca.crt'], exit: 2, stderr: /^error: --insecure-skip-tls-verify and --certificate-authority conflict/ },
+  { rule: '--server that is no URL', args: () => ['-s', 'ftp://x'], exit: 2, stderr: /^error: invalid --server "ftp:\/\/x": not an http\(s\) URL/ },
   { rule: 'a flag without its value', args: () => ['--context'], exit: 2, stderr: /^error: --context needs a value; see `kubectl fargate --help`$/ },
   { rule: 'bad --request-timeout', args: () => ['--request-timeout', 'soon'], exit: 2, stderr: /^error: invalid --request-timeout "soon": use a duration like 30s, 1m or 500ms/ },
   { rule: 'a boolean flag given something else', args: () => ['--no-headers=maybe'], exit: 2, stderr: /^error: invalid value "maybe" for --no-headers: use true or false$/ },
@@ -235,12 +240,12 @@ const rows: Row[] = [
     stderr: /^error: the kubeconfig's exec credential plugin `sh` failed: Error loading SSO Token: Token for my-sso does not exist more detail; run `sh` by hand/,
   },
 
-  // ---- cluster identity and AWS (check needs the profiles: exit 1; the report only warns) ----
+  // ---- cluster identity and AWS (check needs the profiles: exit 3, could not tell; the report only warns) ----
   {
     rule: 'cluster name not inferable (check)',
     args: () => ['check', '-n', 'test'],
     env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(cannot tell the EKS cluster name for context "ctx": pass --eks-cluster NAME \(and --region REGION\)\); fix AWS access, or pass --no-aws with --profiles-file$/,
   },
   {
@@ -254,13 +259,13 @@ const rows: Row[] = [
     rule: 'region not inferable',
     args: () => ['check', '-n', 'test', '--eks-cluster', 'demo'],
     env: (fx) => ({ KUBECONFIG: fx.kubeconfig('plain.yaml', { user: SIM_TOKEN_USER(fx) }) }),
-    exit: 1,
+    exit: 3,
     stderr: /cannot tell the AWS region of EKS cluster "demo" \(context "ctx"\): pass --region REGION\); fix AWS access/,
   },
   {
     rule: 'unknown cluster in EKS',
     args: () => ['check', '-n', 'test', '--eks-cluster', 'nope'],
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(EKS cluster nope not found in us-east-1: check --eks-cluster\/--region\)/,
   },
   {
@@ -274,7 +279,7 @@ const rows: Row[] = [
       AWS_CONFIG_FILE: join(fx.emptyHome, 'no-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(fx.emptyHome, 'no-credentials'),
     }),
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(AWS credentials are missing or expired: run `aws sso login` \/ set AWS_PROFILE, or pass --no-aws\)/,
   },
   {
@@ -284,7 +289,7 @@ const rows: Row[] = [
       fx.sim.faults.eksFail({ operation: '*', error: 'ExpiredTokenException', count: 100 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     stderr: /\(AWS credentials are missing or expired: run `aws sso login` \/ set AWS_PROFILE, or pass --no-aws\)/,
   },
   {
@@ -294,7 +299,7 @@ const rows: Row[] = [
       fx.sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'AccessDeniedException', count: 100 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     stderr: /^error: cannot check placement: the Fargate profiles are unknown \(access denied reading Fargate profiles of demo: allow eks:ListFargateProfiles and eks:DescribeFargateProfile for your AWS identity/,
   },
   {
@@ -304,7 +309,7 @@ const rows: Row[] = [
       fx.sim.faults.eksFail({ operation: 'DescribeFargateProfile', error: 'AccessDeniedException', count: 100 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     stderr: /allow eks:ListFargateProfiles and eks:DescribeFargateProfile for your AWS identity \(.*eks:DescribeFargateProfile.*\)\); fix AWS access/,
   },
   {

@@ -131,11 +131,11 @@ describe('kubectl fargate against the walkthrough sim', () => {
     }
   });
 
-  test('check refuses to pass when the profiles are unknown', async () => {
+  test('check refuses to pass when the profiles are unknown: exit 3, could not tell', async () => {
     sim.faults.eksFail({ operation: '*', error: 'AccessDeniedException', count: 100 });
     try {
       const { code, stderr } = await runCli(['check'], simEnv(sim));
-      assert.equal(code, 1);
+      assert.equal(code, 3);
       assert.match(stderr, /^error: cannot check placement: the Fargate profiles are unknown/m);
     } finally {
       sim.faults.reset();

@@ -115,7 +115,7 @@ describe('credentials never appear in output or errors', () => {
     { rule: 'a server that echoes the Authorization header', exit: 1, run: async () => ({ env: { KUBECONFIG: kubeconfig('echo.yaml', echoUrl, { token: TOKEN }) }, args: ['--json', '-n', 'test'] }) },
     {
       rule: 'AWS AccessDenied and expired credentials',
-      exit: 1,
+      exit: 3,
       run: async () => {
         sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'ExpiredTokenException', count: 100 });
         return { env: { KUBECONFIG: kubeconfig('aws.yaml', sim.url, { token: TOKEN }) }, args: ['check'], undo: () => sim.faults.reset() };
@@ -123,7 +123,7 @@ describe('credentials never appear in output or errors', () => {
     },
     {
       rule: 'an EKS error quoting the signed request (key id, signature, session token)',
-      exit: 1,
+      exit: 3,
       run: async () => {
         const message = `The request signature we calculated does not match. Credential=${AWS_KEY_ID}/20260101/us-east-1/eks/aws4_request, Signature=${SIGV4_SIGNATURE}, X-Amz-Security-Token=${AWS_SESSION}`;
         sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'InvalidParameterException', count: 100, message });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';
 import { buildReport } from '../../source/report/document.js';
 import { podTable } from '../../source/report/table.js';
-import { checkFailed, checkPods, checkSummary, checkTable } from '../../source/report/check.js';
+import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../../source/report/check.js';
 import { colorsEnabled } from '../../source/report/colors.js';
 import { fixtureStore } from './fixture-store.js';
 import { profile } from '../helpers/records.js';
@@ -114,7 +114,7 @@ describe('check', () => {
     assert.deepEqual(result.reschedule.map((v) => v.pod.name), ['test']);
     assert.deepEqual(result.blocked.map((v) => v.pod.name), ['priv']);
     assert.equal(checkFailed(result), true);
-    const table = checkTable(result, { headers: true, color: false, proposed: NO_PROPOSALS });
+    const table = checkTable(checkFindings(result), { headers: true, color: false, proposed: NO_PROPOSALS });
     assert.match(table, /default\s+priv\s+blocked/);
     assert.match(table, /test\s+test\s+reschedule/);
     assert.equal(checkSummary(result, view.pods.length), '1 pod needs rescheduling, 1 pod is blocked from Fargate');

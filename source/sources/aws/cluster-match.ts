@@ -4,6 +4,8 @@
 import type { ClusterIdentity } from '../../store/snapshot.js';
 import { regionOfServer } from '../kube/identity.js';
 import { classifyEksError } from './eks-errors.js';
+import { createEksClient } from './eks-client.js';
+import type { RequestLog } from '../request-log.js';
 
 export type ClusterMatchState =
   /** The kubeconfig names this EKS cluster, or EKS says its API server is the context's. */
@@ -37,6 +39,8 @@ export interface ClusterMatchOptions {
   endpoint?: string;
   signal?: AbortSignal;
   maxAttempts?: number;
+  /** -v's request log. */
+  log?: RequestLog | null;
 }
 
 export async function checkClusterMatch(input: ClusterMatchInput, options: ClusterMatchOptions = {}): Promise<ClusterMatch> {
@@ -57,12 +61,13 @@ export async function checkClusterMatch(input: ClusterMatchInput, options: Clust
   if (claim.clusterName) return { state: 'match', message: null };
 
   // The kubeconfig names no EKS cluster: ask EKS where this one's API server is.
-  const { DescribeClusterCommand, EKSClient } = await import('@aws-sdk/client-eks');
-  const client = new EKSClient({
+  const { DescribeClusterCommand } = await import('@aws-sdk/client-eks');
+  const client = await createEksClient({
     region,
     maxAttempts: options.maxAttempts ?? 4,
-    ...(identity.awsProfile ? { profile: identity.awsProfile } : {}),
+    profile: identity.awsProfile,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    log: options.log ?? null,
   });
   try {
     const out = await client.send(new DescribeClusterCommand({ name }), options.signal ? { abortSignal: options.signal } : {});

@@ -4,6 +4,10 @@ import type { ClusterStore } from '../../store/cluster-store.js';
 import type { ClusterIdentity, ProfilesStatus } from '../../store/snapshot.js';
 import { classifyEksError } from './eks-errors.js';
 import { missingIdentityHint } from '../kube/identity.js';
+import type { RequestLog } from '../request-log.js';
+import { missingAwsProfile } from './aws-profiles.js';
+import { createEksClient } from './eks-client.js';
+import { proxyFor, shownProxy } from '../../lib/proxy-env.js';
 
 export interface FetchProfilesOptions {
   /** Overrides the endpoint (the SDK also honours AWS_ENDPOINT_URL_EKS / AWS_ENDPOINT_URL). */
@@ -16,6 +20,9 @@ export interface FetchProfilesOptions {
   /** Parallel DescribeFargateProfile calls (default 4). */
   concurrency?: number;
   now?: () => number;
+  /** -v's request log. */
+  log?: RequestLog | null;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ProfilesResult {
@@ -35,15 +42,15 @@ export async function fetchProfiles(identity: ClusterIdentity, options: FetchPro
   if (!cluster || !region) {
     return { profiles: [], status: { state: 'no-cluster', message: missingIdentityHint(identity), fetchedAt: null, stale: false } };
   }
-  // Loaded on first use: compiling the SDK (~150 ms) then overlaps with the first Kubernetes pages.
-  const { DescribeFargateProfileCommand, EKSClient, paginateListFargateProfiles } = await import('@aws-sdk/client-eks');
-  const client = new EKSClient({
+  const env = options.env ?? process.env;
+  const { DescribeFargateProfileCommand, paginateListFargateProfiles } = await import('@aws-sdk/client-eks');
+  const client = await createEksClient({
     region,
     maxAttempts: options.maxAttempts ?? 4,
-    // The client-level profile picks credentials and config from ~/.aws like AWS_PROFILE would,
-    // without changing process.env for anything else.
-    ...(identity.awsProfile ? { profile: identity.awsProfile } : {}),
+    profile: identity.awsProfile,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    log: options.log ?? null,
+    env,
   });
   const abortSignal = options.signal;
   try {
@@ -71,8 +78,24 @@ export async function fetchProfiles(identity: ClusterIdentity, options: FetchPro
     const profiles = described.filter((p): p is Profile => p !== null);
     return { profiles, status: { state: 'ok', message: null, fetchedAt: now(), stale: false } };
   } catch (error) {
-    const notJson = notJsonMessage(error, options.endpoint ?? process.env.AWS_ENDPOINT_URL_EKS ?? process.env.AWS_ENDPOINT_URL ?? `https://eks.${region}.amazonaws.com`);
+    const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL_EKS ?? env.AWS_ENDPOINT_URL ?? `https://eks.${region}.amazonaws.com`;
+    const notJson = notJsonMessage(error, endpoint);
     const failure = notJson !== null ? { state: 'error' as const, message: notJson } : classifyEksError(error, cluster, region, identity.awsProfile);
+    // Through a proxy, an unreachable endpoint may be the proxy: say which one was used.
+    const proxy = failure.message.startsWith('cannot reach the EKS API') ? proxyOfUrl(endpoint, env) : null;
+    if (proxy) {
+      const via = ` through proxy ${shownProxy(proxy)}`;
+      const check = '; check the proxy (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), the network or AWS_ENDPOINT_URL_EKS';
+      const [what] = failure.message.split(';');
+      failure.message = `${what}${via}${check}`;
+    }
+    // No credentials under a profile that does not exist: say that, not "log in".
+    const profile = identity.awsProfile ?? env.AWS_PROFILE;
+    if (failure.state === 'no-credentials' && profile) {
+      // (A --profile flag was checked before anything was sent; this one is the kubeconfig's or AWS_PROFILE.)
+      const missing = await missingAwsProfile(profile, identity.awsProfile ? "from the kubeconfig user's exec env" : 'from AWS_PROFILE', env);
+      if (missing) failure.message = missing;
+    }
     return { profiles: [], status: { state: failure.state, message: failure.message, fetchedAt: null, stale: false } };
   } finally {
     client.destroy();
@@ -189,4 +212,13 @@ export function startProfilePoller(identity: ClusterIdentity, store: ClusterStor
       timer = null;
     },
   };
+}
+
+function proxyOfUrl(endpoint: string, env: NodeJS.ProcessEnv): string | null {
+  try {
+    const url = new URL(endpoint);
+    return proxyFor({ protocol: url.protocol, hostname: url.hostname, port: url.port }, env);
+  } catch {
+    return null;
+  }
 }

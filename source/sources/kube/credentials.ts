@@ -63,13 +63,14 @@ export function userCredentials(user: User | null | undefined): string[] {
 
 /**
  * The warning for a context whose server is plain http:// while its user has credentials (they
- * are not used), or null. `where` names the kubeconfig ("kubeconfig ~/.kube/config").
+ * are not used), or null. `where` names the kubeconfig ("kubeconfig ~/.kube/config"); `extra`
+ * names what else is withheld (impersonation).
  */
-export function plainHttpWarning(kc: KubeConfig, where: string): string | null {
+export function plainHttpWarning(kc: KubeConfig, where: string, extra: readonly string[] = []): string | null {
   const cluster = kc.getCurrentCluster();
   const context = kc.getContextObject(kc.getCurrentContext());
   if (!cluster || !context || !isPlainHttp(cluster.server)) return null;
-  const credentials = userCredentials(kc.getCurrentUser());
+  const credentials = [...userCredentials(kc.getCurrentUser()), ...extra];
   if (credentials.length === 0) return null;
   return (
     `cluster "${cluster.name}" in ${where} is plain http (${cluster.server}): connecting without user "${context.user}"'s credentials ` +

@@ -6,6 +6,10 @@ import { parse as parseYaml } from 'yaml';
 import { UsageError, UserError, errorText } from '../../errors.js';
 import { parseDuration } from '../../lib/duration.js';
 import { plainHttpWarning, secureKubeConfig } from './credentials.js';
+import { impersonationOf, overrideCluster, overrideUser, type ConnectionOverrides, type Impersonation } from './overrides.js';
+import { decorateRequests } from './request-decorations.js';
+import { withEnvProxy } from './env-proxy.js';
+import type { RequestLog } from '../request-log.js';
 
 export interface KubeConfigOptions {
   /** --kubeconfig: this file alone, like kubectl. */
@@ -16,6 +20,10 @@ export interface KubeConfigOptions {
   cluster?: string;
   /** --request-timeout in kubectl form ("0", "30s", "1m", "5"). */
   requestTimeout?: string;
+  /** kubectl's other connection flags: --user, --server, --token, --as, TLS files (overrides.ts). */
+  overrides?: ConnectionOverrides;
+  /** -v: log each request (request-log.ts). */
+  requestLog?: RequestLog | null;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -46,7 +54,7 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
 
   const parts = files.map(readOne);
   const clusters = firstByName(parts.flatMap((p) => p.clusters.map((c) => withServerUrl(c, p.file))));
-  const users = firstByName(parts.flatMap((p) => p.users));
+  let users = firstByName(parts.flatMap((p) => p.users));
   const contexts = firstByName(parts.flatMap((p) => p.contexts));
   const fileCurrent = parts.find((p) => p.currentContext)?.currentContext;
 
@@ -75,6 +83,15 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   }
 
   let chosen = contexts;
+  const o = options.overrides ?? {};
+  if (o.user !== undefined && o.user !== '') {
+    const override = o.user;
+    if (!users.some((u) => u.name === override)) {
+      const entries = users.map((u) => u.name).join(', ') || 'none';
+      throw new UsageError(`user "${override}" not found in ${where} (users: ${entries}); --user picks a kubeconfig user entry, as in kubectl`);
+    }
+    chosen = chosen.map((c) => (c.name === contextName ? { ...c, user: override } : c));
+  }
   if (options.cluster !== undefined && options.cluster !== '') {
     const override = options.cluster;
     if (!clusters.some((c) => c.name === override)) {
@@ -84,10 +101,15 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
         `cluster "${override}" not found in ${where} (clusters: ${entries}); --cluster picks a kubeconfig cluster entry, as in kubectl: for the EKS cluster name pass --eks-cluster ${override}`,
       );
     }
-    chosen = contexts.map((c) => (c.name === contextName ? { ...c, cluster: override } : c));
+    chosen = chosen.map((c) => (c.name === contextName ? { ...c, cluster: override } : c));
   }
+  const used = chosen.find((c) => c.name === contextName)!;
+  const connection = applyOverrides(clusters, users, used, o);
+  users = connection.users;
   const kc = new KubeConfig();
-  kc.loadFromOptions({ clusters, users, contexts: chosen, currentContext: contextName });
+  // BadServer entries stay as they are: their error is reported below.
+  const proxied = connection.clusters.map((c) => (c.name === used.cluster && !(c instanceof BadServer) ? withEnvProxy(c, env) : c));
+  kc.loadFromOptions({ clusters: proxied, users, contexts: chosen, currentContext: contextName });
   const context = kc.getContextObject(contextName)!;
   const cluster = kc.getCluster(context.cluster);
   if (!cluster) {
@@ -98,9 +120,33 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   // Only the cluster in use must have a usable server: kubectl ignores the others too.
   if (cluster instanceof BadServer) throw cluster.error(env);
   secureKubeConfig(kc, { execTimeoutMs: requestTimeoutMs });
+  const fromKubeconfig = parts.map((p) => p.impersonation.get(used.user)).find((i) => i !== undefined);
+  const impersonation = impersonationOf(o, fromKubeconfig);
+  const token = kc.getCurrentUser()?.token;
+  const log = options.requestLog ? { ...options.requestLog, secrets: [...options.requestLog.secrets, ...(token ? [token] : [])] } : null;
+  decorateRequests(kc, { impersonation, log });
   const origin = parts.find((p) => p.clusters.some((c) => c.name === cluster.name))?.file;
-  const warning = plainHttpWarning(kc, origin ? `kubeconfig ${tilde(origin, env)}` : where);
+  const warning = plainHttpWarning(kc, origin ? `kubeconfig ${tilde(origin, env)}` : where, impersonation ? ['impersonation (--as)'] : []);
   return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs, warnings: warning ? [warning] : [] };
+}
+
+/**
+ * The entries the context uses, with the connection flags applied. A user named by the context
+ * but missing from the kubeconfig is made from the flags when they give credentials (kubectl's
+ * `--token` works without a user entry).
+ */
+function applyOverrides(clusters: Cluster[], users: User[], context: Context, o: ConnectionOverrides): { clusters: Cluster[]; users: User[] } {
+  const outClusters = clusters.map((c) => {
+    if (c.name !== context.cluster || (o.server === undefined && o.certificateAuthority === undefined && o.insecureSkipTlsVerify === undefined && o.tlsServerName === undefined)) return c;
+    // A damaged server in the file is still reported as the file's, unless --server replaces it.
+    if (c instanceof BadServer && o.server === undefined) return c;
+    const base = c instanceof BadServer ? { name: c.name, server: c.server, skipTLSVerify: c.skipTLSVerify } : c;
+    return withServerUrl(overrideCluster(base, o), '--server');
+  });
+  if (o.token === undefined && o.clientCertificate === undefined && o.clientKey === undefined) return { clusters: outClusters, users };
+  const present = users.some((u) => u.name === context.user);
+  const outUsers = present ? users.map((u) => (u.name === context.user ? overrideUser(u, o) : u)) : [...users, overrideUser({ name: context.user }, o)];
+  return { clusters: outClusters, users: outUsers };
 }
 
 /**
@@ -179,6 +225,8 @@ interface ParsedFile {
   users: User[];
   contexts: Context[];
   currentContext: string | undefined;
+  /** Users' `as`, `as-groups` and `as-uid` (client-node reads only `as`). */
+  impersonation: Map<string, Partial<Impersonation>>;
 }
 
 function readOne(file: string): ParsedFile {
@@ -199,7 +247,7 @@ function readOne(file: string): ParsedFile {
     const problem = /alias count/i.test(reason) ? 'its YAML aliases (*name) expand to too many nodes (an alias bomb)' : reason;
     throw new UserError(`kubeconfig ${file} is not valid YAML: ${problem}`, { hint: FIX_FILE });
   }
-  if (doc === null || doc === undefined) return { file, clusters: [], users: [], contexts: [], currentContext: undefined };
+  if (doc === null || doc === undefined) return { file, clusters: [], users: [], contexts: [], currentContext: undefined, impersonation: new Map() };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
     throw new UserError(`kubeconfig ${file} is not a kubeconfig (expected a mapping with clusters, users, contexts)`, { hint: FIX_FILE });
   }
@@ -220,7 +268,22 @@ function readOne(file: string): ParsedFile {
     users: single.getUsers(),
     contexts: single.getContexts(),
     currentContext: typeof current === 'string' && current !== '' ? current : undefined,
+    impersonation: impersonationEntries((doc as Record<string, unknown>).users),
   };
+}
+
+/** `as`, `as-groups`, `as-uid` of each user entry that has them. */
+function impersonationEntries(users: unknown): Map<string, Partial<Impersonation>> {
+  const out = new Map<string, Partial<Impersonation>>();
+  if (!Array.isArray(users)) return out;
+  for (const entry of users as Array<{ name?: unknown; user?: Record<string, unknown> }>) {
+    const user = entry?.user;
+    if (typeof entry?.name !== 'string' || !user || typeof user.as !== 'string' || user.as === '') continue;
+    const groups = Array.isArray(user['as-groups']) ? user['as-groups'].filter((g): g is string => typeof g === 'string') : [];
+    const uid = typeof user['as-uid'] === 'string' ? user['as-uid'] : undefined;
+    out.set(entry.name, { user: user.as, groups, ...(uid ? { uid } : {}) });
+  }
+  return out;
 }
 
 function firstByName<T extends { name: string }>(items: T[]): T[] {

@@ -10,6 +10,8 @@ export interface KubeScope {
   namespace?: string | null | undefined;
   /** -l, applied to pods only. */
   labelSelector?: string | undefined;
+  /** --field-selector, applied to pods only (as `kubectl get pods --field-selector`). */
+  fieldSelector?: string | undefined;
 }
 
 export type ResourceKind =
@@ -52,7 +54,7 @@ const under = (namespace: string | null | undefined, resource: string, group = '
 export function resourceQueries(scope: KubeScope): ResourceQuery[] {
   const ns = scope.namespace || null;
   return [
-    { kind: 'pods', path: under(ns, 'pods'), labelSelector: scope.labelSelector, required: true, trigger: 'always', prune: POD_UNUSED },
+    { kind: 'pods', path: under(ns, 'pods'), labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector || undefined, required: true, trigger: 'always', prune: POD_UNUSED },
     // With -n, only that namespace (a cluster-scoped list filtered by name; may be forbidden).
     {
       kind: 'namespaces',

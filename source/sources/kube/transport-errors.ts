@@ -3,6 +3,7 @@
 // certificate files).
 import type { KubeConfig } from '@kubernetes/client-node';
 import { errorText } from '../../errors.js';
+import { shownProxy } from '../../lib/proxy-env.js';
 import { ExecCredentialError } from './exec-credential.js';
 import { KubeApiError, scrub, type KubeErrorReason, type RequestDescription } from './errors.js';
 
@@ -23,10 +24,10 @@ const UNREACHABLE = new Set([
 /** An error thrown before/while talking to the server (no HTTP status) -> KubeApiError. */
 export function transportError(kc: KubeConfig, d: RequestDescription, error: unknown, timeoutMs = 0): KubeApiError {
   if (error instanceof KubeApiError) return error;
-  return scrub(kc, transportErrorOf(d, error, timeoutMs));
+  return scrub(kc, transportErrorOf(d, error, timeoutMs, kc.getCurrentCluster()?.proxyUrl));
 }
 
-function transportErrorOf(d: RequestDescription, error: unknown, timeoutMs: number): KubeApiError {
+function transportErrorOf(d: RequestDescription, error: unknown, timeoutMs: number, proxyUrl?: string): KubeApiError {
   const init = (reason: KubeErrorReason, hint?: string) => ({
     status: 0,
     reason,
@@ -44,8 +45,11 @@ function transportErrorOf(d: RequestDescription, error: unknown, timeoutMs: numb
   const cause = rootCause(error);
   const code = cause.code ?? '';
   if (UNREACHABLE.has(code)) {
+    // Through a proxy, a refused or unknown host may be the proxy's: say which one was used.
+    const via = proxyUrl ? ` through proxy ${shownProxy(proxyUrl)}` : '';
+    const check = proxyUrl ? 'check the proxy (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, or the cluster\'s proxy-url), the network and the context\'s server' : "check the network/VPN and the context's server";
     return new KubeApiError(
-      `cannot reach the API server at ${d.server}: ${code}${cause.message && !cause.message.includes(code) ? ` (${cause.message})` : ''}; check the network/VPN and the context's server`,
+      `cannot reach the API server at ${d.server}${via}: ${code}${cause.message && !cause.message.includes(code) ? ` (${cause.message})` : ''}; ${check}`,
       init('Unreachable'),
     );
   }

@@ -42,6 +42,12 @@ export const priceWord = (size: FargateSize | null): Word => ({ text: size ? siz
 export const ownerRef = (owner: OwnerRef | null): string | null => (owner ? `${owner.kind}/${owner.name}` : null);
 export const ownerWord = (owner: OwnerRef | null): Word => ({ text: ownerRef(owner) ?? NONE });
 
+/** kubectl's --show-labels cell: `app=web,tier=db`, keys sorted; `<none>` without labels. */
+export function labelsWord(labels: Readonly<Record<string, string>>): Word {
+  const keys = Object.keys(labels).sort();
+  return { text: keys.length === 0 ? NONE : keys.map((k) => `${k}=${labels[k]}`).join(',') };
+}
+
 /** The node's name. */
 export const nodeWord = (nodeName: string | null): Word => ({ text: nodeName ?? NONE });
 
@@ -69,7 +75,7 @@ export interface PodFact {
   word: (view: PodView, context: PodWordContext) => Word;
 }
 
-export type PodFactId = 'namespace' | 'name' | 'status' | 'runsOn' | 'current' | 'expected' | 'verdict' | 'reason' | 'size' | 'price' | 'node' | 'owner' | 'age';
+export type PodFactId = 'namespace' | 'name' | 'status' | 'runsOn' | 'current' | 'expected' | 'verdict' | 'reason' | 'size' | 'price' | 'node' | 'owner' | 'age' | 'labels';
 
 /** Every pod column any face shows; a face picks which ones, never how they read. */
 export const POD_FACTS: Readonly<Record<PodFactId, PodFact>> = {
@@ -86,4 +92,5 @@ export const POD_FACTS: Readonly<Record<PodFactId, PodFact>> = {
   node: { header: 'NODE', word: (v) => nodeWord(v.pod.nodeName) },
   owner: { header: 'OWNER', word: (v) => ownerWord(v.pod.owner) },
   age: { header: 'AGE', word: (v, c) => ({ text: ageText(c.now - v.pod.createdAt) }) },
+  labels: { header: 'LABELS', word: (v) => labelsWord(v.pod.labels) },
 };
