@@ -10,11 +10,15 @@ import { VERSION } from './version.js';
 // muscle memory carries over. pflag's grammar is read by the tokenizer; meow then reads the
 // normalised `--name=value` form into typed flags.
 
-export const COMMANDS = ['check', 'reschedule', 'restore', 'version', 'completion'] as const;
+export const COMMANDS = ['check', 'reschedule', 'restore', 'profile', 'version', 'completion'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
 
 export const OUTPUTS = ['json', 'yaml', 'wide', 'table'] as const;
 export type Output = (typeof OUTPUTS)[number];
+
+/** `profile export` / `profile create --dry-run`: -o also takes these (json is the CreateFargateProfile request there). */
+export const PROFILE_FORMATS = ['eksctl', 'terraform', 'cloudformation'] as const;
+export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
 
 export const DRY_RUN_MODES = ['none', 'client', 'server'] as const;
 /** false = a real run; client = print the plan, send nothing; server = every write with dryRun=All. */
@@ -50,18 +54,27 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'json', kind: 'bool' },
   { name: 'no-headers', kind: 'bool', inverts: 'headers' },
   { name: 'color', kind: 'string' },
-  { name: 'read-only', kind: 'bool', commands: ['view'] },
+  { name: 'read-only', kind: 'bool', commands: ['view', 'profile'] },
   { name: 'demo', kind: 'bool' },
   // reschedule / restore
   { name: 'all', kind: 'bool', commands: ['reschedule'] },
-  { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore'] },
+  { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore', 'profile'] },
   // kubectl's --dry-run: bare means client (its NoOptDefVal); a value needs `=`.
-  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore'] },
-  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
-  { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
+  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore', 'profile'] },
+  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'restore', 'view', 'profile'] },
+  { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view', 'profile'] },
   // What a bare pod is re-created from: live (default) | last-applied (checked by the mode).
   { name: 'from', kind: 'string', commands: ['reschedule'] },
   { name: 'pending', kind: 'bool', commands: ['restore'] },
+  // profile create | replace | delete (which subcommand takes which: cli/profile-usage.ts).
+  // Under `profile`, --selector is a Fargate selector NS[:key=value,...], repeatable (read from
+  // every value given), not kubectl's label selector.
+  { name: 'role', kind: 'string', commands: ['profile'] },
+  { name: 'subnets', kind: 'array', commands: ['profile'] },
+  { name: 'tag', kind: 'array', commands: ['profile'] },
+  { name: 'name', kind: 'string', commands: ['profile'] },
+  { name: 'wait', kind: 'bool', commands: ['profile'] },
+  { name: 'reschedule', kind: 'bool', commands: ['profile'] },
   { name: 'help', short: 'h', kind: 'bool' },
   { name: 'version', kind: 'bool' },
 ];
@@ -69,6 +82,8 @@ export const FLAGS: readonly FlagDef[] = [
 export interface Options {
   command: Command;
   args: string[];
+  /** The long names of the flags given (so a command can refuse those that mean nothing to it). */
+  given: ReadonlySet<string>;
   kubeconfig?: string;
   context?: string;
   /** --cluster: the kubeconfig cluster entry to use instead of the context's (as kubectl). */
@@ -78,6 +93,10 @@ export interface Options {
   /** -A was given (reschedule --all must be told the scope explicitly). */
   allNamespaces: boolean;
   selector?: string;
+  /** Every --selector given, in order (`profile`: each is a Fargate selector). */
+  selectors: string[];
+  /** How the last --selector was written (`-l` or `--selector`). */
+  selectorSpelled?: string;
   requestTimeout?: string;
   /** --eks-cluster: the EKS cluster's name or ARN (else inferred from the kubeconfig). */
   eksCluster?: string;
@@ -100,6 +119,18 @@ export interface Options {
   from?: string;
   /** restore: every pod an unfinished run left deleted. */
   pending: boolean;
+  /** profile: -o eksctl|terraform|cloudformation (export, create --dry-run). */
+  profileFormat?: ProfileFormat;
+  role?: string;
+  /** --subnets, each value comma-split. */
+  subnets: string[];
+  /** --tag k=v, each value comma-split. */
+  tags: string[];
+  /** profile replace: the new profile's name. */
+  name?: string;
+  wait: boolean;
+  /** profile create: reschedule the pods the new profile captures once it is ACTIVE. */
+  reschedule: boolean;
   help: boolean;
   version: boolean;
 }
@@ -185,14 +216,17 @@ export function parseArgs(argv: string[]): Options {
   }
 
   let output: Output | undefined;
+  let profileFormat: ProfileFormat | undefined;
   const o = str('output');
   if (o !== undefined) {
-    if (!(OUTPUTS as readonly string[]).includes(o)) {
-      throw new UsageError(`unsupported output format "${o}"`, `use -o ${OUTPUTS.join('|')}`);
-    }
-    output = o as Output;
+    if (command === 'profile' && (PROFILE_FORMATS as readonly string[]).includes(o)) profileFormat = o as ProfileFormat;
+    else if (!(OUTPUTS as readonly string[]).includes(o)) {
+      const formats = command === 'profile' ? [...OUTPUTS, ...PROFILE_FORMATS] : OUTPUTS;
+      throw new UsageError(`unsupported output format "${o}"`, `use -o ${formats.join('|')}`);
+    } else output = o as Output;
   }
   if (bool('json')) {
+    if (profileFormat) throw new UsageError(`--json conflicts with -o ${profileFormat}`);
     if (output && output !== 'json') throw new UsageError(`--json conflicts with -o ${output}`);
     output = 'json';
   }
@@ -206,7 +240,7 @@ export function parseArgs(argv: string[]): Options {
   if (namespace !== undefined && allNamespaces) {
     throw new UsageError('--namespace and --all-namespaces conflict', 'pass one of them');
   }
-  if (command !== 'reschedule' && command !== 'restore' && command !== 'completion' && args.length > 0) {
+  if (command !== 'reschedule' && command !== 'restore' && command !== 'completion' && command !== 'profile' && args.length > 0) {
     throw new UsageError(`unexpected argument "${args[0]}"`, 'see `kubectl fargate --help`');
   }
 
@@ -231,12 +265,15 @@ export function parseArgs(argv: string[]): Options {
   return {
     command,
     args,
+    given: new Set(tokens.values.keys()),
     kubeconfig: str('kubeconfig'),
     context: str('context'),
     cluster: str('cluster'),
     namespace: allNamespaces ? null : (namespace ?? null),
     allNamespaces,
     selector: str('selector'),
+    selectors: tokens.values.get('selector') ?? [],
+    selectorSpelled: tokens.spelled.get('selector'),
     requestTimeout,
     eksCluster,
     region,
@@ -255,10 +292,20 @@ export function parseArgs(argv: string[]): Options {
     timeout,
     from: str('from'),
     pending: bool('pending'),
+    profileFormat,
+    role: str('role'),
+    subnets: commaList(f.subnets),
+    tags: commaList(f.tag),
+    name: str('name'),
+    wait: bool('wait'),
+    reschedule: bool('reschedule'),
     help: bool('help'),
     version: bool('version') || command === 'version',
   };
 }
+
+/** kubectl's stringSlice: repeatable, and each value split at commas. */
+const commaList = (values: unknown): string[] => ((values as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
 
 /**
  * `--dry-run server` is, for kubectl too, a client dry run plus an argument "server" (a pod name

@@ -37,7 +37,13 @@ export const restorePendingCommand = (context: string): string => shellCommand([
 /** The one line per pod (without the `warning: ` prefix): the same text on stderr and in the TUI's status bar. */
 export function pendingWarning(p: PendingRestore, context: string): string {
   const when = p.startedAt ? ` (started ${p.startedAt})` : '';
-  return `pod ${p.pod} was left deleted by a reschedule that did not finish${when}: restore it with \`${restoreCommand(p.file, context)}\`, or every such pod with \`${restorePendingCommand(context)}\``;
+  const by =
+    p.kind === 'profile-delete'
+      ? `was stopped by EKS when Fargate profile ${p.profile ?? '?'} was deleted${when}; it is backed up`
+      : p.kind === 'profile-replace'
+        ? `was left deleted by a replace of Fargate profile ${p.profile ?? '?'} that did not finish${when}`
+        : `was left deleted by a reschedule that did not finish${when}`;
+  return `pod ${p.pod} ${by}: restore it with \`${restoreCommand(p.file, context)}\`, or every such pod with \`${restorePendingCommand(context)}\``;
 }
 
 /** The warning lines for this session's context; never throws. */
