@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { UserError } from '../errors.js';
 import { exportProfiles, type ExportFormat } from '../report/profile-export.js';
 import { profileListDocument, profileTable } from '../report/profile-table.js';
-import { loadClusterOnce } from '../sources/kube/list.js';
+import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { API_VERSION } from './action-common.js';
 import type { Options } from './flags.js';

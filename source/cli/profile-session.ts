@@ -3,7 +3,7 @@
 import { UsageError, UserError } from '../errors.js';
 import { startProfilePoller } from '../sources/aws/eks.js';
 import { openProfileApi, type ProfileApi } from '../sources/aws/eks-profile-api.js';
-import { loadClusterOnce } from '../sources/kube/list.js';
+import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { Snapshot } from '../store/snapshot.js';
 import { buildClusterView, type ClusterView } from '../view-model/cluster-view.js';

@@ -14,7 +14,9 @@ import { ReplaceJournal, replaceDir, type ReplaceEvent } from '../../source/acti
 import type { ProfileSpec } from '../../source/domain/profile-spec.js';
 import { deployment, container, pdb, pod } from '../../source/sim/scenarios/manifests.js';
 import { openProfileApi } from '../../source/sources/aws/eks-profile-api.js';
-import { clusterView, startActionSim, tempDir, type ActionSim } from './helpers.js';
+import { clusterView, startActionSim, type ActionSim } from './helpers.js';
+import { tempDir } from '../helpers/files.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/AmazonEKSFargatePodExecutionRole';
 const spec = (name: string, selectors: ProfileSpec['selectors']): ProfileSpec => ({ name, selectors, podExecutionRoleArn: ROLE, subnets: [], tags: {} });
@@ -28,14 +30,6 @@ interface Case {
   /** Sets up OLD and its pods. */
   setup(s: ActionSim): Promise<void>;
   steps: ReplaceEvent[];
-}
-
-async function settle(s: ActionSim, what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const runningUnder = async (s: ActionSim, namespace: string, profile: string): Promise<string[]> =>
@@ -55,7 +49,7 @@ const CASES: Case[] = [
         pdb('web', 'shop', { app: 'shop' }, { minAvailable: 1 }),
         pod('web', 'solo', { labels: { tier: 'web' }, containers: [container({ image: 'nginx:1.27' })] }),
       ]);
-      await settle(s, 'three pods under fp-web-b', async () => (await runningUnder(s, 'web', 'fp-web-b')).length === 3);
+      await waitUntil('three pods under fp-web-b', async () => (await runningUnder(s, 'web', 'fp-web-b')).length === 3);
     },
     steps: ['started', 'creating', 'created', 'active', 'moving', 'moved', 'deleting-old', 'old-deleting', 'old-gone'],
   },
@@ -67,7 +61,7 @@ const CASES: Case[] = [
     async setup(s) {
       s.sim.cluster.createProfile({ name: 'test', selectors: [{ namespace: 'test' }] });
       s.sim.cluster.apply([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'test' } }, pod('test', 'test', { labels: { tier: 'web' }, containers: [container({ image: 'nginx:1.27' })] })]);
-      await settle(s, 'the pod under test', async () => (await runningUnder(s, 'test', 'test')).length === 1);
+      await waitUntil('the pod under test', async () => (await runningUnder(s, 'test', 'test')).length === 1);
     },
     steps: ['started', 'creating', 'created', 'active', 'backed-up', 'deleting-old', 'old-deleting', 'restored', 'old-gone'],
   },
@@ -95,7 +89,7 @@ async function assertReplaced(s: ActionSim, c: Case, backupDir: string): Promise
   } finally {
     api.close();
   }
-  await settle(s, `every pod of ${namespace} running under ${c.spec.name}`, async () => {
+  await waitUntil(`every pod of ${namespace} running under ${c.spec.name}`, async () => {
     const views = (await clusterView(s, namespace)).byNamespace.get(namespace) ?? [];
     return views.length > 0 && views.every((v) => v.placement.currentProfile === c.spec.name && v.pod.status === 'Running' && !v.pod.deleting);
   });
@@ -167,7 +161,7 @@ describe('profile replace', () => {
       const { file } = writeBackup({ dir: backupDir, context: s.identity.context, manifest: recreateManifest(live!).manifest });
       ReplaceJournal.find(backupDir, s.identity.context, c.old)!.append({ event: 'backup', pod: 'web/solo', file });
       s.sim.cluster.deletePod('web', 'solo');
-      await settle(s, 'the bare pod gone', async () => (await getPod(s.kc, 'web', 'solo')) === null);
+      await waitUntil('the bare pod gone', async () => (await getPod(s.kc, 'web', 'solo')) === null);
       const outcome = await run(s, c, backupDir);
       assert.deepEqual(outcome.restored.map((r) => [r.pod, r.outcome]), [['web/solo', 'succeeded']]);
       await assertReplaced(s, c, backupDir);
