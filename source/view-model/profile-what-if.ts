@@ -69,8 +69,11 @@ export function takeoverProblems(before: ClusterView, after: ClusterView, old: s
     .filter((f) => f.next !== name)
     .map((f) => {
       const where = f.next === null ? 'EC2' : `profile ${f.next}`;
-      const why = later(after, f.view.key)?.placement.reasons.find((r) => r.startsWith(`profile ${name} `));
-      return `${f.view.key} would go to ${where}${why ? ` (${why})` : f.next !== null ? ` (${f.next} sorts before ${name}: EKS picks the alphabetically first)` : ` (${name} does not select it)`}`;
+      // The placement's own line about NEW: it matches (then another profile sorts first), or why not.
+      const about = later(after, f.view.key)?.placement.reasons.find((r) => r.startsWith(`profile ${name} `));
+      const newMatches = about !== undefined && about.endsWith(' matches');
+      const why = newMatches && f.next !== null ? `${f.next} sorts before ${name}: EKS picks the alphabetically first` : (about ?? `${name} does not select it`);
+      return `${f.view.key} would go to ${where} (${why})`;
     });
 }
 
