@@ -1,0 +1,91 @@
+// profile create --wait and profile replace through the built CLI against the sim, for what
+// EKS does besides succeeding: CREATE_FAILED with its reason, one profile CREATING at a time
+// (the tool waits and says so), and a replace interrupted earlier continued from its journal.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ReplaceJournal } from '../../source/actions/profiles/replace-journal.js';
+import { startSim, type RunningSim } from '../../source/sim/index.js';
+import { container, namespace, pod } from '../../source/sim/scenarios/manifests.js';
+import { builtCliCopy, runCli, simEnv, type CliResult } from '../helpers/cli.js';
+import { tempDir } from '../helpers/files.js';
+import { FAST } from '../helpers/sim.js';
+import { waitUntil } from '../helpers/waiting.js';
+
+const ROLE = 'arn:aws:iam::111122223333:role/AmazonEKSFargatePodExecutionRole';
+
+let sim: RunningSim;
+let state: string;
+let CLI: string;
+let removeCli: () => void = () => {};
+before(async () => {
+  ({ cli: CLI, remove: removeCli } = await builtCliCopy());
+  sim = await startSim({ scenario: 'empty', timing: FAST });
+  state = tempDir('kf-profile-life-');
+});
+after(async () => {
+  await sim?.close();
+  removeCli();
+});
+
+const cli = (...args: string[]): Promise<CliResult> => {
+  sim.requests.clear();
+  return runCli(args, simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }), { cli: CLI });
+};
+const status = (name: string): string | undefined => sim.cluster.profiles().find((p) => p.name === name)?.status;
+const kubeWrites = () => sim.requests.writes();
+
+describe('profile create --wait: how EKS ends it', () => {
+  test('CREATE_FAILED: exit 1 with EKS\'s reason; --reschedule moves nothing', async () => {
+    const broken = 'arn:aws:iam::111122223333:role/Broken';
+    sim.cluster.breakPodExecutionRole(broken);
+    const r = await cli('profile', 'create', 'fp-failing', '--selector', 'nowhere', '--role', broken, '--wait', '--reschedule', '--yes', '--timeout', '30s');
+    assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /^profile fp-failing is CREATE_FAILED: AccessDenied: Fargate could not assume the pod execution role/m);
+    assert.deepEqual(kubeWrites(), [], 'no pod was touched');
+    sim.cluster.repairPodExecutionRole(broken);
+  });
+
+  test('another profile is CREATING: the create waits, says why, and gives up at --timeout with one line', async () => {
+    sim.cluster.createProfile({ name: 'fp-busy', selectors: [{ namespace: 'busy' }] });
+    sim.cluster.setProfileStatus('fp-busy', 'CREATING');
+    try {
+      const r = await cli('profile', 'create', 'fp-later', '--selector', 'later', '--role', ROLE, '--yes', '--timeout', '2s');
+      assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
+      assert.match(r.stderr, /EKS is busy: profile fp-busy is CREATING, and EKS creates or deletes one profile at a time; waiting for it/);
+      const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+      assert.equal(errors.length, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.equal(status('fp-later'), undefined, 'not created');
+    } finally {
+      sim.cluster.setProfileStatus('fp-busy', 'ACTIVE');
+    }
+  });
+});
+
+describe('profile replace: run again, it continues from its journal', () => {
+  test('a replace whose journal is open (its run was killed) is continued by the same command, without --name or --selector', async () => {
+    sim.cluster.createProfile({ name: 'fp-res', selectors: [{ namespace: 'res' }] });
+    sim.cluster.apply([namespace('res'), pod('res', 'solo', { labels: { tier: 'web' }, containers: [container({ image: 'nginx:1.27' })] })]);
+    await waitUntil('the pod under fp-res', () => sim.cluster.getPod('res', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-res' && sim.cluster.getPod('res', 'solo')?.status?.phase === 'Running');
+    const backupDir = path.join(state, 'replace-backups');
+    // What a run killed right after it started leaves: the journal, nothing done yet.
+    ReplaceJournal.start(backupDir, sim.contextName, { old: 'fp-res', spec: { name: 'fp-a-res', selectors: [{ namespace: 'res', labels: { tier: 'web' } }], podExecutionRoleArn: ROLE, subnets: [], tags: {} }, strategy: 'one-at-a-time' });
+
+    const other = await cli('profile', 'replace', 'fp-res', '--name', 'fp-other', '--selector', 'res', '--backup-dir', backupDir, '--yes');
+    assert.equal(other.code, 2, other.stderr);
+    assert.match(other.stderr, /^error: a replace of fp-res by fp-a-res is under way \(journal .*\); run `kubectl fargate profile replace fp-res` to continue it$/m);
+    assert.equal(status('fp-other'), undefined);
+
+    const r = await cli('profile', 'replace', 'fp-res', '--backup-dir', backupDir, '--yes', '--timeout', '30s');
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stderr, /Continuing the replace of fp-res by fp-a-res from its journal/);
+    assert.equal(status('fp-a-res'), 'ACTIVE');
+    assert.equal(status('fp-res'), undefined, 'the old profile is gone');
+    await waitUntil('the pod running under fp-a-res', () => {
+      const p = sim.cluster.getPod('res', 'solo');
+      return p?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-a-res' && p?.status?.phase === 'Running';
+    });
+    assert.equal(ReplaceJournal.find(backupDir, sim.contextName, 'fp-res'), null, 'the journal is closed');
+  });
+});
