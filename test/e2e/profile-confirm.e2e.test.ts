@@ -1,6 +1,7 @@
-// `profile delete` in a real terminal (tmux), the built CLI against the sim: it asks for the
-// profile's name to be typed. Enter alone, `y`, a near miss and Ctrl-C delete nothing; the exact
-// name deletes it, after its bare pod is backed up. Needs tmux.
+// The profile commands' questions in a real terminal (tmux), the built CLI against the sim.
+// `profile delete` asks for the profile's name to be typed: enter alone, `y`, a near miss and
+// Ctrl-C delete nothing; the exact name deletes it, after its bare pod is backed up, and with
+// --wait offers to restore it. `profile create` asks y/N: only `y` creates. Needs tmux.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -40,11 +41,13 @@ after(async () => {
   removeCli();
 });
 
-function startDelete(): TmuxSession {
-  const session = new TmuxSession([process.execPath, cli, 'profile', 'delete', 'fp-doomed', '--kubeconfig', sim.kubeconfigPath, '--timeout', '10s'], { ...sim.env, XDG_STATE_HOME: state, NO_COLOR: '1' }, { columns: 160, rows: 30 });
+function startCli(...args: string[]): TmuxSession {
+  const session = new TmuxSession([process.execPath, cli, ...args, '--kubeconfig', sim.kubeconfigPath, '--timeout', '20s'], { ...sim.env, XDG_STATE_HOME: state, NO_COLOR: '1' }, { columns: 160, rows: 40 });
   sessions.push(session);
   return session;
 }
+const startDelete = (...extra: string[]): TmuxSession => startCli('profile', 'delete', 'fp-doomed', ...extra);
+const ROLE = 'arn:aws:iam::111122223333:role/AmazonEKSFargatePodExecutionRole';
 
 const profileStatus = (): string | undefined => sim.cluster.profiles().find((p) => p.name === 'fp-doomed')?.status;
 
@@ -70,17 +73,49 @@ describe('profile delete asks for the name to be typed (tmux, sim)', { skip: mis
     });
   }
 
-  test('the exact name: the bare pod is backed up, then the profile deleted', { timeout: 60_000 }, async () => {
-    const tui = startDelete();
+  test('the exact name, with --wait: the bare pod is backed up, the profile deleted, and y restores the pod', { timeout: 90_000 }, async () => {
+    const tui = startDelete('--wait');
     await tui.waitFor((s) => s.includes(PROMPT), 30_000, 'the typed-name prompt');
     await tui.type('fp-doomed');
     await tui.press('enter');
+    await tui.waitFor((s) => /Restore doomed\/solo from its backup\? \[y\/N\]/.test(s), 30_000, 'the offer to restore');
+    const offer = tui.capture();
+    assert.match(offer, /profile fp-doomed is deleted/, offer);
+    assert.match(offer, /doomed\/solo: would run on EC2 \(backup /, 'where it would run now');
+    assert.equal(profileStatus(), undefined, 'gone');
+    assert.equal(sim.cluster.getPod('doomed', 'solo'), undefined, 'EKS stopped the bare pod');
+    assert.ok(filesUnder(state).some((f) => /solo/.test(f) && existsSync(f)), `the bare pod was backed up: ${filesUnder(state).join(', ')}`);
+    await tui.press('y');
+    await tui.press('enter');
     await tui.waitForExit(30_000);
-    const screen = tui.capture();
-    assert.match(screen, /profile fp-doomed is (DELETING|deleted)/, screen);
-    assert.notEqual(profileStatus(), 'ACTIVE');
-    const backups = filesUnder(state).filter((f) => /solo/.test(f) && existsSync(f));
-    assert.ok(backups.length > 0, `the bare pod was backed up: ${filesUnder(state).join(', ')}`);
-    assert.match(screen, /restore it with `kubectl fargate restore /, 'the exact restore command');
+    assert.match(tui.capture(), /doomed\/solo\s+succeeded/, tui.capture());
+    const back = sim.cluster.getPod('doomed', 'solo');
+    assert.ok(back && !String(back.spec?.nodeName ?? '').startsWith('fargate-'), 'restored, off Fargate');
+  });
+});
+
+describe('profile create asks y/N (tmux, sim)', { skip: missing }, () => {
+  for (const answer of ['enter', 'n', 'yes-no']) {
+    test(`${answer === 'enter' ? 'enter alone' : JSON.stringify(answer)}: nothing is created`, { timeout: 60_000 }, async () => {
+      sim.requests.clear();
+      const tui = startCli('profile', 'create', 'fp-asked', '--selector', 'asked', '--role', ROLE);
+      await tui.waitFor((s) => s.includes('Create Fargate profile fp-asked? [y/N]'), 30_000, 'the question');
+      if (answer !== 'enter') await tui.type(answer);
+      await tui.press('enter');
+      await tui.waitForExit(15_000);
+      assert.match(tui.capture(), /Nothing was changed\./);
+      assert.equal(sim.cluster.profiles().find((p) => p.name === 'fp-asked'), undefined);
+      assert.deepEqual(sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').map((q) => `${q.method} ${q.path}`), []);
+    });
+  }
+
+  test('y: created', { timeout: 60_000 }, async () => {
+    const tui = startCli('profile', 'create', 'fp-asked', '--selector', 'asked', '--role', ROLE);
+    await tui.waitFor((s) => s.includes('Create Fargate profile fp-asked? [y/N]'), 30_000, 'the question');
+    await tui.press('y');
+    await tui.press('enter');
+    await tui.waitForExit(15_000);
+    assert.match(tui.capture(), /profile fp-asked created: CREATING/);
+    assert.ok(sim.cluster.profiles().some((p) => p.name === 'fp-asked'));
   });
 });
