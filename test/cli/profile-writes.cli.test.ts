@@ -88,6 +88,18 @@ const ROWS: Row[] = [
   { rule: 'create of a profile that exists', args: ['profile', 'create', 'fp-test', ...SEL, '--yes'], exit: 1, stderr: /^error: profile fp-test exists already \(ACTIVE\); profiles are immutable/ },
   { rule: 'delete of a profile that does not exist', args: ['profile', 'delete', 'fp-nope', '--yes'], exit: 1, stderr: /^error: no Fargate profile fp-nope in cluster \S+; see `kubectl fargate profile list`/ },
   { rule: 'delete of a CREATING profile', args: ['profile', 'delete', 'fp-analytics', '--yes'], exit: 1, stderr: /^error: profile fp-analytics is CREATING; EKS deletes a profile only once it is ACTIVE/ },
+  {
+    rule: 'replace by a profile that would not take OLD\'s pods (labels are ANDed): refused, saying where they would go',
+    args: ['profile', 'replace', 'fp-default', '--name', 'fp-default-v2', '--selector', 'default:tier=nope', '--yes'],
+    exit: 1,
+    stderr: /^error: .*fp-default-v2.*default\/\S+ would go to (EC2|profile \S+) \(/,
+  },
+  {
+    rule: 'replace of controller pods by a profile sorting after OLD: EKS would stop them all at once, refused',
+    args: ['profile', 'replace', 'fp-default', '--name', 'fp-default-v2', '--selector', 'default', '--yes'],
+    exit: 1,
+    stderr: /^error: fp-default-v2 sorts after fp-default, so EKS keeps choosing fp-default .*; name the new profile so it sorts before fp-default/,
+  },
   { rule: 'replace of a profile that does not exist', args: ['profile', 'replace', 'fp-nope', '--name', 'fp-nope-v2', ...SEL, '--yes'], exit: 1, stderr: /^error: .*fp-nope/ },
 ];
 
