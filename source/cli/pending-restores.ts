@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { defaultBackupDir, restoreCommand } from '../actions/backup.js';
 import { pendingRestores, type PendingRestore } from '../actions/journal-scan.js';
+import { unfinishedReplaces, type UnfinishedReplace } from '../actions/profiles/replace-journal.js';
 import { shellCommand } from '../lib/shell-quote.js';
 import type { Options } from './flags.js';
 import type { Session } from './session.js';
@@ -46,7 +47,24 @@ export function pendingWarning(p: PendingRestore, context: string): string {
   return `pod ${p.pod} ${by}: restore it with \`${restoreCommand(p.file, context)}\`, or every such pod with \`${restorePendingCommand(context)}\``;
 }
 
-/** The warning lines for this session's context; never throws. */
+/** A `profile replace` that stopped part-way: the command that continues it from its journal. */
+export function unfinishedReplaceWarning(r: UnfinishedReplace, context: string, root: string): string {
+  const backupDir = root === defaultBackupDir() ? [] : ['--backup-dir', root];
+  const command = shellCommand(['kubectl', 'fargate', 'profile', 'replace', r.old, '--context', context, ...backupDir]);
+  return `the replace of Fargate profile ${r.old} by ${r.new} did not finish (started ${r.startedAt}): continue it with \`${command}\` (journal ${r.file})`;
+}
+
+/** Replaces of this context that stopped part-way, under each journal root; never throws. */
+function unfinishedReplaceWarnings(context: string, options: Pick<Options, 'backupDir'>): string[] {
+  try {
+    return [...new Set(journalRoots(options))].flatMap((root) => unfinishedReplaces(root, context).map((r) => unfinishedReplaceWarning(r, context, root)));
+  } catch {
+    return [];
+  }
+}
+
+/** The warning lines for this session's context (pods left deleted, replaces left part-way); never throws. */
 export async function pendingWarnings(session: Session, options: Pick<Options, 'backupDir'>): Promise<string[]> {
-  return (await findPendingRestores(session, options)).map((p) => pendingWarning(p, session.identity.context));
+  const context = session.identity.context;
+  return [...(await findPendingRestores(session, options)).map((p) => pendingWarning(p, context)), ...unfinishedReplaceWarnings(context, options)];
 }

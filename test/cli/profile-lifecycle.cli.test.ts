@@ -3,6 +3,7 @@
 // (the tool waits and says so), and a replace interrupted earlier continued from its journal.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReplaceJournal } from '../../source/actions/profiles/replace-journal.js';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
@@ -68,16 +69,24 @@ describe('profile replace: run again, it continues from its journal', () => {
     sim.cluster.createProfile({ name: 'fp-res', selectors: [{ namespace: 'res' }] });
     sim.cluster.apply([namespace('res'), pod('res', 'solo', { labels: { tier: 'web' }, containers: [container({ image: 'nginx:1.27' })] })]);
     await waitUntil('the pod under fp-res', () => sim.cluster.getPod('res', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-res' && sim.cluster.getPod('res', 'solo')?.status?.phase === 'Running');
-    const backupDir = path.join(state, 'replace-backups');
-    // What a run killed right after it started leaves: the journal, nothing done yet.
-    ReplaceJournal.start(backupDir, sim.contextName, { old: 'fp-res', spec: { name: 'fp-a-res', selectors: [{ namespace: 'res', labels: { tier: 'web' } }], podExecutionRoleArn: ROLE, subnets: [], tags: {} }, strategy: 'one-at-a-time' });
+    // The default backup root (XDG_STATE_HOME is `state`), so every start looks there.
+    const backupDir = path.join(state, 'kubectl-fargate', 'backups');
+    // What a run killed right after it started leaves: the journal, nothing done yet (its
+    // process on another host, so no start takes it for a run still going).
+    const journal = ReplaceJournal.start(backupDir, sim.contextName, { old: 'fp-res', spec: { name: 'fp-a-res', selectors: [{ namespace: 'res', labels: { tier: 'web' } }], podExecutionRoleArn: ROLE, subnets: [], tags: {} }, strategy: 'one-at-a-time' });
+    writeFileSync(journal.file, readFileSync(journal.file, 'utf8').replace(/"host":"[^"]*"/, '"host":"another-host"'));
 
-    const other = await cli('profile', 'replace', 'fp-res', '--name', 'fp-other', '--selector', 'res', '--backup-dir', backupDir, '--yes');
+    // The next start names it, with the command that continues it.
+    const check = await cli('check');
+    const warning = check.stderr.split('\n').find((l) => l.includes('did not finish'));
+    assert.match(warning ?? '', /^warning: the replace of Fargate profile fp-res by fp-a-res did not finish \(started [^)]+\): continue it with `kubectl fargate profile replace fp-res --context \S+` \(journal \S+replace-fp-res\.open\.jsonl\)$/, check.stderr);
+
+    const other = await cli('profile', 'replace', 'fp-res', '--name', 'fp-other', '--selector', 'res', '--yes');
     assert.equal(other.code, 2, other.stderr);
     assert.match(other.stderr, /^error: a replace of fp-res by fp-a-res is under way \(journal .*\); run `kubectl fargate profile replace fp-res` to continue it$/m);
     assert.equal(status('fp-other'), undefined);
 
-    const r = await cli('profile', 'replace', 'fp-res', '--backup-dir', backupDir, '--yes', '--timeout', '30s');
+    const r = await cli('profile', 'replace', 'fp-res', '--context', sim.contextName, '--yes', '--timeout', '30s');
     assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
     assert.match(r.stderr, /Continuing the replace of fp-res by fp-a-res from its journal/);
     assert.equal(status('fp-a-res'), 'ACTIVE');
