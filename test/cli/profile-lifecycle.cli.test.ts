@@ -64,6 +64,25 @@ describe('profile create --wait: how EKS ends it', () => {
   });
 });
 
+describe('profile delete backs up first', () => {
+  test('a bare pod that cannot be backed up: nothing is deleted, one line says why', async () => {
+    sim.cluster.createProfile({ name: 'fp-keep', selectors: [{ namespace: 'keep' }] });
+    sim.cluster.apply([namespace('keep'), pod('keep', 'solo', { containers: [container({ image: 'nginx:1.27' })] })]);
+    await waitUntil('the pod under fp-keep', () => sim.cluster.getPod('keep', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-keep' && sim.cluster.getPod('keep', 'solo')?.status?.phase === 'Running');
+    const notADir = path.join(state, 'not-a-dir');
+    writeFileSync(notADir, 'a file where the backups would go\n');
+    const uid = sim.cluster.getPod('keep', 'solo')?.metadata?.uid;
+    const r = await cli('profile', 'delete', 'fp-keep', '--yes', '--backup-dir', notADir);
+    assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    assert.equal(errors.length, 1, r.stderr);
+    assert.match(errors[0]!, /not-a-dir/);
+    assert.deepEqual(sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').map((q) => `${q.method} ${q.path}`), [], 'DeleteFargateProfile was not sent');
+    assert.equal(status('fp-keep'), 'ACTIVE');
+    assert.equal(sim.cluster.getPod('keep', 'solo')?.metadata?.uid, uid, 'the pod runs on');
+  });
+});
+
 describe('profile replace: run again, it continues from its journal', () => {
   test('a replace whose journal is open (its run was killed) is continued by the same command, without --name or --selector', async () => {
     sim.cluster.createProfile({ name: 'fp-res', selectors: [{ namespace: 'res' }] });
