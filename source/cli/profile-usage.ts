@@ -120,7 +120,8 @@ function readSelector(text: string): Selector {
   try {
     return parseSelectorText(text);
   } catch (error) {
-    if (error instanceof SpecError) throw new UsageError(`--selector ${error.detail.problem}`, error.detail.hint);
+    // The domain says `selector "TEXT": ...`; on the command line it was the flag's value.
+    if (error instanceof SpecError) throw new UsageError(`--${error.detail.problem}`, error.detail.hint);
     throw error;
   }
 }

@@ -60,7 +60,7 @@ const ROWS: Row[] = [
   { rule: 'create without a name', args: ['profile', 'create', ...SEL], exit: 2, stderr: /^error: profile create needs the name of the new profile; e\.g\. / },
   { rule: 'create without --selector', args: ['profile', 'create', 'fp-new'], exit: 2, stderr: /^error: profile create needs at least one --selector; / },
   { rule: 'a name EKS refuses', args: ['profile', 'create', 'Bad_Name!', ...SEL], exit: 2, stderr: /^error: invalid profile name "Bad_Name!"; / },
-  { rule: 'a selector that is not NS[:key=value,...]', args: ['profile', 'create', 'fp-new', '--selector', 'apps:tier'], exit: 2, stderr: /^error: --selector .*"tier" is not a label key=value; write it as NS\[:key=value,\.\.\.\]/ },
+  { rule: 'a selector that is not NS[:key=value,...]', args: ['profile', 'create', 'fp-new', '--selector', 'apps:tier'], exit: 2, stderr: /^error: --selector "apps:tier": "tier" is not a label key=value; write it as NS\[:key=value,\.\.\.\]/ },
   { rule: 'more than EKS\'s 5 selectors', args: ['profile', 'create', 'fp-new', ...['a', 'b', 'c', 'd', 'e', 'f'].flatMap((n) => ['--selector', n])], exit: 2, stderr: /^error: .*5.*; / },
   { rule: '-n: a profile is cluster-wide', args: ['profile', 'create', 'fp-new', ...SEL, '-n', 'apps'], exit: 2, stderr: /^error: --namespace does not apply to profile create; / },
   { rule: '-lapp=x is kubectl\'s label selector, not a Fargate selector', args: ['profile', 'create', 'fp-new', '-lapp=x'], exit: 2, stderr: /^error: -l is kubectl's label selector/ },

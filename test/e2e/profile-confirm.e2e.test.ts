@@ -95,13 +95,16 @@ describe('profile delete asks for the name to be typed (tmux, sim)', { skip: mis
 });
 
 describe('profile create asks y/N (tmux, sim)', { skip: missing }, () => {
-  for (const answer of ['enter', 'n', 'yes-no']) {
-    test(`${answer === 'enter' ? 'enter alone' : JSON.stringify(answer)}: nothing is created`, { timeout: 60_000 }, async () => {
+  for (const answer of ['enter', 'n', 'yes-no', 'ctrl-c']) {
+    test(`${answer === 'enter' ? 'enter alone' : answer === 'ctrl-c' ? 'Ctrl-C' : JSON.stringify(answer)}: nothing is created`, { timeout: 60_000 }, async () => {
       sim.requests.clear();
       const tui = startCli('profile', 'create', 'fp-asked', '--selector', 'asked', '--role', ROLE);
       await tui.waitFor((s) => s.includes('Create Fargate profile fp-asked? [y/N]'), 30_000, 'the question');
-      if (answer !== 'enter') await tui.type(answer);
-      await tui.press('enter');
+      if (answer === 'ctrl-c') execFileSync('tmux', ['send-keys', '-t', tui.name, 'C-c']);
+      else {
+        if (answer !== 'enter') await tui.type(answer);
+        await tui.press('enter');
+      }
       await tui.waitForExit(15_000);
       assert.match(tui.capture(), /Nothing was changed\./);
       assert.equal(sim.cluster.profiles().find((p) => p.name === 'fp-asked'), undefined);
