@@ -3,6 +3,7 @@
 // (the tool waits and says so), and a replace interrupted earlier continued from its journal.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReplaceJournal } from '../../source/actions/profiles/replace-journal.js';
@@ -62,6 +63,35 @@ describe('profile create --wait: how EKS ends it', () => {
       sim.cluster.setProfileStatus('fp-busy', 'ACTIVE');
     }
   });
+});
+
+describe('profile create: a signal while it waits for EKS', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} while EKS is busy with another profile: no create is sent after it, exit ${signal === 'SIGINT' ? 130 : 143}`, async () => {
+      sim.cluster.createProfile({ name: 'fp-slow', selectors: [{ namespace: 'slow' }] });
+      sim.cluster.setProfileStatus('fp-slow', 'CREATING');
+      try {
+        sim.requests.clear();
+        const child = execFile(process.execPath, [CLI, 'profile', 'create', 'fp-sig', '--selector', 'sig', '--role', ROLE, '--wait', '--reschedule', '--yes', '--timeout', '60s'], { env: simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }) });
+        let stderr = '';
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+        await waitUntil('the create waiting for EKS', () => stderr.includes('EKS is busy: profile fp-slow is CREATING'));
+        // Until now each CreateFargateProfile was refused (ResourceInUseException); none may follow.
+        const eksWrites = () => sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').length;
+        const sent = eksWrites();
+        child.kill(signal);
+        const code = await exited;
+        assert.equal(code, signal === 'SIGINT' ? 130 : 143, stderr);
+        assert.equal(eksWrites(), sent, 'no CreateFargateProfile after the signal');
+        assert.deepEqual(kubeWrites(), []);
+        assert.equal(status('fp-sig'), undefined);
+        assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+      } finally {
+        sim.cluster.deleteProfile('fp-slow');
+      }
+    });
+  }
 });
 
 describe('profile delete backs up first', () => {
