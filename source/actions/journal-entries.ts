@@ -34,12 +34,18 @@ export interface JournalEntry {
   context?: string;
   /** started: the planned pods. */
   pods?: string[];
+  /** started: what the run is (absent: a reschedule). A profile delete's bare pods are stopped by EKS, not by us. */
+  kind?: RunKind;
+  /** started, for profile runs: the Fargate profile deleted or replaced. */
+  profile?: string;
   /** ended: the pod's outcome; restored/closed: why. */
   outcome?: string;
   /** ended: the run ends this pod's turn with it possibly deleted (it said how to restore it). */
   leftDeleted?: boolean;
   note?: string;
 }
+
+export type RunKind = 'reschedule' | 'profile-delete' | 'profile-replace';
 
 /** File name endings: an open journal, a closed one, a link to an open one elsewhere. */
 export const OPEN = '.open.jsonl';

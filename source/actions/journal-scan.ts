@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LINK, OPEN, journalDir, parseJournal, podsLeftDeleted, processAlive, runIsLive, type JournalEntry, type LeftDeleted } from './journal-entries.js';
+import { LINK, OPEN, journalDir, parseJournal, podsLeftDeleted, processAlive, runIsLive, type JournalEntry, type LeftDeleted, type RunKind } from './journal-entries.js';
 import { appendTo, closeJournalFile } from './journal-files.js';
 
 export interface OpenJournal {
@@ -62,6 +62,9 @@ export interface PendingRestore extends LeftDeleted {
   journal: string;
   /** When the run started (ISO). */
   startedAt: string | null;
+  /** What the run was (absent in older journals: a reschedule) and the profile it deleted or replaced. */
+  kind: RunKind;
+  profile: string | null;
 }
 
 export interface PendingCheck {
@@ -87,7 +90,10 @@ export async function pendingRestores(
   for (const journal of openJournals(roots, context)) {
     if (runIsLive(journal.entries, host, alive)) continue;
     const left = podsLeftDeleted(journal.entries);
-    const startedAt = journal.entries.find((e) => e.event === 'started')?.at ?? null;
+    const started = journal.entries.find((e) => e.event === 'started');
+    const startedAt = started?.at ?? null;
+    const kind: RunKind = started?.kind ?? 'reschedule';
+    const profile = started?.profile ?? null;
     const still: LeftDeleted[] = [];
     const answers = await Promise.all(left.map((p) => podExists(p.namespace, p.name).catch(() => null)));
     for (const [i, p] of left.entries()) {
@@ -100,7 +106,7 @@ export async function pendingRestores(
       appendTo(journal.file, { event: 'closed', note: left.length === 0 ? 'the run left no pod deleted' : 'every pod exists again' });
       closeJournalFile(journal.file, journal.link);
     }
-    for (const p of still) result.pending.push({ ...p, journal: journal.file, startedAt });
+    for (const p of still) result.pending.push({ ...p, journal: journal.file, startedAt, kind, profile });
   }
   return result;
 }

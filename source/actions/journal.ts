@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { errorText } from '../errors.js';
 import { makePrivateDirs, syncDir } from './backup.js';
-import { OPEN, journalDir, podsLeftDeleted, type JournalEntry, type LeftDeleted } from './journal-entries.js';
+import { OPEN, journalDir, podsLeftDeleted, type JournalEntry, type LeftDeleted, type RunKind } from './journal-entries.js';
 import { closeJournalFile, writeLink } from './journal-files.js';
 
 export * from './journal-entries.js';
@@ -25,6 +25,9 @@ export interface JournalOpenOptions {
   /** The default backup root, where the next start looks; a link goes there when root differs. */
   indexRoot?: string;
   pods: readonly string[];
+  /** What the run is, for the warning a later start prints (default: a reschedule). */
+  kind?: RunKind;
+  profile?: string;
   now?: Date;
 }
 
@@ -66,7 +69,15 @@ export class RunJournal {
     }
     const link = options.indexRoot !== undefined ? writeLink(options.indexRoot, options.root, options.context, file) : null;
     const journal = new RunJournal(file, fd, link);
-    journal.append({ event: 'started', pid: process.pid, host: os.hostname(), context: options.context, pods: [...options.pods] });
+    journal.append({
+      event: 'started',
+      pid: process.pid,
+      host: os.hostname(),
+      context: options.context,
+      pods: [...options.pods],
+      ...(options.kind && options.kind !== 'reschedule' ? { kind: options.kind } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    });
     return journal;
   }
 

@@ -18,10 +18,14 @@ import { VERSION } from './version.js';
 // muscle memory carries over. pflag's grammar is read by the tokenizer; meow then reads the
 // normalised `--name=value` form into typed flags.
 
-export const COMMANDS = ['check', 'reschedule', 'restore', 'version', 'completion'] as const;
+export const COMMANDS = ['check', 'reschedule', 'restore', 'profile', 'version', 'completion'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
 
 export { PLAIN_OUTPUTS as OUTPUTS, type Output } from './output-flags.js';
+
+/** `profile export` / `profile create --dry-run`: -o also takes these (json is the CreateFargateProfile request there). */
+export const PROFILE_FORMATS = ['eksctl', 'terraform', 'cloudformation'] as const;
+export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
 
 export const DRY_RUN_MODES = ['none', 'client', 'server'] as const;
 /** false = a real run; client = print the plan, send nothing; server = every write with dryRun=All. */
@@ -73,18 +77,27 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'show-labels', kind: 'bool', commands: ['view', 'check'] },
   { name: 'watch', short: 'w', kind: 'bool', commands: ['view'] },
   { name: 'color', kind: 'string' },
-  { name: 'read-only', kind: 'bool', commands: ['view'] },
+  { name: 'read-only', kind: 'bool', commands: ['view', 'profile'] },
   { name: 'demo', kind: 'bool' },
   // reschedule / restore
   { name: 'all', kind: 'bool', commands: ['reschedule'] },
-  { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore'] },
+  { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore', 'profile'] },
   // kubectl's --dry-run: bare means client (its NoOptDefVal); a value needs `=`.
-  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore'] },
-  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
-  { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view'] },
+  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore', 'profile'] },
+  { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'restore', 'view', 'profile'] },
+  { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view', 'profile'] },
   // What a bare pod is re-created from: live (default) | last-applied (checked by the mode).
   { name: 'from', kind: 'string', commands: ['reschedule'] },
   { name: 'pending', kind: 'bool', commands: ['restore'] },
+  // profile create | replace | delete (which subcommand takes which: cli/profile-usage.ts).
+  // Under `profile`, --selector is a Fargate selector NS[:key=value,...], repeatable (read from
+  // every value given), not kubectl's label selector.
+  { name: 'role', kind: 'string', commands: ['profile'] },
+  { name: 'subnets', kind: 'array', commands: ['profile'] },
+  { name: 'tag', kind: 'array', commands: ['profile'] },
+  { name: 'name', kind: 'string', commands: ['profile'] },
+  { name: 'wait', kind: 'bool', commands: ['profile'] },
+  { name: 'reschedule', kind: 'bool', commands: ['profile'] },
   { name: 'help', short: 'h', kind: 'bool' },
   { name: 'version', kind: 'bool' },
 ];
@@ -92,6 +105,8 @@ export const FLAGS: readonly FlagDef[] = [
 export interface Options {
   command: Command;
   args: string[];
+  /** The long names of the flags given (so a command can refuse those that mean nothing to it). */
+  given: ReadonlySet<string>;
   kubeconfig?: string;
   context?: string;
   /** --cluster: the kubeconfig cluster entry to use instead of the context's (as kubectl). */
@@ -103,6 +118,10 @@ export interface Options {
   selector?: string;
   /** --field-selector, applied to the pods list (as `kubectl get pods --field-selector`). */
   fieldSelector?: string;
+  /** Every --selector given, in order (`profile`: each is a Fargate selector). */
+  selectors: string[];
+  /** How the last --selector was written (`-l` or `--selector`). */
+  selectorSpelled?: string;
   requestTimeout?: string;
   /** kubectl's other connection flags (--user, -s, --token, --as…, TLS files). */
   connection: ConnectionOverrides;
@@ -136,6 +155,18 @@ export interface Options {
   from?: string;
   /** restore: every pod an unfinished run left deleted. */
   pending: boolean;
+  /** profile: -o eksctl|terraform|cloudformation (export, create --dry-run). */
+  profileFormat?: ProfileFormat;
+  role?: string;
+  /** --subnets, each value comma-split. */
+  subnets: string[];
+  /** --tag k=v, each value comma-split. */
+  tags: string[];
+  /** profile replace: the new profile's name. */
+  name?: string;
+  wait: boolean;
+  /** profile create: reschedule the pods the new profile captures once it is ACTIVE. */
+  reschedule: boolean;
   help: boolean;
   version: boolean;
 }
@@ -223,14 +254,19 @@ export function parseArgs(argv: string[]): Options {
 
   let output: Output | undefined;
   let template: string | undefined;
+  let profileFormat: ProfileFormat | undefined;
   const o = str('output');
-  if (o !== undefined) ({ output, template } = parseOutput(o));
+  if (o !== undefined) {
+    if (command === 'profile' && (PROFILE_FORMATS as readonly string[]).includes(o)) profileFormat = o as ProfileFormat;
+    else ({ output, template } = parseOutput(o));
+  }
   // Templates and paths are checked now, before anything is contacted (exit 2).
   if (output === 'jsonpath') parseTemplate(template ?? '');
   if (output === 'custom-columns') parseCustomColumns(template ?? '');
   const sortBy = str('sort-by');
   if (sortBy !== undefined) relaxedPath(sortBy, '--sort-by');
   if (bool('json')) {
+    if (profileFormat) throw new UsageError(`--json conflicts with -o ${profileFormat}`);
     if (output && output !== 'json') throw new UsageError(`--json conflicts with -o ${output}`);
     output = 'json';
   }
@@ -248,7 +284,7 @@ export function parseArgs(argv: string[]): Options {
   if (namespace !== undefined && allNamespaces) {
     throw new UsageError('--namespace and --all-namespaces conflict', 'pass one of them');
   }
-  if (command !== 'reschedule' && command !== 'restore' && command !== 'completion' && args.length > 0) {
+  if (command !== 'reschedule' && command !== 'restore' && command !== 'completion' && command !== 'profile' && args.length > 0) {
     throw new UsageError(`unexpected argument "${args[0]}"`, 'see `kubectl fargate --help`');
   }
 
@@ -273,6 +309,7 @@ export function parseArgs(argv: string[]): Options {
   return {
     command,
     args,
+    given: new Set(tokens.values.keys()),
     kubeconfig: str('kubeconfig'),
     context: str('context'),
     cluster: str('cluster'),
@@ -280,6 +317,8 @@ export function parseArgs(argv: string[]): Options {
     allNamespaces,
     selector: str('selector'),
     fieldSelector: str('field-selector'),
+    selectors: tokens.values.get('selector') ?? [],
+    selectorSpelled: tokens.spelled.get('selector'),
     requestTimeout,
     connection: connectionOverrides(str, bool, (f.asGroup as string[] | undefined) ?? []),
     verbosity: parseVerbosity(str('v')),
@@ -304,10 +343,20 @@ export function parseArgs(argv: string[]): Options {
     timeout,
     from: str('from'),
     pending: bool('pending'),
+    profileFormat,
+    role: str('role'),
+    subnets: commaList(f.subnets),
+    tags: commaList(f.tag),
+    name: str('name'),
+    wait: bool('wait'),
+    reschedule: bool('reschedule'),
     help: bool('help'),
     version: bool('version') || command === 'version',
   };
 }
+
+/** kubectl's stringSlice: repeatable, and each value split at commas. */
+const commaList = (values: unknown): string[] => ((values as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
 
 /**
  * `--dry-run server` is, for kubectl too, a client dry run plus an argument "server" (a pod name

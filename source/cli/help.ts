@@ -10,6 +10,11 @@ Usage:
   kubectl fargate reschedule --all [-n NS|-A]  every pod that needs it
   kubectl fargate restore FILE...              re-create pods from reschedule backups
   kubectl fargate restore --pending            re-create every pod an unfinished reschedule left deleted
+  kubectl fargate profile list                 the Fargate profiles, with pods running and captured
+  kubectl fargate profile export [NAME...] -o eksctl|terraform|cloudformation|json
+  kubectl fargate profile create NAME --selector NS[:key=value,...] [--wait [--reschedule]]
+  kubectl fargate profile replace OLD --name NEW --selector NS[:key=value,...]
+  kubectl fargate profile delete NAME [--wait]   asks for NAME to be typed (or --yes)
   kubectl fargate version [-o json|yaml]
   kubectl fargate completion SHELL             shell completion script: bash, zsh, fish, powershell
 
@@ -70,6 +75,15 @@ Reschedule and restore flags:
       --from SOURCE            re-create bare pods from: live (default: the pod as it runs now) or
                                last-applied (kubectl's last-applied-configuration)
       --pending                restore: every pod an unfinished reschedule left deleted
+
+Profile flags (profile create|replace; --yes, --dry-run, --timeout, --backup-dir as above):
+      --selector NS[:k=v,...]  a Fargate selector (repeatable, up to 5; * and ? wildcards)
+      --role ARN               pod execution role (default: the one the ACTIVE profiles agree on)
+      --subnets a,b            private subnets (default: those the ACTIVE profiles agree on)
+      --tag k=v                tag the profile (repeatable)
+      --name NEW               replace: the new profile's name
+      --wait                   create, delete: wait until ACTIVE, or gone
+      --reschedule             create: then reschedule the pods it captures (implies --wait)
 
   -h, --help                   this help
       --version                print the version

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { defaultBackupDir, restoreCommand } from '../actions/backup.js';
 import { pendingRestores, type PendingRestore } from '../actions/journal-scan.js';
+import { unfinishedReplaces, type UnfinishedReplace } from '../actions/profiles/replace-journal.js';
 import { shellCommand } from '../lib/shell-quote.js';
 import type { Options } from './flags.js';
 import type { Session } from './session.js';
@@ -37,10 +38,33 @@ export const restorePendingCommand = (context: string): string => shellCommand([
 /** The one line per pod (without the `warning: ` prefix): the same text on stderr and in the TUI's status bar. */
 export function pendingWarning(p: PendingRestore, context: string): string {
   const when = p.startedAt ? ` (started ${p.startedAt})` : '';
-  return `pod ${p.pod} was left deleted by a reschedule that did not finish${when}: restore it with \`${restoreCommand(p.file, context)}\`, or every such pod with \`${restorePendingCommand(context)}\``;
+  const by =
+    p.kind === 'profile-delete'
+      ? `was stopped by EKS when Fargate profile ${p.profile ?? '?'} was deleted${when}; it is backed up`
+      : p.kind === 'profile-replace'
+        ? `was left deleted by a replace of Fargate profile ${p.profile ?? '?'} that did not finish${when}`
+        : `was left deleted by a reschedule that did not finish${when}`;
+  return `pod ${p.pod} ${by}: restore it with \`${restoreCommand(p.file, context)}\`, or every such pod with \`${restorePendingCommand(context)}\``;
 }
 
-/** The warning lines for this session's context; never throws. */
+/** A `profile replace` that stopped part-way: the command that continues it from its journal. */
+export function unfinishedReplaceWarning(r: UnfinishedReplace, context: string, root: string): string {
+  const backupDir = root === defaultBackupDir() ? [] : ['--backup-dir', root];
+  const command = shellCommand(['kubectl', 'fargate', 'profile', 'replace', r.old, '--context', context, ...backupDir]);
+  return `the replace of Fargate profile ${r.old} by ${r.new} did not finish (started ${r.startedAt}): continue it with \`${command}\` (journal ${r.file})`;
+}
+
+/** Replaces of this context that stopped part-way, under each journal root; never throws. */
+function unfinishedReplaceWarnings(context: string, options: Pick<Options, 'backupDir'>): string[] {
+  try {
+    return [...new Set(journalRoots(options))].flatMap((root) => unfinishedReplaces(root, context).map((r) => unfinishedReplaceWarning(r, context, root)));
+  } catch {
+    return [];
+  }
+}
+
+/** The warning lines for this session's context (pods left deleted, replaces left part-way); never throws. */
 export async function pendingWarnings(session: Session, options: Pick<Options, 'backupDir'>): Promise<string[]> {
-  return (await findPendingRestores(session, options)).map((p) => pendingWarning(p, session.identity.context));
+  const context = session.identity.context;
+  return [...(await findPendingRestores(session, options)).map((p) => pendingWarning(p, context)), ...unfinishedReplaceWarnings(context, options)];
 }

@@ -16,6 +16,8 @@ export async function run(options: Options): Promise<number> {
       return (await import('./reschedule-mode.js')).runReschedule(options);
     case 'restore':
       return (await import('./restore-mode.js')).runRestore(options);
+    case 'profile':
+      return (await import('./profile-mode.js')).runProfile(options);
     case 'version':
       return 0;
     case 'completion':

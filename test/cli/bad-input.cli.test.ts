@@ -99,7 +99,7 @@ const rows: Row[] = [
     exit: 2,
     stderr: /^error: refusing to change anything: EKS cluster prod \(us-east-1\) is not the cluster of context "arn:aws:eks:us-east-1:111122223333:cluster\/demo", which is EKS cluster demo \(us-east-1\); drop --eks-cluster\/--region to use the context's own cluster, or pick the right context with --context$/,
   },
-  { rule: 'unknown command', args: () => ['rescedule'], exit: 2, stderr: /^error: unknown command "rescedule"; commands are: check, reschedule, restore, version/ },
+  { rule: 'unknown command', args: () => ['rescedule'], exit: 2, stderr: /^error: unknown command "rescedule"; commands are: check, reschedule, restore, profile, version/ },
   {
     rule: '--context not in the kubeconfig (usage: the flag names nothing)',
     args: () => ['--context', 'prod'],

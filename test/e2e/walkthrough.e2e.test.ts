@@ -148,5 +148,43 @@ describe('the Fargate walkthrough against npm run sim (real kubectl and aws)', (
     assert.equal(deleted.fargateProfile.status, 'DELETING');
   });
 
-  test.todo('the same walkthrough with `kubectl fargate profile create` once the profile lifecycle commands exist');
+  test('the same walkthrough in one tool: profile create --wait --reschedule, replace, delete --wait, restore', { timeout: 240_000 }, async () => {
+    await ok('kubectl', 'create', 'namespace', 'walk');
+    writeFileSync(path.join(work, 'walk-pod.yaml'), TEST_POD.replace(/namespace: test/, 'namespace: walk').replace(/name: test\n/, 'name: test\n  labels:\n    tier: web\n'));
+    await ok('kubectl', 'apply', '-f', 'walk-pod.yaml');
+    await ok('kubectl', '-n', 'walk', 'wait', '--for=condition=Ready', 'pod/test', '--timeout=60s');
+    const node = (): Promise<string> => ok('kubectl', '-n', 'walk', 'get', 'pod', 'test', '-o', 'jsonpath={.spec.nodeName} {.metadata.labels.eks\\.amazonaws\\.com/fargate-profile}');
+    assert.match(await node(), /^ip-10-0-\d+-\d+\.ec2\.internal $/, 'no profile selects it yet: the pod runs on EC2');
+
+    // Role and subnets come from nowhere here (no ACTIVE profile to agree with): given.
+    const role = 'arn:aws:iam::111122223333:role/AmazonEKSFargatePodExecutionRole';
+    const create = await sh('kubectl', 'fargate', 'profile', 'create', 'walk', '--selector', 'walk', '--role', role, '--wait', '--reschedule', '--yes');
+    assert.equal(create.code, 0, `profile create failed:\n${create.stdout}\n${create.stderr}`);
+    assert.match(create.stderr, /walk\/test/, `the what-if names the pod it captures:\n${create.stderr}`);
+    assert.match(create.stdout, /profile walk is ACTIVE/);
+    assert.match(create.stdout, /walk\/test\s+succeeded\s+.*now on Fargate under walk/, create.stdout);
+    assert.match(await node(), /^fargate-ip-\S+ walk$/, 'the re-created pod runs on Fargate under walk');
+    assert.match(create.stderr, /saved to /, 'backed up before it was deleted');
+
+    const replace = await sh('kubectl', 'fargate', 'profile', 'replace', 'walk', '--name', 'walk-v2', '--selector', 'walk:tier=web', '--role', role, '--yes');
+    assert.equal(replace.code, 0, `profile replace failed:\n${replace.stdout}\n${replace.stderr}`);
+    assert.match(await node(), /^fargate-ip-\S+ walk-v2$/, 'the pod runs under walk-v2');
+    const list = await ok('kubectl', 'fargate', 'profile', 'list');
+    assert.match(list, /^walk-v2\s+ACTIVE/m, list);
+    assert.doesNotMatch(list, /^walk\s/m, 'walk is gone');
+
+    const del = await sh('kubectl', 'fargate', 'profile', 'delete', 'walk-v2', '--yes', '--wait');
+    assert.equal(del.code, 0, `profile delete failed:\n${del.stdout}\n${del.stderr}`);
+    assert.match(del.stdout, /profile walk-v2 is deleted/);
+    const restoreAll = /`(kubectl fargate restore --pending [^`]*)`/.exec(del.stdout)?.[1];
+    assert.ok(restoreAll, `the delete names the restore command of the bare pod it backed up:\n${del.stdout}`);
+    const gone = await sh('kubectl', '-n', 'walk', 'get', 'pod', 'test');
+    assert.notEqual(gone.code, 0, 'EKS stopped the bare pod of the deleted profile');
+
+    const [, ...restoreArgs] = restoreAll.split(' ');
+    const restored = await sh('kubectl', ...restoreArgs.map((a) => a.replace(/^'|'$/g, '')), '--yes');
+    assert.equal(restored.code, 0, `restore failed:\n${restored.stdout}\n${restored.stderr}`);
+    await ok('kubectl', '-n', 'walk', 'wait', '--for=condition=Ready', 'pod/test', '--timeout=60s');
+    assert.match(await node(), /^ip-10-0-\d+-\d+\.ec2\.internal $/, 'restored where it can run: on EC2');
+  });
 });

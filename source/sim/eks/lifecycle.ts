@@ -22,8 +22,9 @@ export function stopProfilePods(ctx: Ctx, profileName: string): number {
   return n;
 }
 
-export function finishCreate(ctx: Ctx, name: string): void {
-  ctx.clock.later(ctx.timing.profileCreateMs, () =>
+/** CREATING -> ACTIVE (or CREATE_FAILED) after `afterMs` (default: the timing's profileCreateMs). */
+export function finishCreate(ctx: Ctx, name: string, afterMs = ctx.timing.profileCreateMs): void {
+  ctx.clock.later(afterMs, () =>
     ctx.gates.run('eks-profiles', () => {
       const p = ctx.profiles.get(name);
       if (p?.status !== 'CREATING') return;

@@ -2,12 +2,15 @@
 // all queued control-plane work at once. The caller compacts history afterwards (startSim does), so resourceVersions from
 // the load answer 410 on watch, as they would on a long-running real cluster.
 import type { SimCluster } from '../cluster.js';
+import { finishCreate } from '../eks/lifecycle.js';
 import { resourceByKind } from '../kube/resources.js';
 import { parseAgo } from '../time.js';
 import type { Scenario } from './types.js';
 
 export function loadScenario(cluster: SimCluster, scenario: Scenario): void {
   const { clock } = cluster.ctx;
+  // CREATING profiles that finish later: timed from the moment the cluster goes live.
+  const finishing: { name: string; inMs: number }[] = [];
   clock.hold();
   try {
     for (const n of scenario.nodes ?? []) {
@@ -21,7 +24,10 @@ export function loadScenario(cluster: SimCluster, scenario: Scenario): void {
       for (const ns of step.namespaces ?? []) {
         if (cluster.get('namespaces', '', ns) === undefined) cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
       }
-      for (const p of step.profiles ?? []) cluster.createProfile({ createdAt: clock.now(), ...p });
+      for (const { finishesIn, ...p } of step.profiles ?? []) {
+        cluster.createProfile({ createdAt: clock.now(), ...p });
+        if (finishesIn !== undefined && p.status === 'CREATING') finishing.push({ name: p.name, inMs: parseAgo(finishesIn) });
+      }
       for (const name of step.deleteProfiles ?? []) cluster.deleteProfile(name);
       clock.settle();
       if (step.apply !== undefined) cluster.apply(step.apply);
@@ -45,4 +51,5 @@ export function loadScenario(cluster: SimCluster, scenario: Scenario): void {
     clock.setAgo(0);
     clock.live();
   }
+  for (const f of finishing) finishCreate(cluster.ctx, f.name, f.inMs);
 }

@@ -12,8 +12,12 @@ export interface ScenarioStep {
   /** Why the step exists (documentation only). */
   note?: string;
   namespaces?: string[];
-  /** Fargate profiles created in this step (ACTIVE unless `status` says otherwise). */
-  profiles?: ProfileInput[];
+  /**
+   * Fargate profiles created in this step (ACTIVE unless `status` says otherwise). A CREATING one
+   * may say when EKS finishes creating it, counted from the sim's start (`finishesIn: '60s'`);
+   * without it, it stays CREATING until a test moves it.
+   */
+  profiles?: (ProfileInput & { finishesIn?: string })[];
   /** Profiles deleted in this step; the pods they launched are stopped (spec §2.4). */
   deleteProfiles?: string[];
   /** Objects created (or replaced) through admission, like `kubectl apply`. */

@@ -162,6 +162,12 @@ export const walkthrough: Scenario = {
       deleteProfiles: ['fp-payments-old'],
       resume: ['fargate-scheduler'],
     },
-    { ago: '2m', note: 'a profile still being created', profiles: [{ name: 'fp-analytics', selectors: [{ namespace: 'analytics' }], status: 'CREATING' }] },
+    {
+      ago: '2m',
+      // EKS takes minutes to create a profile: the demo shows "not yet effective" for a minute, then
+      // it is ACTIVE and `profile create` (one profile CREATING at a time) can go ahead.
+      note: 'a profile still being created; EKS finishes it a minute after the cluster starts',
+      profiles: [{ name: 'fp-analytics', selectors: [{ namespace: 'analytics' }], status: 'CREATING', finishesIn: '60s' }],
+    },
   ],
 };
