@@ -4,6 +4,7 @@ import { parseDuration, parseTimeout } from '../lib/duration.js';
 import { PflagError, tokenize, type PflagDef, type PflagTokens } from '../lib/pflag.js';
 import { parseEksClusterFlag } from '../sources/kube/identity.js';
 import { helpText } from './help.js';
+import { readMultiContextFlags, type MultiContextFlags } from './multi-context-flags.js';
 import { VERSION } from './version.js';
 
 // Flags follow kubectl's names (genericclioptions) and its grammar (pflag, see lib/pflag.ts) so
@@ -35,6 +36,10 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'kubeconfig', kind: 'string' },
   { name: 'context', kind: 'string' },
   { name: 'cluster', kind: 'string' },
+  // Several clusters for the one-shot faces (multi-context-flags.ts checks them).
+  { name: 'contexts', kind: 'array' },
+  { name: 'all-contexts', kind: 'bool' },
+  { name: 'concurrency', kind: 'string' },
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'all-namespaces', short: 'A', kind: 'bool' },
   { name: 'selector', short: 'l', kind: 'string', emptyOk: true },
@@ -66,7 +71,7 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'version', kind: 'bool' },
 ];
 
-export interface Options {
+export interface Options extends MultiContextFlags {
   command: Command;
   args: string[];
   kubeconfig?: string;
@@ -229,7 +234,16 @@ export function parseArgs(argv: string[]): Options {
     }
   }
 
+  const multi = readMultiContextFlags({
+    command,
+    contexts: tokens.values.get('contexts'),
+    allContexts: bool('all-contexts'),
+    concurrency: str('concurrency'),
+    single: { context: str('context'), cluster: str('cluster'), eksCluster, demo: bool('demo') },
+  });
+
   return {
+    ...multi,
     command,
     args,
     kubeconfig: str('kubeconfig'),

@@ -1,5 +1,6 @@
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
 import { countText } from '../view-model/words/reschedule.js';
+import type { PodFactId } from '../view-model/words/pod.js';
 import { renderColumns } from './columns.js';
 import { factColumns } from './table.js';
 
@@ -27,8 +28,10 @@ export function checkFindings(result: CheckResult): PodView[] {
   );
 }
 
+export const CHECK_COLUMNS: readonly PodFactId[] = ['namespace', 'name', 'verdict', 'current', 'expected', 'reason'];
+
 export function checkTable(result: CheckResult, options: { headers: boolean; color: boolean; proposed: ReadonlySet<string> }): string {
-  return renderColumns(checkFindings(result), factColumns(['namespace', 'name', 'verdict', 'current', 'expected', 'reason'], options), options.headers);
+  return renderColumns(checkFindings(result), factColumns(CHECK_COLUMNS, options), options.headers);
 }
 
 export function checkSummary(result: CheckResult, total: number): string {

@@ -27,7 +27,13 @@ export function factColumns(ids: readonly PodFactId[], options: { color: boolean
 const PLAIN: readonly PodFactId[] = ['name', 'status', 'runsOn', 'current', 'expected', 'verdict'];
 const WIDE: readonly PodFactId[] = ['node', 'owner', 'size', 'price', 'reason'];
 
+/** The pod table's columns: NAMESPACE unless one namespace was asked for, the wide ones with -o wide. */
+export const podTableIds = (options: Pick<TableOptions, 'wide' | 'showNamespace'>): PodFactId[] => [
+  ...(options.showNamespace ? (['namespace'] as const) : []),
+  ...PLAIN,
+  ...(options.wide ? WIDE : []),
+];
+
 export function podTable(pods: readonly PodView[], options: TableOptions): string {
-  const ids = [...(options.showNamespace ? (['namespace'] as const) : []), ...PLAIN, ...(options.wide ? WIDE : [])];
-  return renderColumns(pods, factColumns(ids, options), options.headers);
+  return renderColumns(pods, factColumns(podTableIds(options), options), options.headers);
 }

@@ -103,6 +103,14 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs, warnings: warning ? [warning] : [] };
 }
 
+/** Every context name of the merged kubeconfig (kubectl's loading rules), first definition first. */
+export function kubeconfigContextNames(options: Pick<KubeConfigOptions, 'kubeconfig' | 'env'> = {}): { names: string[]; where: string } {
+  const env = options.env ?? process.env;
+  const files = kubeconfigFiles(options.kubeconfig, env);
+  const names = firstByName(files.map(readOne).flatMap((p) => p.contexts)).map((c) => c.name);
+  return { names, where: files.length === 1 ? `kubeconfig ${tilde(files[0]!, env)}` : 'kubeconfig' };
+}
+
 /**
  * The cluster entry with its server as kubectl reads it: a URL, and without a scheme `https://`
  * is assumed (`server: 10.0.0.1:6443`). One that cannot be a server URL becomes a BadServer, an
