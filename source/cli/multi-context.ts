@@ -1,8 +1,7 @@
-import { stringify } from 'yaml';
 import { buildReport, REPORT_API_VERSION } from '../report/document.js';
 import { CHECK_COLUMNS, checkFailed, checkFindings, checkPods, checkSummary } from '../report/check.js';
 import { colorsEnabled } from '../report/colors.js';
-import { contextTable, listKind, multiClusterJsonPieces, type ClusterEntry, type ContextRow, type MultiClusterDocument } from '../report/multi-cluster.js';
+import { contextTable, listKind, multiClusterJsonPieces, multiClusterYamlPieces, type ClusterEntry, type ContextRow, type MultiClusterDocument } from '../report/multi-cluster.js';
 import { podTableIds } from '../report/table.js';
 import { kubeconfigContextNames } from '../sources/kube/kubeconfig.js';
 import { mapBounded } from '../lib/bounded-map.js';
@@ -108,13 +107,7 @@ export async function runManyContexts(options: Options): Promise<number> {
 
   if (output === 'json' || output === 'yaml') {
     const head: Omit<MultiClusterDocument, 'clusters'> = { apiVersion: REPORT_API_VERSION, kind: listKind(check ? 'FargateCheck' : 'FargatePlacementReport'), generatedAt: now.toISOString() };
-    if (output === 'json') {
-      await write(multiClusterJsonPieces(head, entriesOf(inTurn())));
-    } else {
-      const clusters: ClusterEntry[] = [];
-      for await (const { entry } of inTurn()) clusters.push(entry);
-      await write([stringify({ ...head, clusters })]);
-    }
+    await write((output === 'json' ? multiClusterJsonPieces : multiClusterYamlPieces)(head, entriesOf(inTurn())));
   } else {
     const rows: ContextRow[] = [];
     const proposed = new Set<string>();

@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import { buildReport, type ReportDocument } from '../report/document.js';
 import { jsonPieces, writePieces } from '../report/json-pieces.js';
+import { yamlPieces } from '../report/yaml-pieces.js';
 import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
 import { colorsEnabled } from '../report/colors.js';
@@ -72,9 +72,9 @@ function warn(view: { warnings: readonly string[] }, except: string | null = nul
   for (const warning of view.warnings) if (warning !== except) process.stderr.write(`warning: ${warning}\n`);
 }
 
-/** JSON is made while it is written, a batch of pods at a time (json-pieces.ts). */
+/** JSON and YAML are made while they are written, a batch of pods at a time (json-pieces.ts, yaml-pieces.ts). */
 function serialize(document: ReportDocument, format: 'json' | 'yaml'): Iterable<string> {
-  return format === 'json' ? jsonPieces(document, 'pods') : [stringify(document)];
+  return format === 'json' ? jsonPieces(document, 'pods') : yamlPieces(document, 'pods');
 }
 
 async function finish(session: Session, output: string | Iterable<string>): Promise<void> {

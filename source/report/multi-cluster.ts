@@ -3,6 +3,7 @@ import type { PodFactId } from '../view-model/words/pod.js';
 import { renderColumns, type Column } from './columns.js';
 import { REPORT_API_VERSION, type ReportDocument } from './document.js';
 import { jsonPieces } from './json-pieces.js';
+import { yamlPieces, yamlText } from './yaml-pieces.js';
 import { factColumns } from './table.js';
 
 // The one-shot outputs for several clusters (--contexts, --all-contexts): one document whose
@@ -54,6 +55,29 @@ function* indented(pieces: Iterable<string>): Generator<string> {
     held = piece;
   }
   if (held !== null) yield held.replace(/\n$/, '').replaceAll('\n', `\n${INDENT}`);
+}
+
+/**
+ * The YAML of the document, written while the clusters come in, each cluster a batch of pods at a
+ * time (yaml-pieces.ts) as an item of `clusters`. Every piece ends at the end of a line, so each
+ * is indented on its own; YAML's meaning does not change with a common indentation.
+ */
+export async function* multiClusterYamlPieces(
+  head: Omit<MultiClusterDocument, 'clusters'>,
+  entries: AsyncIterable<ClusterEntry> | Iterable<ClusterEntry | Promise<ClusterEntry>>,
+): AsyncGenerator<string> {
+  yield `${yamlText(head)}clusters:\n`;
+  let any = false;
+  for await (const entry of entries) {
+    any = true;
+    let first = true;
+    for (const piece of 'pods' in entry ? yamlPieces(entry, 'pods') : [yamlText(entry)]) {
+      const text = piece.replace(/^(?=.)/gm, INDENT);
+      yield first ? `  - ${text.slice(INDENT.length)}` : text;
+      first = false;
+    }
+  }
+  if (!any) yield '  []\n';
 }
 
 /** A pod row of a several-cluster table. */
