@@ -1,12 +1,13 @@
 // `npm run bench`: speed and memory of kubectl-fargate against the simulated cluster, beside
 // anchors measured on the same server. Prints a table with each target; asserts nothing.
 // BENCH_PODS=10000,20000 (full rows), BENCH_LARGE_PODS=50000 (`--json` alone; 0 skips),
+// BENCH_CONTEXTS=20 and BENCH_CONTEXT_PODS=1000 (--all-contexts over that many clusters; 0 skips),
 // BENCH_RUNS=3 (medians), KF_OUTDIR=dist (the bundle measured).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startSim } from '../source/sim/index.js';
+import { median, medianOf, medianOfTurns, type Measure } from './bench-measure.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const POD_COUNTS = (process.env.BENCH_PODS ?? '10000').split(',').map(Number);
 // `--json` alone at a larger cluster (issue 6: it completes; its peak memory is recorded).
 // kubectl is left out there: ~1 min and ~7 GB at 50k pods. BENCH_LARGE_PODS=0 skips it.
@@ -14,53 +15,6 @@ const LARGE_PODS = Number(process.env.BENCH_LARGE_PODS ?? 50000);
 const node = process.execPath;
 // The bundle `npm run build` wrote (KF_OUTDIR builds elsewhere, e.g. beside a concurrent build).
 const cli = `${process.env.KF_OUTDIR ?? 'dist'}/cli.js`;
-
-interface Measure {
-  wallS: number;
-  peakMb: number;
-}
-
-/**
- * Wall time and peak RSS of one command, via GNU time (`%e %M`). Spawned asynchronously: the sim
- * serves from this process, so blocking here would stall the server being measured.
- */
-function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (status) => {
-      const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
-      if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
-      const [, wall, kb] = line.split(' ');
-      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024 });
-    });
-  });
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Measure> {
-  const samples: Measure[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await measure(command, env));
-  return { wallS: median(samples.map((s) => s.wallS)), peakMb: median(samples.map((s) => s.peakMb)) };
-}
-
-/**
- * Medians of commands run in turns (a, b, a, b, ...) after one unmeasured run each, so a change
- * in the machine's load hits all alike and the first run's compile cache fill is not counted
- * (any second run of the plugin has it).
- */
-async function medianOfTurns(commands: { command: string[]; env: NodeJS.ProcessEnv }[], runs = RUNS): Promise<Measure[]> {
-  const samples: Measure[][] = commands.map(() => []);
-  for (let i = -1; i < runs; i++) {
-    for (const [k, { command, env }] of commands.entries()) {
-      const sample = await measure(command, env);
-      if (i >= 0) samples[k]!.push(sample);
-    }
-  }
-  return samples.map((s) => ({ wallS: median(s.map((m) => m.wallS)), peakMb: median(s.map((m) => m.peakMb)) }));
-}
 
 /** Median start-up time in ms, timed from here (GNU time has only 10 ms resolution). */
 function startupMs(args: string[], runs = 15, command = node): number {
@@ -110,6 +64,14 @@ row('start-up: node -e 0 (median)', (startupMs(['-e', '0']) / 1000).toFixed(3), 
 const executable = `release/build/${process.platform === 'win32' ? 'windows' : process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}/kubectl-fargate`;
 if (existsSync(executable)) {
   row('start-up: executable --version (median)', (startupMs(['--version'], 15, executable) / 1000).toFixed(3), '', '', 'info (npm run release)');
+}
+
+// Several clusters at once (issue 16): BENCH_CONTEXTS clusters of BENCH_CONTEXT_PODS pods.
+const CONTEXTS = Number(process.env.BENCH_CONTEXTS ?? 20);
+const CONTEXT_PODS = Number(process.env.BENCH_CONTEXT_PODS ?? 1000);
+if (CONTEXTS > 0 && CONTEXT_PODS > 0) {
+  const { benchContexts } = await import('./bench-contexts.js');
+  rows.push(...(await benchContexts(CONTEXTS, CONTEXT_PODS, cli)));
 }
 
 // A newcomer's `npm run demo`, from typing it to the first frame (before bench-tui's environment).
