@@ -13,15 +13,22 @@ export interface Measure {
  * serves from this process, so blocking here would stall the server being measured.
  */
 export function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
+  return measureWithOutput(command, env, false);
+}
+
+/** measure(), keeping what the command printed on stdout (when `keep`). */
+export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, keep = true): Promise<Measure & { stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let stdout = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('close', (status) => {
       const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
       if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
       const [, wall, kb] = line.split(' ');
-      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024 });
+      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024, stdout });
     });
   });
 }

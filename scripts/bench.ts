@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory of kubectl-fargate against the simulated cluster, beside
 // anchors measured on the same server. Prints a table with each target; asserts nothing.
 // BENCH_PODS=10000,20000 (full rows), BENCH_LARGE_PODS=50000 (`--json` alone; 0 skips),
+// BENCH_TUI_LARGE_PODS=50000 (the live view in a process of its own, with its peak memory; 0 skips),
 // BENCH_CONTEXTS=20 and BENCH_CONTEXT_PODS=1000 (--all-contexts over that many clusters; 0 skips),
 // BENCH_RUNS=3 (medians), KF_OUTDIR=dist (the bundle measured).
 import { spawnSync } from 'node:child_process';
@@ -30,8 +31,12 @@ function startupMs(args: string[], runs = 15, command = node): number {
 const rows: string[][] = [];
 const row = (...cells: string[]) => rows.push(cells);
 
+/** `--json`'s peak memory by pod count, for the live view's row at the same size. */
+const jsonPeaks = new Map<number, number>();
+
 /** `--json` beside the floor (and kubectl) on one simulated cluster of `pods` generated pods. */
 async function benchJson(pods: number, { kubectl }: { kubectl: boolean }): Promise<void> {
+  jsonPeaks.delete(pods);
   const sim = await startSim({ scenario: 'empty', generate: { pods, seed: 1 }, controllers: false });
   try {
     const env = { ...process.env, ...sim.env };
@@ -43,6 +48,7 @@ async function benchJson(pods: number, { kubectl }: { kubectl: boolean }): Promi
       { command: [node, cli, '--json', '--kubeconfig', sim.kubeconfigPath], env },
     ])) as [Measure, Measure];
     const ratio = (m: Measure) => `${(m.wallS / floor.wallS).toFixed(2)}x / ${(m.peakMb / floor.peakMb).toFixed(2)}x`;
+    jsonPeaks.set(pods, ours.peakMb);
     row(`${pods} pods: kubectl fargate --json`, ours.wallS.toFixed(2), ours.peakMb.toFixed(0), ratio(ours), kubectl ? '<= 1.5x / 1.5x' : 'completes; info');
     if (kubectl) {
       const measured = await medianOf(['kubectl', 'get', 'pods', '-A', '-o', 'json', '--kubeconfig', sim.kubeconfigPath], env, 1);
@@ -72,6 +78,13 @@ const CONTEXT_PODS = Number(process.env.BENCH_CONTEXT_PODS ?? 1000);
 if (CONTEXTS > 0 && CONTEXT_PODS > 0) {
   const { benchContexts } = await import('./bench-contexts.js');
   rows.push(...(await benchContexts(CONTEXTS, CONTEXT_PODS, cli)));
+}
+
+// The live view at a large cluster, in a process of its own (its peak memory beside --json's).
+const TUI_LARGE_PODS = Number(process.env.BENCH_TUI_LARGE_PODS ?? 50000);
+if (TUI_LARGE_PODS > 0) {
+  const { benchTuiProcess } = await import('./bench-tui-process.js');
+  rows.push(...(await benchTuiProcess(TUI_LARGE_PODS, jsonPeaks.get(TUI_LARGE_PODS) ?? null)));
 }
 
 // A newcomer's `npm run demo`, from typing it to the first frame (before bench-tui's environment).
