@@ -82,36 +82,41 @@ export async function runManyContexts(options: Options): Promise<number> {
   let failed = 0;
   let findings = false;
   const now = new Date();
-  // Each cluster's document (and its stderr lines) once its turn comes, in the order asked.
-  const entries = reads.map(async (pending): Promise<{ read: ClusterRead; entry: ClusterEntry }> => {
+  // A cluster whose profiles are unknown cannot be checked: that is its error, in its place.
+  const settled = reads.map(async (pending): Promise<ClusterRead> => {
     const read = await pending;
-    if ('error' in read) return { read, entry: read };
-    const { view } = read;
-    if (!check) return { read, entry: buildReport(view, { now }) };
-    if (!view.profilesKnown) {
-      const error = `cannot check placement: the Fargate profiles are unknown (${view.aws.message ?? view.aws.state})`;
-      return { read: { context: read.context, error }, entry: { context: read.context, error } };
-    }
-    return { read, entry: buildReport(view, { kind: 'FargateCheck', pods: checkFindings(checkPods(view)), now }) };
+    if (!check || 'error' in read || read.view.profilesKnown) return read;
+    return { context: read.context, error: `cannot check placement: the Fargate profiles are unknown (${read.view.aws.message ?? read.view.aws.state})` };
   });
-  const inTurn = async function* () {
-    for (const pending of entries) {
-      const { read, entry } = await pending;
+  // Each cluster (and its stderr lines) once its turn comes, in the order asked.
+  const inTurn = async function* (): AsyncGenerator<ClusterRead> {
+    for (const pending of settled) {
+      const read = await pending;
       tell(read);
       if ('error' in read) failed++;
-      else if (check && checkFailed(checkPods(read.view))) findings = true;
-      if (check && !('error' in read)) process.stderr.write(`context "${read.context}": ${checkSummary(checkPods(read.view), read.view.pods.length)}\n`);
-      yield { read, entry };
+      else if (check) {
+        const result = checkPods(read.view);
+        if (checkFailed(result)) findings = true;
+        process.stderr.write(`context "${read.context}": ${checkSummary(result, read.view.pods.length)}\n`);
+      }
+      yield read;
+    }
+  };
+  // The document of a cluster, made only when it is written.
+  const entriesOf = async function* (): AsyncGenerator<ClusterEntry> {
+    for await (const read of inTurn()) {
+      if ('error' in read) yield read;
+      else yield check ? buildReport(read.view, { kind: 'FargateCheck', pods: checkFindings(checkPods(read.view)), now }) : buildReport(read.view, { now });
     }
   };
 
   if (output === 'json' || output === 'yaml') {
     const head: Omit<MultiClusterDocument, 'clusters'> = { apiVersion: REPORT_API_VERSION, kind: listKind(check ? 'FargateCheck' : 'FargatePlacementReport'), generatedAt: now.toISOString() };
-    await write((output === 'json' ? multiClusterJsonPieces : multiClusterYamlPieces)(head, entriesOf(inTurn())));
+    await write((output === 'json' ? multiClusterJsonPieces : multiClusterYamlPieces)(head, entriesOf()));
   } else {
     const rows: ContextRow[] = [];
     const proposed = new Set<string>();
-    for await (const { read } of inTurn()) {
+    for await (const read of inTurn()) {
       if ('error' in read) continue;
       for (const name of read.view.proposed) proposed.add(name);
       const pods = check ? checkFindings(checkPods(read.view)) : read.view.pods;
@@ -126,8 +131,4 @@ export async function runManyContexts(options: Options): Promise<number> {
   }
   if (check) return findings ? 1 : failed > 0 ? CHECK_UNKNOWN_EXIT : 0;
   return failed > 0 ? 1 : 0;
-}
-
-async function* entriesOf(stream: AsyncIterable<{ entry: ClusterEntry }>): AsyncGenerator<ClusterEntry> {
-  for await (const { entry } of stream) yield entry;
 }
