@@ -119,7 +119,11 @@ export async function benchTui(count = 10_000): Promise<BenchRow[]> {
   }
 }
 
-// Run on its own: `npx tsx scripts/bench-tui.tsx`.
+// Run on its own: `npx tsx scripts/bench-tui.tsx` (BENCH_TUI_JSON=1: the rows as JSON, for
+// bench-tui-process.ts, which measures this process's peak memory).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await benchTui(Number(process.env.BENCH_PODS ?? 10_000))) console.log(row.filter(Boolean).join('  '));
+  const rows = await benchTui(Number(process.env.BENCH_PODS ?? 10_000));
+  if (process.env.BENCH_TUI_JSON) console.log(JSON.stringify(rows));
+  else for (const row of rows) console.log(row.filter(Boolean).join('  '));
+  process.exit(0);
 }

@@ -1,12 +1,14 @@
 // `npm run bench`: speed and memory of kubectl-fargate against the simulated cluster, beside
 // anchors measured on the same server. Prints a table with each target; asserts nothing.
 // BENCH_PODS=10000,20000 (full rows), BENCH_LARGE_PODS=50000 (`--json` alone; 0 skips),
+// BENCH_TUI_LARGE_PODS=50000 (the live view in a process of its own, with its peak memory; 0 skips),
+// BENCH_CONTEXTS=20 and BENCH_CONTEXT_PODS=1000 (--all-contexts over that many clusters; 0 skips),
 // BENCH_RUNS=3 (medians), KF_OUTDIR=dist (the bundle measured).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startSim } from '../source/sim/index.js';
+import { median, medianOf, medianOfTurns, type Measure } from './bench-measure.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const POD_COUNTS = (process.env.BENCH_PODS ?? '10000').split(',').map(Number);
 // `--json` alone at a larger cluster (issue 6: it completes; its peak memory is recorded).
 // kubectl is left out there: ~1 min and ~7 GB at 50k pods. BENCH_LARGE_PODS=0 skips it.
@@ -14,53 +16,6 @@ const LARGE_PODS = Number(process.env.BENCH_LARGE_PODS ?? 50000);
 const node = process.execPath;
 // The bundle `npm run build` wrote (KF_OUTDIR builds elsewhere, e.g. beside a concurrent build).
 const cli = `${process.env.KF_OUTDIR ?? 'dist'}/cli.js`;
-
-interface Measure {
-  wallS: number;
-  peakMb: number;
-}
-
-/**
- * Wall time and peak RSS of one command, via GNU time (`%e %M`). Spawned asynchronously: the sim
- * serves from this process, so blocking here would stall the server being measured.
- */
-function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (status) => {
-      const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
-      if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
-      const [, wall, kb] = line.split(' ');
-      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024 });
-    });
-  });
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Measure> {
-  const samples: Measure[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await measure(command, env));
-  return { wallS: median(samples.map((s) => s.wallS)), peakMb: median(samples.map((s) => s.peakMb)) };
-}
-
-/**
- * Medians of commands run in turns (a, b, a, b, ...) after one unmeasured run each, so a change
- * in the machine's load hits all alike and the first run's compile cache fill is not counted
- * (any second run of the plugin has it).
- */
-async function medianOfTurns(commands: { command: string[]; env: NodeJS.ProcessEnv }[], runs = RUNS): Promise<Measure[]> {
-  const samples: Measure[][] = commands.map(() => []);
-  for (let i = -1; i < runs; i++) {
-    for (const [k, { command, env }] of commands.entries()) {
-      const sample = await measure(command, env);
-      if (i >= 0) samples[k]!.push(sample);
-    }
-  }
-  return samples.map((s) => ({ wallS: median(s.map((m) => m.wallS)), peakMb: median(s.map((m) => m.peakMb)) }));
-}
 
 /** Median start-up time in ms, timed from here (GNU time has only 10 ms resolution). */
 function startupMs(args: string[], runs = 15, command = node): number {
@@ -76,8 +31,12 @@ function startupMs(args: string[], runs = 15, command = node): number {
 const rows: string[][] = [];
 const row = (...cells: string[]) => rows.push(cells);
 
+/** `--json`'s peak memory by pod count, for the live view's row at the same size. */
+const jsonPeaks = new Map<number, number>();
+
 /** `--json` beside the floor (and kubectl) on one simulated cluster of `pods` generated pods. */
 async function benchJson(pods: number, { kubectl }: { kubectl: boolean }): Promise<void> {
+  jsonPeaks.delete(pods);
   const sim = await startSim({ scenario: 'empty', generate: { pods, seed: 1 }, controllers: false });
   try {
     const env = { ...process.env, ...sim.env };
@@ -89,6 +48,7 @@ async function benchJson(pods: number, { kubectl }: { kubectl: boolean }): Promi
       { command: [node, cli, '--json', '--kubeconfig', sim.kubeconfigPath], env },
     ])) as [Measure, Measure];
     const ratio = (m: Measure) => `${(m.wallS / floor.wallS).toFixed(2)}x / ${(m.peakMb / floor.peakMb).toFixed(2)}x`;
+    jsonPeaks.set(pods, ours.peakMb);
     row(`${pods} pods: kubectl fargate --json`, ours.wallS.toFixed(2), ours.peakMb.toFixed(0), ratio(ours), kubectl ? '<= 1.5x / 1.5x' : 'completes; info');
     if (kubectl) {
       const measured = await medianOf(['kubectl', 'get', 'pods', '-A', '-o', 'json', '--kubeconfig', sim.kubeconfigPath], env, 1);
@@ -110,6 +70,21 @@ row('start-up: node -e 0 (median)', (startupMs(['-e', '0']) / 1000).toFixed(3), 
 const executable = `release/build/${process.platform === 'win32' ? 'windows' : process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}/kubectl-fargate`;
 if (existsSync(executable)) {
   row('start-up: executable --version (median)', (startupMs(['--version'], 15, executable) / 1000).toFixed(3), '', '', 'info (npm run release)');
+}
+
+// Several clusters at once (issue 16): BENCH_CONTEXTS clusters of BENCH_CONTEXT_PODS pods.
+const CONTEXTS = Number(process.env.BENCH_CONTEXTS ?? 20);
+const CONTEXT_PODS = Number(process.env.BENCH_CONTEXT_PODS ?? 1000);
+if (CONTEXTS > 0 && CONTEXT_PODS > 0) {
+  const { benchContexts } = await import('./bench-contexts.js');
+  rows.push(...(await benchContexts(CONTEXTS, CONTEXT_PODS, cli)));
+}
+
+// The live view at a large cluster, in a process of its own (its peak memory beside --json's).
+const TUI_LARGE_PODS = Number(process.env.BENCH_TUI_LARGE_PODS ?? 50000);
+if (TUI_LARGE_PODS > 0) {
+  const { benchTuiProcess } = await import('./bench-tui-process.js');
+  rows.push(...(await benchTuiProcess(TUI_LARGE_PODS, jsonPeaks.get(TUI_LARGE_PODS) ?? null)));
 }
 
 // A newcomer's `npm run demo`, from typing it to the first frame (before bench-tui's environment).

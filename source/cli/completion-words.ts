@@ -25,6 +25,7 @@ export type ValueKind =
 const FLAG_VALUES: Readonly<Record<string, ValueKind>> = {
   kubeconfig: 'files',
   context: 'contexts',
+  contexts: 'contexts',
   cluster: 'clusters',
   namespace: 'namespaces',
   profile: 'aws-profiles',

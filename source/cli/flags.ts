@@ -12,6 +12,7 @@ import { connectionOverrides } from './connection-flags.js';
 import { helpText } from './help.js';
 import { parseCustomColumns, parseTemplate, relaxedPath } from '../report/jsonpath-template.js';
 import { parseOutput, ROW_OUTPUTS, type Output } from './output-flags.js';
+import { readMultiContextFlags, type MultiContextFlags } from './multi-context-flags.js';
 import { VERSION } from './version.js';
 
 // Flags follow kubectl's names (genericclioptions) and its grammar (pflag, see lib/pflag.ts) so
@@ -46,6 +47,10 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'kubeconfig', kind: 'string' },
   { name: 'context', kind: 'string' },
   { name: 'cluster', kind: 'string' },
+  // Several clusters for the one-shot faces (multi-context-flags.ts checks them).
+  { name: 'contexts', kind: 'array' },
+  { name: 'all-contexts', kind: 'bool' },
+  { name: 'concurrency', kind: 'string' },
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'all-namespaces', short: 'A', kind: 'bool' },
   { name: 'selector', short: 'l', kind: 'string', emptyOk: true },
@@ -102,7 +107,7 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'version', kind: 'bool' },
 ];
 
-export interface Options {
+export interface Options extends MultiContextFlags {
   command: Command;
   args: string[];
   /** The long names of the flags given (so a command can refuse those that mean nothing to it). */
@@ -306,7 +311,16 @@ export function parseArgs(argv: string[]): Options {
     }
   }
 
+  const multi = readMultiContextFlags({
+    command,
+    contexts: tokens.values.get('contexts'),
+    allContexts: bool('all-contexts'),
+    concurrency: str('concurrency'),
+    single: { context: str('context'), cluster: str('cluster'), eksCluster, demo: bool('demo') },
+  });
+
   return {
+    ...multi,
     command,
     args,
     given: new Set(tokens.values.keys()),

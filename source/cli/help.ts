@@ -22,6 +22,10 @@ Kubernetes flags (as kubectl):
       --kubeconfig FILE        kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
       --context NAME           kubeconfig context to use
       --cluster NAME           kubeconfig cluster entry to use instead of the context's
+      --contexts LIST          several clusters at once: context names or globs (* ?), comma-
+                               separated, e.g. 'prod-*,stage-1'; for tables, -o json|yaml, check
+      --all-contexts           every context of the kubeconfig, as --contexts
+      --concurrency N          clusters read at once with --contexts/--all-contexts (default 4)
   -n, --namespace NS           only this namespace
   -A, --all-namespaces         all namespaces (the default)
   -l, --selector SELECTOR      label selector, e.g. app=web,tier!=db
@@ -93,6 +97,7 @@ booleans (-Ay); --no-headers=false; the last of a repeated flag wins (--profiles
 -- ends the flags.
 
 Exit codes: 0 ok; 1 runtime failure, or check found pods to act on; 2 usage error;
-3 check could not tell (Kubernetes or AWS failed).
+3 check could not tell (Kubernetes or AWS failed; with --contexts: a cluster could not be read,
+and none had findings).
 `;
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import { buildReport, type ReportDocument } from '../report/document.js';
 import { jsonPieces } from '../report/json-pieces.js';
+import { yamlPieces } from '../report/yaml-pieces.js';
 import { jsonpathOutput } from '../report/jsonpath.js';
 import { customColumnsTable, podNames, sortPods } from '../report/pod-outputs.js';
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
@@ -10,9 +10,9 @@ import type { Options } from './flags.js';
 // yaml, jsonpath) print the --json document; the row forms one line per pod, `table` and `wide`
 // by the face's own table (the report's or check's).
 
-/** JSON is made while it is written, a batch of pods at a time (json-pieces.ts). */
+/** JSON and YAML are made while they are written, a batch of pods at a time (json-pieces.ts, yaml-pieces.ts). */
 function serialize(document: ReportDocument, format: 'json' | 'yaml'): Iterable<string> {
-  return format === 'json' ? jsonPieces(document, 'pods') : [stringify(document)];
+  return format === 'json' ? jsonPieces(document, 'pods') : yamlPieces(document, 'pods');
 }
 
 export function podsOutput(

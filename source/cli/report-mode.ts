@@ -14,10 +14,14 @@ import { openSession, type Session } from './session.js';
 import { clusterMatchWarning } from './cluster-check.js';
 import type { ClusterMatch } from '../sources/aws/cluster-match.js';
 
-async function snapshotOnce(options: Options) {
+/**
+ * One cluster read once and evaluated. `quiet` (several clusters at once): every warning goes into
+ * the view instead of stderr, for the caller to print under the cluster's name.
+ */
+export async function snapshotOnce(options: Options, { quiet = false }: { quiet?: boolean } = {}) {
   trace('start');
   stopYoungGenerationGrowth();
-  const session = await openSession(options);
+  const session = await openSession(options, { live: quiet });
   try {
     const profiles = session.startProfiles();
     const [pending] = await Promise.all([
@@ -35,7 +39,10 @@ async function snapshotOnce(options: Options) {
       session.clusterMatch(),
     ]);
     profiles.stop();
-    for (const line of pending) process.stderr.write(`warning: ${line}\n`);
+    for (const line of pending) {
+      if (quiet) session.store.addWarning(line);
+      else process.stderr.write(`warning: ${line}\n`);
+    }
     trace('loaded');
     warnAboutClusterMatch(session.store, await session.clusterMatch());
     warnAboutProfiles(session.store);

@@ -1,4 +1,5 @@
 import type { Options } from './flags.js';
+import { readsManyContexts } from './multi-context-flags.js';
 
 /** Decide the face: the TUI on an interactive terminal, a one-shot output otherwise. */
 export function wantsTui(options: Options, stdoutIsTTY = Boolean(process.stdout.isTTY), env = process.env): boolean {
@@ -6,6 +7,8 @@ export function wantsTui(options: Options, stdoutIsTTY = Boolean(process.stdout.
 }
 
 export async function run(options: Options): Promise<number> {
+  // Several clusters: only view and check get past the flag parser.
+  if (readsManyContexts(options)) return (await import('./multi-context.js')).runManyContexts(options);
   switch (options.command) {
     case 'view':
       if (wantsTui(options)) return (await import('./view-mode.js')).runView(options);

@@ -1,5 +1,6 @@
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
 import { countText } from '../view-model/words/reschedule.js';
+import type { PodFactId } from '../view-model/words/pod.js';
 import { renderColumns } from './columns.js';
 import { factColumns } from './table.js';
 
@@ -27,8 +28,10 @@ export function checkFindings(result: CheckResult): PodView[] {
   );
 }
 
+export const CHECK_COLUMNS: readonly PodFactId[] = ['namespace', 'name', 'verdict', 'current', 'expected', 'reason'];
+
 export function checkTable(findings: readonly PodView[], options: { headers: boolean; color: boolean; proposed: ReadonlySet<string>; showLabels?: boolean }): string {
-  const ids = ['namespace', 'name', 'verdict', 'current', 'expected', 'reason', ...(options.showLabels ? (['labels'] as const) : [])] as const;
+  const ids: PodFactId[] = [...CHECK_COLUMNS, ...(options.showLabels ? (['labels'] as const) : [])];
   return renderColumns(findings, factColumns(ids, options), options.headers);
 }
 

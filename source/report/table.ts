@@ -29,12 +29,19 @@ export function factColumns(ids: readonly PodFactId[], options: { color: boolean
 const PLAIN: readonly PodFactId[] = ['name', 'status', 'runsOn', 'current', 'expected', 'verdict'];
 const WIDE: readonly PodFactId[] = ['node', 'owner', 'size', 'price', 'reason'];
 
+/** The pod table's columns: NAMESPACE unless one namespace was asked for, the wide ones with -o wide. */
+export const podTableIds = (options: Pick<TableOptions, 'wide' | 'showNamespace' | 'showLabels'>): PodFactId[] => [
+  ...(options.showNamespace ? (['namespace'] as const) : []),
+  ...PLAIN,
+  ...(options.wide ? WIDE : []),
+  ...(options.showLabels ? (['labels'] as const) : []),
+];
+
 export function podTable(pods: readonly PodView[], options: TableOptions): string {
   return renderColumns(pods, podTableColumns(options), options.headers);
 }
 
 /** The columns of the pod table (also used row by row by --watch). */
 export function podTableColumns(options: TableOptions): Column<PodView>[] {
-  const ids = [...(options.showNamespace ? (['namespace'] as const) : []), ...PLAIN, ...(options.wide ? WIDE : []), ...(options.showLabels ? (['labels'] as const) : [])];
-  return factColumns(ids, options);
+  return factColumns(podTableIds(options), options);
 }

@@ -502,6 +502,25 @@ const rows: Row[] = [
     exit: 1,
     stderr: /^error: kubeconfig \S+kubeconfig-bomb\.yaml is not valid YAML: its YAML aliases \(\*name\) expand to too many nodes \(an alias bomb\); fix the file/,
   },
+  // ---- several clusters (--contexts, --all-contexts, --concurrency) ----
+  {
+    rule: '--concurrency 0 reads nothing',
+    args: () => ['--all-contexts', '--concurrency', '0', '-o', 'json'],
+    exit: 2,
+    stderr: /^error: invalid --concurrency "0": give a whole number from 1 to 64; e\.g\. --concurrency 4 \(the default\)$/,
+  },
+  {
+    rule: 'reschedule with --contexts: writes go to one cluster at a time',
+    args: () => ['reschedule', '--all', '-A', '--contexts', 'a,b', '--yes'],
+    exit: 2,
+    stderr: /^error: --contexts is only for reading \(tables, -o json\|yaml, check\): reschedule changes one cluster at a time; pass --context NAME$/,
+  },
+  {
+    rule: 'a --contexts glob matching no context lists the contexts there are',
+    args: () => ['--contexts', 'nope-*', '-o', 'json'],
+    exit: 2,
+    stderr: /^error: --contexts "nope-\*" matches no context in kubeconfig \S+ \(contexts: \S+\); `kubectl config get-contexts -o name` lists them$/,
+  },
 ];
 
 

@@ -79,7 +79,7 @@ describe('bash completion script', () => {
   });
 
   test('flags and their fixed values', async () => {
-    assert.deepEqual(await tab('kubectl-fargate --cont', ['kubectl-fargate', '--cont']), ['--context']);
+    assert.deepEqual(await tab('kubectl-fargate --cont', ['kubectl-fargate', '--cont']), ['--context', '--contexts']);
     assert.deepEqual(await tab('kubectl-fargate -o y', ['kubectl-fargate', '-o', 'y']), ['yaml']);
     assert.deepEqual(await tab('kubectl-fargate reschedule --dry-run=s', ['kubectl-fargate', 'reschedule', '--dry-run', '=', 's']), ['server']);
   });

@@ -26,7 +26,7 @@ describe('__complete: what is offered', () => {
     { rule: 'flags after a value flag still leave the command to type', words: ['-n', 'test', 'ch'], expected: ['check'] },
     { rule: 'long flags by prefix', words: ['--na'], expected: ['--namespace'] },
     { rule: 'a single dash: long and short forms', words: ['-'], expected: FLAGS.filter((d) => !d.commands || d.commands.includes('view')).flatMap((d) => [`--${d.name}`, ...(d.short ? [`-${d.short}`] : [])]) },
-    { rule: 'a flag given once is not offered again', words: ['--context', 'x', '--cont'], expected: [] },
+    { rule: 'a flag given once is not offered again', words: ['--kubeconfig', 'x', '--kubec'], expected: [] },
     { rule: 'a repeatable flag is offered again', words: ['--profiles-file', 'a.json', '--profiles'], expected: ['--profiles-file'] },
     { rule: 'command-only flags: --dry-run for reschedule', words: ['reschedule', '--dry'], expected: ['--dry-run'] },
     { rule: 'command-only flags: not for the live view', words: ['--dry'], expected: [] },

@@ -130,6 +130,14 @@ export function loadKubeConfig(options: KubeConfigOptions = {}): LoadedKubeConfi
   return { kc, contextName, namespace: context.namespace || 'default', files, requestTimeoutMs, warnings: warning ? [warning] : [] };
 }
 
+/** Every context name of the merged kubeconfig (kubectl's loading rules), first definition first. */
+export function kubeconfigContextNames(options: Pick<KubeConfigOptions, 'kubeconfig' | 'env'> = {}): { names: string[]; where: string } {
+  const env = options.env ?? process.env;
+  const files = kubeconfigFiles(options.kubeconfig, env);
+  const names = firstByName(files.map(readOne).flatMap((p) => p.contexts)).map((c) => c.name);
+  return { names, where: files.length === 1 ? `kubeconfig ${tilde(files[0]!, env)}` : 'kubeconfig' };
+}
+
 /**
  * The entries the context uses, with the connection flags applied. A user named by the context
  * but missing from the kubeconfig is made from the flags when they give credentials (kubectl's

@@ -1,0 +1,58 @@
+// `npm run bench` rows for several clusters at once: `--all-contexts --json` over N simulated
+// clusters of P pods each, beside `--context ONE --json` on one such cluster (target: at most 3x its
+// wall time). Every sim serves from this process, like the one-cluster rows. EKS is not consulted
+// (--no-aws) in either run: the AWS SDK has one EKS endpoint, and the sims each serve their own.
+// BENCH_CONTEXTS=20 clusters, BENCH_CONTEXT_PODS=1000 pods each (0 skips); run alone with
+// `npx tsx scripts/bench-contexts.ts` (e.g. BENCH_CONTEXTS=2 BENCH_CONTEXT_PODS=50 BENCH_RUNS=1).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { startSim, type RunningSim } from '../source/sim/index.js';
+import { medianOfTurns } from './bench-measure.js';
+
+/** [measure, wall s, peak MB, vs floor, target]: the bench table's columns. */
+type BenchRow = [string, string, string, string, string];
+
+export async function benchContexts(clusters: number, pods: number, cli: string): Promise<BenchRow[]> {
+  const sims: RunningSim[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'kf-bench-contexts-'));
+  try {
+    // One at a time: generating pods is CPU work in this process.
+    for (let i = 0; i < clusters; i++) sims.push(await startSim({ scenario: 'empty', generate: { pods, seed: i + 1 }, controllers: false, clusterName: `bench-${i}` }));
+    const names = sims.map((_, i) => `bench-${String(i).padStart(2, '0')}`);
+    const kubeconfig = join(dir, 'config');
+    writeFileSync(
+      kubeconfig,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: sims.map((sim, i) => ({ name: names[i], cluster: { server: sim.url } })),
+        users: [{ name: 'anonymous', user: {} }],
+        contexts: names.map((name) => ({ name, context: { cluster: name, user: 'anonymous' } })),
+        'current-context': names[0],
+      }),
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig };
+    delete env.CI;
+    const [one, all] = await medianOfTurns([
+      { command: [process.execPath, cli, '--json', '--no-aws', '--context', names[0]!], env },
+      { command: [process.execPath, cli, '--json', '--no-aws', '--all-contexts'], env },
+    ]);
+    const label = `${clusters} clusters x ${pods} pods`;
+    return [
+      [`${label}: --all-contexts --json (concurrency 4)`, all!.wallS.toFixed(2), all!.peakMb.toFixed(0), `${(all!.wallS / one!.wallS).toFixed(2)}x of one cluster`, '<= 3x'],
+      [`${pods} pods: --context ONE --json (the one cluster)`, one!.wallS.toFixed(2), one!.peakMb.toFixed(0), '1.00x', 'anchor'],
+    ];
+  } finally {
+    await Promise.all(sims.map((sim) => sim.close()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Run on its own (the bundle must be built: npm run build).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await benchContexts(Number(process.env.BENCH_CONTEXTS ?? 20), Number(process.env.BENCH_CONTEXT_PODS ?? 1000), `${process.env.KF_OUTDIR ?? 'dist'}/cli.js`);
+  for (const row of rows) console.log(row.filter(Boolean).join('  '));
+  process.exit(0);
+}

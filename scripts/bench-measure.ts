@@ -1,0 +1,59 @@
+// Measuring one command for `npm run bench`: wall time and peak memory, medians of runs in turns.
+import { spawn } from 'node:child_process';
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+export interface Measure {
+  wallS: number;
+  peakMb: number;
+}
+
+/**
+ * Wall time and peak RSS of one command, via GNU time (`%e %M`). Spawned asynchronously: the sim
+ * serves from this process, so blocking here would stall the server being measured.
+ */
+export function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
+  return measureWithOutput(command, env, false);
+}
+
+/** measure(), keeping what the command printed on stdout (when `keep`). */
+export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, keep = true): Promise<Measure & { stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('close', (status) => {
+      const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
+      if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
+      const [, wall, kb] = line.split(' ');
+      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024, stdout });
+    });
+  });
+}
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Measure> {
+  const samples: Measure[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await measure(command, env));
+  return { wallS: median(samples.map((s) => s.wallS)), peakMb: median(samples.map((s) => s.peakMb)) };
+}
+
+/**
+ * Medians of commands run in turns (a, b, a, b, ...) after one unmeasured run each, so a change
+ * in the machine's load hits all alike and the first run's compile cache fill is not counted
+ * (any second run of the plugin has it).
+ */
+export async function medianOfTurns(commands: { command: string[]; env: NodeJS.ProcessEnv }[], runs = RUNS): Promise<Measure[]> {
+  const samples: Measure[][] = commands.map(() => []);
+  for (let i = -1; i < runs; i++) {
+    for (const [k, { command, env }] of commands.entries()) {
+      const sample = await measure(command, env);
+      if (i >= 0) samples[k]!.push(sample);
+    }
+  }
+  return samples.map((s) => ({ wallS: median(s.map((m) => m.wallS)), peakMb: median(s.map((m) => m.peakMb)) }));
+}
+
