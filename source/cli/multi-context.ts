@@ -75,6 +75,9 @@ export async function runManyContexts(options: Options): Promise<number> {
   }
   const output = options.output ?? 'table';
   if (!MULTI_OUTPUTS.includes(output)) throw new UsageError(`-o ${output} is not available with --contexts or --all-contexts`, `use -o ${MULTI_OUTPUTS.join('|')}`);
+  // kubectl's row-level flags that this path does not implement yet: refused, never dropped.
+  if (options.watch) throw new UsageError('--watch follows one cluster: it is not available with --contexts or --all-contexts', 'pass --context NAME');
+  if (options.sortBy !== undefined) throw new UsageError('--sort-by is not available with --contexts or --all-contexts', 'drop --sort-by, or pass --context NAME');
   const check = options.command === 'check';
   const contexts = resolveContexts(options);
   const reads = mapBounded(contexts, options.concurrency, (context) => readCluster(options, context));
@@ -123,7 +126,8 @@ export async function runManyContexts(options: Options): Promise<number> {
       for (const view of pods) rows.push({ context: read.context, view });
     }
     const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
-    const ids = check ? CHECK_COLUMNS : podTableIds({ wide: output === 'wide', showNamespace: options.namespace === null });
+    const labels = options.showLabels ? (['labels'] as const) : [];
+    const ids = check ? [...CHECK_COLUMNS, ...labels] : podTableIds({ wide: output === 'wide', showNamespace: options.namespace === null, showLabels: options.showLabels });
     if (rows.length > 0 || !check) await write([contextTable(rows, ids, { headers: options.headers, color, proposed })]);
     if (!check && rows.length === 0 && failed < contexts.length) {
       process.stderr.write(options.namespace ? `No pods found in ${options.namespace} namespace.\n` : 'No pods found.\n');

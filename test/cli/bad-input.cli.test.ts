@@ -521,6 +521,18 @@ const rows: Row[] = [
     exit: 2,
     stderr: /^error: --contexts "nope-\*" matches no context in kubeconfig \S+ \(contexts: \S+\); `kubectl config get-contexts -o name` lists them$/,
   },
+  {
+    rule: '--watch with --all-contexts is refused, not dropped',
+    args: () => ['--all-contexts', '-w'],
+    exit: 2,
+    stderr: /^error: --watch follows one cluster: it is not available with --contexts or --all-contexts; pass --context NAME$/,
+  },
+  {
+    rule: '--sort-by with --all-contexts is refused, not dropped',
+    args: () => ['--all-contexts', '--sort-by=.name'],
+    exit: 2,
+    stderr: /^error: --sort-by is not available with --contexts or --all-contexts; drop --sort-by, or pass --context NAME$/,
+  },
 ];
 
 
