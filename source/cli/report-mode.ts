@@ -4,6 +4,8 @@ import { buildReport, type ReportDocument } from '../report/document.js';
 import { jsonPieces, writePieces } from '../report/json-pieces.js';
 import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
+import { reportUpgrade, upgradeCheck, upgradeCheckFailed, upgradeCheckSummary, upgradeCheckTable } from '../report/upgrade-check.js';
+import { loadControlPlaneVersion } from '../sources/kube/version.js';
 import { colorsEnabled } from '../report/colors.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { UserError } from '../errors.js';
@@ -26,11 +28,14 @@ async function snapshotOnce(options: Options) {
       pendingWarnings(session, options),
       loadClusterOnce(
         session.kc,
-        // Events explain pending pods in the live view only. Nodes are skipped too: EKS names every
-        // Fargate node fargate-ip-..., and a big Fargate cluster has one node per pod to download.
-        { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
+        // Events explain pending pods in the live view only. Of the nodes, only Fargate's are read
+        // (for their kubelet versions), cut to name, labels and version: EKS names every Fargate
+        // node fargate-ip-..., so EC2 nodes are not needed, and a big Fargate cluster has one node per pod.
+        { namespace: options.namespace, labelSelector: options.selector, timeoutMs: session.requestTimeoutMs, skip: ['events'], nodes: 'fargate' },
         session.store,
       ),
+      // The control plane's version, for the Fargate kubelets to be compared with.
+      loadControlPlaneVersion(session.kc, session.store, { timeoutMs: session.requestTimeoutMs }),
       profiles.refreshNow(),
       // Checked alongside (it usually needs no call at all).
       session.clusterMatch(),
@@ -94,16 +99,23 @@ export async function runReport(options: Options): Promise<number> {
   return 0;
 }
 
+/**
+ * `check` could not tell (what it checks is unknown): the one error both checks end with, so its
+ * exit code is decided in one place.
+ */
+function cannotTell(message: string, hint: string): UserError {
+  return new UserError(message, { hint });
+}
+
 /** `kubectl fargate check`: exit 1 when any pod needs rescheduling or is blocked. */
 export async function runCheck(options: Options): Promise<number> {
+  if (options.upgrade) return runUpgradeCheck(options);
   const { view, session } = await snapshotOnce(options);
   // When the profiles are unknown the error below says why; the same line as a warning too would be noise.
   warn(view, view.profilesKnown ? null : view.aws.message);
   if (!view.profilesKnown) {
     await session.close();
-    throw new UserError(`cannot check placement: the Fargate profiles are unknown (${view.aws.message ?? view.aws.state})`, {
-      hint: 'fix AWS access, or pass --no-aws with --profiles-file',
-    });
+    throw cannotTell(`cannot check placement: the Fargate profiles are unknown (${view.aws.message ?? view.aws.state})`, 'fix AWS access, or pass --no-aws with --profiles-file');
   }
   const result = checkPods(view);
   const output = options.output ?? 'table';
@@ -115,4 +127,36 @@ export async function runCheck(options: Options): Promise<number> {
     process.stderr.write(`${checkSummary(result, view.pods.length)}\n`);
   }
   return checkFailed(result) ? 1 : 0;
+}
+
+/**
+ * `kubectl fargate check --upgrade`: exit 1 when any Fargate pod runs a kubelet older than the
+ * control plane (it blocks the next upgrade). Needs no AWS access: the version comes from
+ * /version and the kubelets from the Fargate nodes (EKS problems stay warnings).
+ */
+async function runUpgradeCheck(options: Options): Promise<number> {
+  const { view, session } = await snapshotOnce(options);
+  warn(view);
+  const { controlPlane, next } = view.upgrade;
+  if (controlPlane === null || next === null) {
+    await session.close();
+    throw cannotTell("cannot check upgrade readiness: the control plane's version is unknown (see the warning above)", 'check that GET /version answers (kubectl version)');
+  }
+  if (view.totals.kubeletUnknown > 0) {
+    await session.close();
+    throw cannotTell(
+      `cannot check upgrade readiness: the kubelet version of ${view.totals.kubeletUnknown === 1 ? '1 Fargate pod' : `${view.totals.kubeletUnknown} Fargate pods`}' nodes is unknown`,
+      'allow listing nodes (kubectl get nodes -l eks.amazonaws.com/compute-type=fargate), then run it again',
+    );
+  }
+  const check = upgradeCheck({ ...view, upgrade: { controlPlane, next } });
+  const output = options.output ?? 'table';
+  if (output === 'json' || output === 'yaml') {
+    await finish(session, serialize(buildReport(view, { kind: 'FargateUpgradeCheck', pods: check.pods, upgrade: reportUpgrade(check) }), output));
+  } else {
+    const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
+    await finish(session, upgradeCheckFailed(check) ? upgradeCheckTable(check, { headers: options.headers, color }) : '');
+    process.stderr.write(`${upgradeCheckSummary(check)}\n`);
+  }
+  return upgradeCheckFailed(check) ? 1 : 0;
 }

@@ -25,7 +25,7 @@ export function factColumns(ids: readonly PodFactId[], options: { color: boolean
 }
 
 const PLAIN: readonly PodFactId[] = ['name', 'status', 'runsOn', 'current', 'expected', 'verdict'];
-const WIDE: readonly PodFactId[] = ['node', 'owner', 'size', 'price', 'reason'];
+const WIDE: readonly PodFactId[] = ['node', 'kubelet', 'owner', 'size', 'price', 'reason'];
 
 export function podTable(pods: readonly PodView[], options: TableOptions): string {
   const ids = [...(options.showNamespace ? (['namespace'] as const) : []), ...PLAIN, ...(options.wide ? WIDE : [])];

@@ -5,7 +5,7 @@ import { podKey } from '../../store/snapshot.js';
 import { errorText } from '../../errors.js';
 import { KubeApiError } from './errors.js';
 import { listAll } from './list.js';
-import { degradedWarning, resourceQueries, TEMPLATE_OWNER, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
+import { degradedWarning, fargateNodesQuery, resourceQueries, TEMPLATE_OWNER, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
 import { POD_UNUSED, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
 import { sinkFor } from './store-sinks.js';
 
@@ -17,6 +17,8 @@ export interface LoadOptions extends KubeScope {
   signal?: AbortSignal;
   /** Optional kinds not to list (a one-shot report has no use for events, say). */
   skip?: readonly ResourceKind[];
+  /** 'fargate': list only Fargate's nodes (fargateNodesQuery), not every node. */
+  nodes?: 'all' | 'fargate';
 }
 
 /**
@@ -97,7 +99,7 @@ export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, stor
       return pod;
     }),
     optional<NamespaceRecord>(byKind('namespaces'), toNamespaceRecord),
-    optional<NodeRecord>(byKind('nodes'), toNodeRecord),
+    optional<NodeRecord>(options.nodes === 'fargate' ? fargateNodesQuery() : byKind('nodes'), toNodeRecord),
     optional<EventRecord>(byKind('events'), toEventRecord),
   ]);
   await Promise.all(triggered);

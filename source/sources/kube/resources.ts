@@ -1,6 +1,7 @@
 // What we read from Kubernetes, shared by the one-shot load and the live reflector.
 import type { PodRecord, TemplateOwnerKind } from '../../domain/types.js';
-import { PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
+import { COMPUTE_TYPE } from '../../domain/types.js';
+import { NODE_UNUSED, PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
 import type { PruneNode } from './prune.js';
 
 /** Which pods the user asked about (-n / -A / -l). */
@@ -60,7 +61,7 @@ export function resourceQueries(scope: KubeScope): ResourceQuery[] {
       required: false,
       trigger: 'always',
     },
-    { kind: 'nodes', path: '/api/v1/nodes', required: false, trigger: 'always' },
+    { kind: 'nodes', path: '/api/v1/nodes', required: false, trigger: 'always', prune: NODE_UNUSED },
     { kind: 'events', path: under(ns, 'events'), fieldSelector: 'involvedObject.kind=Pod', required: false, trigger: 'always' },
     { kind: 'claims', path: under(ns, 'persistentvolumeclaims'), required: false, trigger: 'claims' },
     { kind: 'volumes', path: '/api/v1/persistentvolumes', required: false, trigger: 'claims', prune: PERSISTENT_VOLUME_UNUSED },
@@ -79,6 +80,15 @@ export function resourceQueries(scope: KubeScope): ResourceQuery[] {
   ];
 }
 
+/**
+ * Fargate's nodes only (EKS labels each one), for one-shot faces: they need no EC2 node (the
+ * fargate- name prefix and this list tell Fargate apart), only each Fargate node's kubelet version
+ * for the upgrade check. Same sink as `nodes`.
+ */
+export function fargateNodesQuery(): ResourceQuery {
+  return { kind: 'nodes', path: '/api/v1/nodes', labelSelector: `${COMPUTE_TYPE}=fargate`, required: false, trigger: 'always', prune: NODE_UNUSED };
+}
+
 /** The triggers a pod sets off (see ListTrigger). */
 export function triggersOf(pod: Pick<PodRecord, 'owner' | 'volumes'>): ListTrigger[] {
   const out: ListTrigger[] = [];
@@ -94,7 +104,7 @@ export function degradedWarning(kind: ResourceKind, reason: string): string {
     case 'namespaces':
       return `cannot list namespaces (${reason}); namespaces are taken from the pods`;
     case 'nodes':
-      return `cannot list nodes (${reason}); Fargate nodes are recognised by their fargate- name prefix only`;
+      return `cannot list nodes (${reason}); Fargate nodes are recognised by their fargate- name prefix only, and their kubelet versions (what blocks a control-plane upgrade) are unknown`;
     case 'events':
       return `cannot list events (${reason}); pending reasons from fargate-scheduler are not shown`;
     case 'claims':
