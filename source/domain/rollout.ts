@@ -65,7 +65,8 @@ export interface RestartAssessment {
 }
 
 export function assessWorkload(spec: WorkloadSpec): RestartAssessment {
-  const evictLeavesNoneReady = Math.min(spec.replicas, spec.readyReplicas) <= 1;
+  // Only the last Ready replica matters: evicting a pod that is not Ready takes nothing down.
+  const evictLeavesNoneReady = Math.min(spec.replicas, spec.readyReplicas) === 1;
   if (spec.kind === 'Deployment') {
     if (spec.strategy === 'Recreate') {
       return { notRestartable: spec.paused ? 'the Deployment is paused: a restart waits until it is resumed' : null, restartKeepsOneReady: false, evictLeavesNoneReady, rollout: 'Recreate: every replica stops before new ones start' };
