@@ -166,7 +166,8 @@ export function parseArgs(argv: string[]): Options {
     flags: meowFlags(FLAGS),
   });
   const f = cli.flags as Record<string, unknown>;
-  const str = (name: string) => f[camel(name)] as string | undefined;
+  // Values come from the tokenizer as typed: meow's parser strips quotes ('' reads as empty).
+  const str = (name: string) => tokens.values.get(name)?.at(-1);
   const bool = (name: string) => f[camel(name)] === true;
 
   const [first, ...rest] = tokens.positionals;
@@ -252,7 +253,7 @@ export function parseArgs(argv: string[]): Options {
     eksCluster,
     region,
     awsProfile: str('profile'),
-    profilesFiles: (f.profilesFile as string[] | undefined) ?? [],
+    profilesFiles: tokens.values.get('profiles-file') ?? [],
     aws: f.aws !== false,
     output,
     headers: f.headers !== false,

@@ -10,7 +10,8 @@ import { describeWorkloads } from '../../source/actions/workloads.js';
 import type { RescheduleEvent, RescheduleStep } from '../../source/actions/types.js';
 import { parseJournal } from '../../source/actions/journal-entries.js';
 import { AFTER_UPGRADE_CONTROL_PLANE, AFTER_UPGRADE_EXPECTED, isDryRun } from '../../source/sim/index.js';
-import { clusterView, journalsUnder, startActionSim, tempDir, type ActionSim } from './helpers.js';
+import { clusterView, startActionSim, type ActionSim } from './helpers.js';
+import { journalsUnder, tempDir } from '../helpers/files.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = any;

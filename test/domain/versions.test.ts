@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { isBehind, kubeletFact, nextMinor, parseKubeVersion, type KubeVersion } from '../../source/domain/versions.js';
 import { workloadOf } from '../../source/domain/workload.js';
 import type { OwnerTemplateRecord, RunsOn } from '../../source/domain/types.js';
-import { pod } from './fixtures.js';
+import { pod } from '../helpers/records.js';
 
 const v = (text: string): KubeVersion => parseKubeVersion(text)!;
 

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { builtCliCopy, filesUnder, tempDir } from '../actions/helpers.js';
+import { filesUnder, tempDir } from '../helpers/files.js';
+import { builtCliCopy } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const missing = !hasTmux() ? 'tmux is not installed' : false;

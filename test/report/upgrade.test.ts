@@ -6,7 +6,7 @@ import { buildClusterView } from '../../source/view-model/cluster-view.js';
 import { buildReport } from '../../source/report/document.js';
 import { podTable } from '../../source/report/table.js';
 import { reportUpgrade, upgradeCheck, upgradeCheckFailed, upgradeCheckSummary, upgradeCheckTable } from '../../source/report/upgrade-check.js';
-import { FARGATE_NODE, fargatePod, node } from '../domain/fixtures.js';
+import { FARGATE_NODE, fargatePod, node } from '../helpers/records.js';
 import { fixtureStore } from './fixture-store.js';
 
 const OLD = 'v1.32.9-eks-113cf36';

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AFTER_UPGRADE_EXPECTED, startSim, upgradeExpectationFor, type RunningSim } from '../../source/sim/index.js';
 import { runCli, simEnv } from '../helpers/cli.js';
-import { FAST } from '../sim/helpers.js';
-import { backupsUnder } from '../actions/helpers.js';
+import { FAST } from '../helpers/sim.js';
+import { backupsUnder } from '../helpers/files.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = any;
@@ -32,7 +32,7 @@ const env = () => {
   delete e.CI;
   return e;
 };
-const cli = (...args: string[]) => runCli(['--kubeconfig', sim.kubeconfigPath, ...args], env(), 180_000);
+const cli = (...args: string[]) => runCli(['--kubeconfig', sim.kubeconfigPath, ...args], env(), { timeoutMs: 180_000 });
 const outdatedRows = AFTER_UPGRADE_EXPECTED.filter((r) => r.outdated);
 const running = () => sim.cluster.listPods().filter((p: Obj) => !p.metadata.deletionTimestamp);
 
