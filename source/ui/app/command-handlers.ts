@@ -63,6 +63,7 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   'filter.start': navigate({ type: 'filterStart' }),
   'sort.cycle': navigate({ type: 'cycleSort' }),
   'pods.onlyReschedule': navigate({ type: 'toggleOnlyReschedule' }),
+  'pods.onlyOutdated': navigate({ type: 'toggleOnlyOutdated' }),
   'mark.toggle': (s, a) => {
     const { keys, cursor } = podRows(s.view, s.nav, s.selectors);
     const key = keys.keyAt(cursor);

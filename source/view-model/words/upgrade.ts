@@ -9,6 +9,11 @@ import type { Word } from './tones.js';
 /** The marker of a pod that blocks the next control-plane upgrade. */
 export const OUTDATED = 'outdated';
 
+/** The pods view's title while only the pods blocking the upgrade are shown (the `u` toggle). */
+export const ONLY_OUTDATED = 'only blocking the upgrade';
+/** The pods view when that toggle leaves no pod. */
+export const NO_OUTDATED_HERE = 'No pods block the next upgrade here.';
+
 /**
  * The KUBELET column: the minor of the pod's Fargate kubelet ("1.33"), "1.32 outdated" when it
  * blocks the next upgrade, "?" when its node's version is unknown, <none> off Fargate.
