@@ -42,6 +42,7 @@ export type Command =
   | 'mark.toggle'
   | 'pod.reschedule'
   | 'ns.rescheduleAll'
+  | 'ns.recycleOutdated'
   | 'run.show'
   | 'prompt.open'
   | 'prompt.run'
@@ -127,6 +128,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], footer: 'mark', requires: 'reschedule' },
   { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], footer: 'reschedule', destructive: true, requires: 'reschedule', alone: true },
   { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
+  { command: 'ns.recycleOutdated', keys: [{ char: 'U', label: 'U' }], description: 'Recycle every pod in the namespace that blocks the next control-plane upgrade', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
   { command: 'run.show', keys: [{ char: 'w', label: 'w' }], description: 'Show the reschedule progress (it goes on after esc)', section: 'Reschedule', screens: ['namespaces', 'pods', 'profiles', 'detail'], footer: 'progress', requires: 'run' },
   { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now', section: 'General', screens: EVERYWHERE },
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },

@@ -3,7 +3,8 @@
 // pod detail naming the Fargate node and its kubelet. Fed through the store as the reflector
 // (nodes) and the /version poller (control plane) feed it.
 import { renderView, uiState } from './component-harness.js';
-import { lineWith, press, renderApp, waitForFrame, type AppHarness } from './helpers.js';
+import { lineWith, press, renderApp, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
+import { fakeActions } from './fake-actions.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
@@ -103,5 +104,67 @@ describe('upgrade readiness in the TUI', () => {
     assert.match(detail('default/web-1'), new RegExp(`kubelet Fargate node ${SCENE_FARGATE_NODE_A} runs kubelet v1\\.32\\.9-eks-113cf36, older than the control plane \\(1\\.33\\): outdated, it blocks the upgrade to 1\\.34`));
     assert.match(detail('default/web-2'), new RegExp(`kubelet Fargate node ${SCENE_FARGATE_NODE_B} runs kubelet v1\\.33\\.5-eks-ecaa3a6, the control plane's minor \\(1\\.33\\): it does not block the upgrade to 1\\.34`));
     assert.doesNotMatch(detail('batch/worker'), / kubelet (Fargate|v1)/, 'off Fargate the detail says nothing of kubelets');
+  });
+});
+
+describe('U: recycle every pod of the namespace that blocks the upgrade', () => {
+  const inDefault = async (fake: ReturnType<typeof fakeActions>, store = afterUpgrade()) => {
+    tui = await renderApp({ namespace: 'default', actions: fake.actions, store }, { rows: 40, columns: 120 });
+    await waitForFrame(tui, (f) => f.includes('Pods(default)'));
+    return tui;
+  };
+
+  test('plans only the outdated pods for the upgrade, asks for the namespace typed, and runs exactly that plan', async () => {
+    const fake = fakeActions();
+    const t = await inDefault(fake);
+    await press(t, 'U');
+    const frame = await waitForFrame(t, (f) => f.includes('Type default to confirm'));
+    assert.match(frame, /Recycle the pod that blocks the upgrade in default\?/);
+    assert.ok(frame.includes('default/web-1') && !frame.includes('default/web-2'), 'only the pod on the 1.32 kubelet');
+    assert.deepEqual(fake.plans, [['default/web-1']]);
+    await press(t, 'enter');
+    assert.equal(fake.runs.length, 0, 'enter alone does not confirm');
+    await typeText(t, 'default');
+    await press(t, 'enter');
+    await waitForFrame(t, (f) => f.includes('Reschedule progress'));
+    assert.equal(fake.runs.length, 1);
+    const [step] = fake.runs[0]!.steps;
+    assert.deepEqual([step?.key, step?.method, step?.upgrade], ['default/web-1', 'evict', { kubeletVersion: OLD, controlPlane: '1.33' }]);
+  });
+
+  test('esc cancels; nothing runs', async () => {
+    const fake = fakeActions();
+    const t = await inDefault(fake);
+    await press(t, 'U');
+    await waitForFrame(t, (f) => f.includes('Type default to confirm'));
+    await typeText(t, 'default');
+    await press(t, 'esc');
+    await waitForFrame(t, (f) => !f.includes('Type default'));
+    assert.equal(fake.runs.length, 0);
+  });
+
+  test('with nothing outdated it says so and plans nothing; on all namespaces it asks for one first', async () => {
+    const fake = fakeActions();
+    const t = await inDefault(fake, sceneStore());
+    await press(t, 'U');
+    await waitForFrame(t, (f) => f.includes('No pod in default blocks the next upgrade.'));
+    t.unmount();
+    tui = await renderApp({ namespace: null, actions: fake.actions, store: afterUpgrade() }, { rows: 40 });
+    await press(tui, 'tab');
+    await waitForFrame(tui, (f) => f.includes('Pods(all)'));
+    await press(tui, 'U');
+    await waitForFrame(tui, (f) => f.includes('U works on one namespace'));
+    assert.deepEqual(fake.plans, []);
+    assert.equal(fake.runs.length, 0);
+  });
+
+  test('--read-only: U is not bound and does nothing', async () => {
+    const fake = fakeActions();
+    tui = await renderApp({ namespace: 'default', actions: fake.actions, store: afterUpgrade(), readOnly: true }, { rows: 40 });
+    await waitForFrame(tui, (f) => f.includes('Pods(default)'));
+    await press(tui, 'U');
+    await press(tui, 'y');
+    assert.deepEqual(fake.plans, []);
+    assert.equal(fake.runs.length, 0);
   });
 });

@@ -11,6 +11,13 @@ export const OUTDATED = 'outdated';
 
 /** The pods view's title while only the pods blocking the upgrade are shown (the `u` toggle). */
 export const ONLY_OUTDATED = 'only blocking the upgrade';
+/** `U` on all namespaces (it recycles one namespace at a time, as ctrl-r reschedules one). */
+export const RECYCLE_ONE_NAMESPACE = 'U works on one namespace: open one first (enter on the namespaces view)';
+/** `U` where no pod blocks the upgrade. */
+export const noneOutdatedIn = (namespace: string): string => `No pod in ${namespace} blocks the next upgrade.`;
+/** The typed confirmation of `U`: "Recycle all 3 pods that block the upgrade in shop?". */
+export const recycleTitle = (count: number, namespace: string): string =>
+  `Recycle ${count === 1 ? 'the pod that blocks' : `all ${count} pods that block`} the upgrade in ${namespace}?`;
 /** The pods view when that toggle leaves no pod. */
 export const NO_OUTDATED_HERE = 'No pods block the next upgrade here.';
 
