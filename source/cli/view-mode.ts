@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { defaultBackupDir } from '../actions/backup.js';
-import { planForKeys } from '../actions/plan.js';
-import { describeWorkloads } from '../actions/workloads.js';
+import { viewPlanner } from '../actions/view-plan.js';
 import { finishRunsInFlight, startReschedule } from '../actions/reschedule.js';
 import { checkPodPermissions } from '../sources/kube/permissions.js';
 import { startReflectors } from '../sources/kube/reflector.js';
@@ -69,9 +68,7 @@ function tuiActions(session: Session, options: Options): TuiActions {
   const timeoutMs = parseTimeout(options.timeout);
   return {
     backupDir,
-    // Recycling for the upgrade reads the workloads, as `reschedule --outdated` does: a one-replica
-    // Deployment that eviction would take down is restarted instead (the default strategy).
-    plan: (pods, podKeys, plan) => (plan?.purpose === 'upgrade' ? describeWorkloads(session.kc, planForKeys(pods, podKeys, plan), undefined) : planForKeys(pods, podKeys)),
+    plan: viewPlanner(session.kc),
     start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, journalIndexDir: defaultBackupDir(), beforeStart: () => requireClusterMatch(session) }),
     permissions: (namespace) => checkPodPermissions(session.kc, namespace, session.requestTimeoutMs ? { timeoutMs: session.requestTimeoutMs } : {}),
   };
