@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { defaultBackupDir } from '../actions/backup.js';
-import { planForKeys } from '../actions/plan.js';
+import { viewPlanner } from '../actions/view-plan.js';
 import { finishRunsInFlight, startReschedule } from '../actions/reschedule.js';
 import { checkPodPermissions } from '../sources/kube/permissions.js';
 import { startReflectors } from '../sources/kube/reflector.js';
+import { startVersionPoller } from '../sources/kube/version.js';
 import type { TuiActions } from '../ui/tui-actions.js';
 import { parseTimeout } from './action-common.js';
 import type { Options } from './flags.js';
@@ -22,6 +23,8 @@ export async function runView(options: Options): Promise<number> {
     timeoutMs: session.requestTimeoutMs,
   });
   const poller = session.startProfiles();
+  // The control plane's version, re-read so an upgrade made during the session shows which pods it left behind.
+  const versions = startVersionPoller(session.kc, session.store, { timeoutMs: session.requestTimeoutMs });
   // A mismatch shows as the status bar's warning; the reschedule keys are refused (below).
   void session.clusterMatch().then((match) => {
     const warning = clusterMatchWarning(match);
@@ -53,6 +56,7 @@ export async function runView(options: Options): Promise<number> {
     stopLost();
     process.off('SIGHUP', onHangup);
     poller.stop();
+    versions.stop();
     await reflectors.stop();
     await session.close();
   }
@@ -65,7 +69,7 @@ function tuiActions(session: Session, options: Options): TuiActions {
   const timeoutMs = parseTimeout(options.timeout);
   return {
     backupDir,
-    plan: (pods, podKeys) => planForKeys(pods, podKeys),
+    plan: viewPlanner(session.kc),
     start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, journalIndexDir: defaultBackupDir(), beforeStart: () => requireClusterMatch(session) }),
     permissions: (namespace) => checkPodPermissions(session.kc, namespace, session.requestTimeoutMs ? { timeoutMs: session.requestTimeoutMs } : {}),
   };

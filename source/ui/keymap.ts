@@ -34,6 +34,7 @@ export type Command =
   | 'filter.start'
   | 'sort.cycle'
   | 'pods.onlyReschedule'
+  | 'pods.onlyOutdated'
   | 'profiles.refresh'
   | 'help.toggle'
   | 'app.quit'
@@ -41,6 +42,7 @@ export type Command =
   | 'mark.toggle'
   | 'pod.reschedule'
   | 'ns.rescheduleAll'
+  | 'ns.recycleOutdated'
   | 'run.show'
   | 'prompt.open'
   | 'prompt.run'
@@ -122,9 +124,11 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'filter.start', keys: [{ char: '/', label: '/' }], description: 'Filter: name substring, /!x inverse, /-l key=value labels', section: 'Views', screens: LISTS, footer: 'filter' },
   { command: 'sort.cycle', keys: [{ char: 's', label: 's' }], description: 'Cycle sort: name, age, verdict', section: 'Pods', screens: ['pods'], footer: 'sort' },
   { command: 'pods.onlyReschedule', keys: [{ char: 'd', label: 'd' }], description: 'Only pods needing reschedule (toggle)', section: 'Pods', screens: ['pods'], footer: 'drift' },
+  { command: 'pods.onlyOutdated', keys: [{ char: 'u', label: 'u' }], description: 'Only pods whose Fargate kubelet blocks the next control-plane upgrade (toggle)', section: 'Pods', screens: ['pods'] },
   { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], footer: 'mark', requires: 'reschedule' },
   { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], footer: 'reschedule', destructive: true, requires: 'reschedule', alone: true },
   { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
+  { command: 'ns.recycleOutdated', keys: [{ char: 'U', label: 'U' }], description: 'Recycle every pod in the namespace that blocks the next control-plane upgrade', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
   { command: 'run.show', keys: [{ char: 'w', label: 'w' }], description: 'Show the reschedule progress (it goes on after esc)', section: 'Reschedule', screens: ['namespaces', 'pods', 'profiles', 'detail'], footer: 'progress', requires: 'run' },
   { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now', section: 'General', screens: EVERYWHERE },
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },

@@ -7,6 +7,7 @@ import { currentList, topScreen, type Move, type NavAction } from '../state/navi
 import type { UIActions, UIState } from './contexts.js';
 import { listRows, podRows } from './list-rows.js';
 import { screenSpec } from './screens.js';
+import { noneOutdatedIn, RECYCLE_ONE_NAMESPACE } from '../../view-model/words/upgrade.js';
 
 export type CommandActions = Omit<UIActions, 'runCommand'>;
 export type CommandHandler = (state: UIState, actions: CommandActions) => void;
@@ -63,6 +64,7 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   'filter.start': navigate({ type: 'filterStart' }),
   'sort.cycle': navigate({ type: 'cycleSort' }),
   'pods.onlyReschedule': navigate({ type: 'toggleOnlyReschedule' }),
+  'pods.onlyOutdated': navigate({ type: 'toggleOnlyOutdated' }),
   'mark.toggle': (s, a) => {
     const { keys, cursor } = podRows(s.view, s.nav, s.selectors);
     const key = keys.keyAt(cursor);
@@ -81,6 +83,14 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
     const podKeys = (s.view.byNamespace.get(namespace) ?? []).filter((p) => p.placement.needsReschedule).map((p) => p.key);
     if (podKeys.length === 0) return a.notice(`No pod in ${namespace} needs a reschedule.`);
     void a.askReschedule(podKeys, namespace);
+  },
+  'ns.recycleOutdated': (s, a) => {
+    const namespace = s.nav.namespace;
+    if (namespace === null) return a.notice(RECYCLE_ONE_NAMESPACE, 'error');
+    const podKeys = (s.view.byNamespace.get(namespace) ?? []).filter((p) => p.upgrade?.outdated === true).map((p) => p.key);
+    if (podKeys.length === 0) return a.notice(noneOutdatedIn(namespace));
+    // The same dialog as ctrl-r (the namespace typed), for a plan that recycles them onto the control plane's kubelet.
+    void a.askReschedule(podKeys, namespace, { purpose: 'upgrade', controlPlane: s.view.upgrade.controlPlane });
   },
   'run.show': navigate({ type: 'showProgress' }),
   'profiles.refresh': (_, a) => {

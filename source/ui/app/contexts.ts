@@ -5,7 +5,7 @@ import type { NavAction, NavState } from '../state/navigation.js';
 import type { RowSelectors } from '../state/rows.js';
 import type { RunSnapshot } from '../state/run-progress.js';
 import type { Theme } from '../theme.js';
-import type { PodPermissions } from '../tui-actions.js';
+import type { PlanOptions, PodPermissions } from '../tui-actions.js';
 import type { TextLines } from '../views/detail-lines-for.js';
 
 // Gemini-CLI style split: AppContainer owns every piece of state and publishes it here; the
@@ -55,7 +55,7 @@ export interface UIActions {
   quit(): void;
   refreshProfiles(): void;
   /** Plan these pods and open the confirmation (typed when `expected`); nothing runs yet. */
-  askReschedule(podKeys: string[], expected: string | null): Promise<void>;
+  askReschedule(podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void>;
   /** The open dialog's answer: start exactly the plan it shows. */
   confirmDialog(): void;
   /** enter in the `:` prompt. */

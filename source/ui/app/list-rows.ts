@@ -18,6 +18,7 @@ export function podRows(view: ClusterView, nav: NavState, selectors: RowSelector
     filter: effectiveFilter(nav, 'pods'),
     sort: nav.sort,
     onlyReschedule: nav.onlyReschedule,
+    onlyOutdated: nav.onlyOutdated,
   });
   const keys = rowKeys(rows, podRowKey);
   return { rows, keys, cursor: cursorIndex(keys, nav.selection.pods) };

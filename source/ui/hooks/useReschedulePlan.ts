@@ -4,13 +4,13 @@ import { focusOf } from '../state/key-routing.js';
 import type { NavAction } from '../state/navigation.js';
 import { withPermissions } from '../state/reschedule-plan.js';
 import { runCounts } from '../state/run-progress.js';
-import type { PodPermissions, TuiActions } from '../tui-actions.js';
+import type { PlanOptions, PodPermissions, TuiActions } from '../tui-actions.js';
 import type { PermissionsControl } from './usePodPermissions.js';
 import type { RunControl } from './useRescheduleRun.js';
 
 export interface ReschedulePlan {
   /** Plan the pods, fold in the permissions of every namespace involved, then open the dialog (typed when `expected`). */
-  ask(podKeys: string[], expected: string | null): Promise<void>;
+  ask(podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void>;
   /** The dialog's answer: start exactly the plan it shows. */
   confirm(): void;
 }
@@ -40,14 +40,14 @@ export function useReschedulePlan({ tui, runner, ensurePermissions, readState, d
   }, [readState, notice]);
 
   const ask = useCallback(
-    async (podKeys: string[], expected: string | null): Promise<void> => {
+    async (podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void> => {
       if (!tui) return;
       if (busy()) return busyNotice();
       if (planning.current) return;
       planning.current = true;
       const asked = readState();
       try {
-        const raw = tui.plan(asked.view.pods, podKeys);
+        const raw = await (options ? tui.plan(asked.view.pods, podKeys, options) : tui.plan(asked.view.pods, podKeys));
         const namespaces = [...new Set(raw.filter((s) => s.method !== 'refuse').map((s) => s.pod.namespace))];
         const answers = new Map<string, PodPermissions>();
         for (const ns of namespaces) {

@@ -57,6 +57,8 @@ export interface NavState {
   prompt: Prompt | null;
   sort: SortKey;
   onlyReschedule: boolean;
+  /** Only pods whose Fargate kubelet blocks the next control-plane upgrade. */
+  onlyOutdated: boolean;
   marks: ReadonlySet<string>;
   modal: Modal | null;
   /** First line shown on the detail / help screens. */
@@ -91,6 +93,7 @@ export type NavAction =
   | { type: 'jump'; list: ListView; namespace?: string | null }
   | { type: 'cycleSort' }
   | { type: 'toggleOnlyReschedule' }
+  | { type: 'toggleOnlyOutdated' }
   | { type: 'toggleMark'; key: string }
   | { type: 'clearMarks' }
   | { type: 'openModal'; modal: Modal }
@@ -120,6 +123,7 @@ export function initialNavState(init: InitialNav): NavState {
     prompt: null,
     sort: 'name',
     onlyReschedule: false,
+    onlyOutdated: false,
     marks: new Set(),
     modal: null,
     scroll: 0,
@@ -201,7 +205,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       if (state.stack.length > 1) return { ...state, stack: state.stack.slice(0, -1), scroll: 0 };
       const list = currentList(state);
       if (list && state.filters[list] !== '') return { ...state, filters: { ...state.filters, [list]: '' } };
-      if (list === 'pods' && state.onlyReschedule) return { ...state, onlyReschedule: false };
+      if (list === 'pods' && (state.onlyReschedule || state.onlyOutdated)) return { ...state, onlyReschedule: false, onlyOutdated: false };
       return state;
     }
     case 'toggleHelp':
@@ -243,6 +247,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...state, sort: nextSort(state.sort) };
     case 'toggleOnlyReschedule':
       return { ...state, onlyReschedule: !state.onlyReschedule };
+    case 'toggleOnlyOutdated':
+      return { ...state, onlyOutdated: !state.onlyOutdated };
     case 'toggleMark': {
       const marks = new Set(state.marks);
       if (marks.has(action.key)) marks.delete(action.key);

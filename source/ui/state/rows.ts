@@ -7,6 +7,8 @@ export interface PodQuery {
   filter: string;
   sort: SortKey;
   onlyReschedule: boolean;
+  /** Only pods that block the next control-plane upgrade (view-model's `upgrade.outdated`). */
+  onlyOutdated?: boolean;
 }
 
 /** Remember the last answer per (view, query): the renderer and the key handler ask the same question. */
@@ -24,9 +26,10 @@ export function selectPods(view: ClusterView, query: PodQuery): readonly PodView
   const base = query.namespace === null ? view.pods : (view.byNamespace.get(query.namespace) ?? []);
   const filter = parseFilter(query.filter);
   // The common case (no filter, name order) shares the view-model's array: no copy per snapshot.
-  if (filter.kind === 'none' && !query.onlyReschedule && query.sort === 'name') return base;
+  if (filter.kind === 'none' && !query.onlyReschedule && !query.onlyOutdated && query.sort === 'name') return base;
   const kept = base.filter(
-    (row) => (!query.onlyReschedule || row.placement.needsReschedule === true) && matchesFilter(filter, row.pod.name, row.pod.labels),
+    (row) =>
+      (!query.onlyReschedule || row.placement.needsReschedule === true) && (!query.onlyOutdated || row.upgrade?.outdated === true) && matchesFilter(filter, row.pod.name, row.pod.labels),
   );
   // The view-model already orders by namespace/name; only re-sort for the other keys.
   return query.sort === 'name' ? kept : sortPods(kept, query.sort);
@@ -52,7 +55,7 @@ export interface RowSelectors {
 /** One set per App instance, so two TUIs (tests) never share caches. */
 export function createRowSelectors(): RowSelectors {
   return {
-    pods: memoLast(selectPods, (a, b) => a.namespace === b.namespace && a.filter === b.filter && a.sort === b.sort && a.onlyReschedule === b.onlyReschedule),
+    pods: memoLast(selectPods, (a, b) => a.namespace === b.namespace && a.filter === b.filter && a.sort === b.sort && a.onlyReschedule === b.onlyReschedule && a.onlyOutdated === b.onlyOutdated),
     namespaces: memoLast(selectNamespaces, (a, b) => a === b),
     profiles: memoLast(selectProfiles, (a, b) => a === b),
   };

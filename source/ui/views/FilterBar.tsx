@@ -4,6 +4,7 @@ import { listRows } from '../app/list-rows.js';
 import { commandHint } from '../state/commands.js';
 import { describeFilter, parseFilter } from '../state/filter.js';
 import { currentList, topScreen, type NavState } from '../state/navigation.js';
+import { ONLY_OUTDATED } from '../../view-model/words/upgrade.js';
 import type { UIState } from '../app/contexts.js';
 
 function title(state: UIState): string {
@@ -17,6 +18,7 @@ function title(state: UIState): string {
   if (top.kind === 'profiles') return `Profiles [${count}]`;
   const parts = [`Pods(${nav.namespace ?? 'all'}) [${count}]`, `sort: ${nav.sort}`];
   if (nav.onlyReschedule) parts.push('only needing reschedule');
+  if (nav.onlyOutdated) parts.push(ONLY_OUTDATED);
   if (nav.marks.size > 0) parts.push(`${nav.marks.size} marked`);
   return parts.join(' · ');
 }

@@ -1,4 +1,5 @@
 import type { PodView } from '../../view-model/cluster-view.js';
+import { NO_OUTDATED_HERE } from '../../view-model/words/upgrade.js';
 import { POD_FACTS, type PodFactId, type PodWordContext } from '../../view-model/words/pod.js';
 import { useUIState } from '../app/contexts.js';
 import { podRows } from '../app/list-rows.js';
@@ -19,6 +20,7 @@ const LAYOUT: ReadonlyArray<[PodFactId, Fit]> = [
   ['expected', { width: 14, priority: 1 }],
   ['verdict', { width: 10, priority: 0 }],
   ['reason', { width: 24, flex: true, priority: 2 }],
+  ['kubelet', { width: 13, priority: 3 }],
   ['size', { width: 14, priority: 4 }],
   ['age', { width: 4, priority: 5, align: 'right' }],
 ];
@@ -42,7 +44,7 @@ export function PodsView() {
       rowKey={podRowKey}
       marks={nav.marks}
       changedAt={view.changedAt}
-      emptyText={nav.onlyReschedule ? 'No pods need a reschedule here.' : 'No pods.'}
+      emptyText={nav.onlyOutdated ? NO_OUTDATED_HERE : nav.onlyReschedule ? 'No pods need a reschedule here.' : 'No pods.'}
     />
   );
 }

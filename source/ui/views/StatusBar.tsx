@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { awsWord, connectionWord } from '../../view-model/words/cluster.js';
 import { ageText } from '../../view-model/words/pod.js';
+import { blockingText } from '../../view-model/words/upgrade.js';
 import { useUIState } from '../app/contexts.js';
 import { Segments, type SegmentItem } from '../components/Segments.js';
 import { toneStyle, type Style } from '../theme.js';
@@ -46,6 +47,8 @@ export function StatusBar() {
     { text: `${totals.pending} pending`, style: totals.pending > 0 ? t.verdict.pending : t.text.secondary, priority: 1 },
     { text: `${view.profiles.length - proposed} profiles`, style: t.text.secondary, priority: 2 },
   ];
+  // Only when something blocks it: most of the time there is nothing to say about the next upgrade.
+  if (totals.outdated > 0) line2.push({ text: blockingText(totals.outdated, view.upgrade.next), style: t.status.warn, priority: 0 });
   if (proposed > 0) line2.push({ text: `what-if: ${proposed} proposed`, style: t.proposed, priority: 0 });
   if (run) {
     // The run's count stays here wherever the user goes (the progress view is only one screen).

@@ -4,6 +4,7 @@ import type { LabelCheck, SelectorCheck } from '../../domain/matching.js';
 import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef } from '../../domain/types.js';
 import type { ClusterView, PodView } from '../../view-model/cluster-view.js';
 import { ageText, currentProfileWord, expectedProfileWord, priceWord, runsOnWord, verdictWord } from '../../view-model/words/pod.js';
+import { kubeletSentence } from '../../view-model/words/upgrade.js';
 import { seg, type Line } from '../components/lines.js';
 import { toneStyle, type Theme } from '../theme.js';
 
@@ -13,7 +14,7 @@ import { toneStyle, type Theme } from '../theme.js';
 export interface DetailInput {
   row: PodView;
   /** The profiles (profileRecords), whether they are known, and which are proposals. */
-  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'>;
+  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'> & Partial<Pick<ClusterView, 'upgrade'>>;
   theme: Theme;
   now: number;
 }
@@ -38,6 +39,9 @@ export function podDetailLines({ row, view, theme, now }: DetailInput): Line[] {
   lines.push([seg(`Pod ${pod.namespace}/${pod.name}`, t.text.title), seg('  '), seg(verdict.text, toneStyle(t, verdict.tone))]);
   field('status', `${pod.status}${pod.deleting ? ' (deleting)' : ''} · restarts ${pod.restarts} · age ${ageText(now - pod.createdAt)}`);
   field('node', pod.nodeName ? `${pod.nodeName} (${runsOn})` : `no node (${runsOn})`);
+  // Which Fargate kubelet the pod runs on, and whether it blocks the next control-plane upgrade.
+  const kubelet = kubeletSentence(pod.nodeName, row.upgrade, view.upgrade?.controlPlane ?? null, view.upgrade?.next ?? null);
+  if (kubelet !== null) field('kubelet', kubelet, row.upgrade?.outdated ? t.status.warn : undefined);
   field('scheduler', pod.schedulerName);
 
   heading('Placement');
