@@ -431,7 +431,7 @@ const rows: Row[] = [
       fx.sim.faults.failNext({ path: /^\/version/, status: 500, count: 5 });
       return () => fx.sim.faults.reset();
     },
-    exit: 1,
+    exit: 3,
     warnings: 1,
     stderr: /^error: cannot check upgrade readiness: the control plane's version is unknown \(see the warning above\); check that GET \/version answers \(kubectl version\)$/,
   },
