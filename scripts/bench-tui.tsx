@@ -7,7 +7,7 @@ import '../test/ui/production-react.js';
 import '../test/ui/force-color.js';
 import { createElement } from 'react';
 import { AppContainer } from '../source/ui/app/AppContainer.js';
-import { fargatePod, NOW, storeWithPods } from '../test/ui/fixtures.js';
+import { sceneFargatePod, NOW, sceneStoreWithPods } from '../test/helpers/scene.js';
 import { renderTui, selectedLine, waitForInputsReady, type Tui } from '../test/ui/helpers.js';
 
 /** [measure, wall s, peak MB, vs floor, target]: the bench table's columns. */
@@ -45,7 +45,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 export async function benchTui(count = 10_000): Promise<BenchRow[]> {
-  const store = storeWithPods(count, { batchMs: 16 });
+  const store = sceneStoreWithPods(count, { batchMs: 16 });
   const total = store.getSnapshot().pods.size;
 
   // First full frame: the namespaces view with every pod counted, from render().
@@ -88,7 +88,7 @@ export async function benchTui(count = 10_000): Promise<BenchRow[]> {
       const node = `fargate-ip-10-9-0-${i}.ec2.internal`;
       const arrive = () => {
         store.upsert('nodes', { name: node, fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a' });
-        store.upsert('pods', fargatePod('a-first', name, 'fp-prod', { nodeName: node }));
+        store.upsert('pods', sceneFargatePod('a-first', name, 'fp-prod', { nodeName: node }));
       };
       added.push(await timeToFrame(tui, arrive, (f) => f.includes(name)));
     }

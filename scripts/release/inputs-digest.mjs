@@ -15,17 +15,19 @@ async function filesUnder(dir, keep = () => true) {
 
 /** `distDir` defaults to the checkout's dist/; the release passes its private copy. */
 export async function releaseInputsDigest(root, distDir = join(root, 'dist')) {
-  const files = [
-    ...(await filesUnder(distDir)),
-    ...(await filesUnder(join(root, 'scripts', 'release'), (name) => name.endsWith('.mjs') || name.startsWith('kubectl_complete-'))),
-    join(root, 'LICENSE'),
-    join(root, 'package.json'),
-  ].sort();
+  // Sorted by the name each file is hashed under, so a copy of dist/ elsewhere (the release's
+  // private one) hashes the same as dist/ itself.
+  const named = [
+    ...(await filesUnder(distDir)).map((file) => [join('dist', relative(distDir, file)), file]),
+    ...(await filesUnder(join(root, 'scripts', 'release'), (name) => name.endsWith('.mjs') || name.startsWith('kubectl_complete-'))).map((file) => [relative(root, file), file]),
+    ['LICENSE', join(root, 'LICENSE')],
+    ['package.json', join(root, 'package.json')],
+  ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const hash = createHash('sha256');
   const bun = JSON.parse(await readFile(createRequire(import.meta.url).resolve('bun/package.json'), 'utf8'));
   hash.update(`bun ${bun.version}\0`);
-  for (const file of files) {
-    hash.update(`${file.startsWith(distDir) ? join('dist', relative(distDir, file)) : relative(root, file)}\0`);
+  for (const [name, file] of named) {
+    hash.update(`${name}\0`);
     hash.update(await readFile(file));
     hash.update('\0');
   }

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { loadKubeConfig } from '../../source/sources/kube/kubeconfig.js';
 import { inferClusterIdentity } from '../../source/sources/kube/identity.js';
 import { startProfilePoller } from '../../source/sources/aws/eks.js';
-import { loadClusterOnce } from '../../source/sources/kube/list.js';
+import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
 import { Reflector } from '../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { Snapshot } from '../../source/store/snapshot.js';

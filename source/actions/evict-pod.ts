@@ -2,8 +2,10 @@
 // and the controller creates the replacement. Never a plain delete, never forced: a budget that
 // keeps refusing leaves the pod running and is reported as blocked.
 import { describeError } from '../errors.js';
-import { sleep } from '../lib/backoff.js';
-import { controllerRef, evictPod, landedOf, podsOfController, waitForReplacement } from './kube-pods.js';
+import { retry } from '../lib/retry.js';
+import { isTransient } from '../sources/kube/http.js';
+import { controllerRef, evictPod, landedOf, type EvictOutcome } from './kube-pods.js';
+import { podsOfController, waitForReplacement } from './pod-waits.js';
 import { judgeLanding } from './landing.js';
 import { livePlannedPod, resultOf, type PodRun } from './pod-run.js';
 import type { RescheduleResult } from './types.js';
@@ -27,27 +29,34 @@ export async function evictControllerPod(run: PodRun): Promise<RescheduleResult>
   if (run.signal.aborted) return resultOf(step, 'interrupted', 'interrupted before the eviction: nothing was changed');
   run.journal.note({ event: 'evicting', pod: step.key, uid: step.pod.uid });
   run.emit('evict', 'evicting it (the Eviction API: PodDisruptionBudgets apply)');
-  const until = Date.now() + run.pdbWaitMs;
-  let announced = false;
-  for (;;) {
-    let outcome;
-    try {
-      outcome = await evictPod(kc, live);
-    } catch (error) {
-      return fail(`the eviction failed: ${describeError(error)}; the pod was left running`);
-    }
-    if (outcome.kind !== 'refused') break;
-    // A budget may allow it a moment later (a replacement just became Ready): retry for a while.
-    if (Date.now() >= until || run.signal.aborted) {
-      return outcome.pdb
-        ? resultOf(step, 'blocked', `blocked: ${outcome.message}; the pod was left running`)
-        : fail(`the eviction was refused: ${outcome.message}; the pod was left running`);
-    }
-    if (!announced) {
-      announced = true;
-      run.emit('evict', `${outcome.message}; retrying for up to ${formatMs(run.pdbWaitMs)}`);
-    }
-    await sleep(1000, run.signal);
+  const announced = new Set<string>();
+  try {
+    await retry(
+      async () => {
+        const outcome = await evictPod(kc, live);
+        if (outcome.kind === 'refused') throw new Refused(outcome);
+      },
+      {
+        // A budget may allow it a moment later (a replacement just became Ready), and the API
+        // server may be away for a moment: try again until the budget wait is over.
+        isTransient: (error) => error instanceof Refused || isTransient(error),
+        attempts: Infinity,
+        until: Date.now() + run.pdbWaitMs,
+        delayMs: () => 1000,
+        signal: run.signal,
+        onRetry: (error) => {
+          const what = error instanceof Refused ? error.message : `the eviction failed (${describeError(error)})`;
+          if (announced.has(what)) return;
+          announced.add(what);
+          run.emit('evict', `${what}; retrying for up to ${formatMs(run.pdbWaitMs)}`);
+        },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof Refused)) return fail(`the eviction failed: ${describeError(error)}; the pod was left running`);
+    return error.pdb
+      ? resultOf(step, 'blocked', `blocked: ${error.message}; the pod was left running`)
+      : fail(`the eviction was refused: ${error.message}; the pod was left running`);
   }
 
   const sameName = ref.kind === 'StatefulSet';
@@ -67,4 +76,13 @@ export async function evictControllerPod(run: PodRun): Promise<RescheduleResult>
   const who = sameName ? `${name} is back` : `replacement ${landed.name}`;
   const text = settled.kind === 'failed' ? `${verdict.text}; ${settled.message}` : verdict.text;
   return resultOf(step, ok ? 'succeeded' : 'failed', `evicted; ${who} ${text}`, { landed });
+}
+
+/** An eviction the API server refused (429): by a PodDisruptionBudget, or not (pdb false). */
+class Refused extends Error {
+  readonly pdb: boolean;
+  constructor(outcome: Extract<EvictOutcome, { kind: 'refused' }>) {
+    super(outcome.message);
+    this.pdb = outcome.pdb;
+  }
 }

@@ -5,10 +5,11 @@
 // sent, Ctrl-C (or a hang-up) no longer stops anything until the pod exists again (or we said
 // exactly how to restore it).
 import { describeError } from '../errors.js';
-import { KubeApiError } from '../sources/kube/http.js';
-import { sleep } from '../lib/backoff.js';
+import { KubeApiError, isTransient } from '../sources/kube/http.js';
+import { retry } from '../lib/retry.js';
 import { readManifestFile, restoreHint, writeBackup, type Backup } from './backup.js';
-import { controllerRef, createPod, deleteBackedUpPod, getPod, landedOf, waitForGone, waitForScheduled } from './kube-pods.js';
+import { controllerRef, createPod, deleteBackedUpPod, getPod, landedOf } from './kube-pods.js';
+import { waitForGone, waitForScheduled } from './pod-waits.js';
 import { judgeLanding } from './landing.js';
 import { manifestSourceNote } from '../view-model/words/reschedule.js';
 import { recreateManifest } from './manifest-source.js';
@@ -175,22 +176,28 @@ async function createWithRetries(run: PodRun, backup: Backup): Promise<{ pod: Ob
   } catch {
     manifest = backup.manifest; // the file is gone or damaged: the copy in memory is the same manifest
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { pod: await createPod(run.kc, manifest) };
-    } catch (error) {
-      const status = error instanceof KubeApiError ? error.status : -1;
-      if (status === 409) {
-        const now = await getPod(run.kc, run.step.pod.namespace, run.step.pod.name).catch(() => null);
-        if (now) return { existing: now };
-      }
-      const retriable = status === 0 || status === 409 || status === 429 || status >= 500;
-      if (!retriable || attempt >= CREATE_ATTEMPTS) return { error: describeError(error) };
-      const pause = 1000 * attempt;
-      run.emit('create', `the create failed (${describeError(error)}); re-creating from the backup again in ${formatMs(pause)}`);
-      // Not the user's signal: this pause is inside the window Ctrl-C must not cut.
-      await sleep(pause, new AbortController().signal);
-    }
+  try {
+    return await retry(
+      async (): Promise<{ pod: Obj } | { existing: Obj }> => {
+        try {
+          return { pod: await createPod(run.kc, manifest) };
+        } catch (error) {
+          // A pod of that name exists: someone re-created it. None: the old one was still going.
+          const now = error instanceof KubeApiError && error.status === 409 ? await getPod(run.kc, run.step.pod.namespace, run.step.pod.name).catch(() => null) : null;
+          if (now) return { existing: now };
+          throw error;
+        }
+      },
+      {
+        attempts: CREATE_ATTEMPTS,
+        isTransient: (error) => isTransient(error, { conflict: true }),
+        delayMs: (retry) => 1000 * retry,
+        onRetry: (error, _retry, pause) => run.emit('create', `the create failed (${describeError(error)}); re-creating from the backup again in ${formatMs(pause)}`),
+        // No signal: these pauses are inside the window Ctrl-C must not cut.
+      },
+    );
+  } catch (error) {
+    return { error: describeError(error) };
   }
 }
 

@@ -5,7 +5,8 @@ import { cleanManifestForRecreate } from '../domain/recreate.js';
 import { describeError } from '../errors.js';
 import { dryRunText } from '../view-model/words/reschedule.js';
 import { readManifestFile } from './backup.js';
-import { createPod, getPod, landedOf, waitForScheduled } from './kube-pods.js';
+import { createPod, getPod, landedOf } from './kube-pods.js';
+import { waitForScheduled } from './pod-waits.js';
 import type { EventSink, Landed, ProgressStep } from './types.js';
 import { WaitAborted, WaitTimeout, type Obj } from './watch-until.js';
 

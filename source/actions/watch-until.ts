@@ -2,8 +2,9 @@
 // (API server restart, load balancer idle cut, 410) is followed by a fresh LIST and a new WATCH
 // until the condition holds or the deadline passes, so a flaky connection only delays the wait.
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
-import { KubeApiError, kubeGet } from '../sources/kube/http.js';
-import { sleep } from '../lib/backoff.js';
+import { isTransient, kubeGet } from '../sources/kube/http.js';
+import { Backoff } from '../lib/backoff.js';
+import { retry } from '../lib/retry.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Obj = Record<string, any>;
@@ -45,13 +46,13 @@ export class WaitAborted extends Error {
 /** Objects currently matching the target, by uid (a re-created pod has the old name, a new uid). */
 export type Objects = ReadonlyMap<string, Obj>;
 
-const transient = (error: unknown): boolean =>
-  error instanceof KubeApiError && (error.status === 0 || error.status === 429 || error.status >= 500) && error.reason !== 'Aborted';
+/** The watch ended without an answer (closed, dropped, 410): list again and watch anew. */
+class StreamEnded extends Error {}
 
 /**
  * Resolve with the first non-undefined value of `evaluate` (or of `poll`) over the objects
  * matching `target`. Rejects WaitTimeout after `timeoutMs`, WaitAborted on `signal`, and
- * KubeApiError on a non-transient API error (403, 404 on the collection, ...).
+ * KubeApiError on an API error that is not transient (403, 404 on the collection, ...).
  */
 export async function watchUntil<T>(kc: KubeConfig, target: WatchTarget, evaluate: (objects: Objects) => T | undefined, options: WaitOptions): Promise<T> {
   const stop = new AbortController();
@@ -71,36 +72,30 @@ export async function watchUntil<T>(kc: KubeConfig, target: WatchTarget, evaluat
     }
     return new WaitAborted(options.what);
   };
+  // Short pauses between rounds, growing while streams die young; a stream that lived resets them.
+  const pace = new Backoff({ initialMs: 100, maxMs: 2000, resetAfterMs: 5000 });
 
   try {
-    let pause = 100;
-    for (;;) {
-      if (stop.signal.aborted) throw fail();
-      let listed: { objects: Map<string, Obj>; resourceVersion: string };
-      try {
-        listed = await list(kc, target, stop.signal);
-      } catch (error) {
-        if (stop.signal.aborted) throw fail();
-        if (!transient(error)) throw error;
-        await sleep(pause, stop.signal);
-        pause = Math.min(pause * 2, 2000);
-        continue;
-      }
-      const now = evaluate(listed.objects);
-      if (now !== undefined) return now;
-      if (options.poll) {
-        const polled = (await options.poll().catch(() => undefined)) as T | undefined;
-        if (polled !== undefined) return polled;
-      }
-      const started = Date.now();
-      const outcome = await watchOnce(kc, target, listed, evaluate, options, stop.signal, deadline);
-      if (outcome.done) return outcome.value as T;
-      if (stop.signal.aborted) throw fail();
-      // The stream ended (or failed): list again after a short pause, growing while streams die young.
-      if (Date.now() - started > 5000) pause = 100;
-      await sleep(pause, stop.signal);
-      pause = Math.min(pause * 2, 2000);
-    }
+    if (stop.signal.aborted) throw fail();
+    return await retry(
+      async (): Promise<T> => {
+        const listed = await list(kc, target, stop.signal);
+        const now = evaluate(listed.objects);
+        if (now !== undefined) return now;
+        if (options.poll) {
+          const polled = (await options.poll().catch(() => undefined)) as T | undefined;
+          if (polled !== undefined) return polled;
+        }
+        pace.healthy();
+        const outcome = await watchOnce(kc, target, listed, evaluate, options, stop.signal, deadline);
+        if (outcome.done) return outcome.value as T;
+        throw new StreamEnded();
+      },
+      { isTransient: (error) => error instanceof StreamEnded || isTransient(error), attempts: Infinity, delayMs: () => pace.next(), signal: stop.signal },
+    );
+  } catch (error) {
+    if (stop.signal.aborted) throw fail();
+    throw error;
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

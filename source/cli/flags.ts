@@ -1,3 +1,6 @@
+// kubectl's flag grammar for every flag: the FLAGS table (names, shorthands, kinds, which commands
+// take them), tokenised by lib/pflag.ts, then checked and turned into Options. Longer than most
+// files: the table and the checks of its values are one contract, read best in one place.
 import meow, { type AnyFlags } from 'meow';
 import { UsageError } from '../errors.js';
 import { parseDuration, parseTimeout } from '../lib/duration.js';
@@ -155,7 +158,8 @@ export function parseArgs(argv: string[]): Options {
     flags: meowFlags(FLAGS),
   });
   const f = cli.flags as Record<string, unknown>;
-  const str = (name: string) => f[camel(name)] as string | undefined;
+  // Values come from the tokenizer as typed: meow's parser strips quotes ('' reads as empty).
+  const str = (name: string) => tokens.values.get(name)?.at(-1);
   const bool = (name: string) => f[camel(name)] === true;
 
   const [first, ...rest] = tokens.positionals;
@@ -241,7 +245,7 @@ export function parseArgs(argv: string[]): Options {
     eksCluster,
     region,
     awsProfile: str('profile'),
-    profilesFiles: (f.profilesFile as string[] | undefined) ?? [],
+    profilesFiles: tokens.values.get('profiles-file') ?? [],
     aws: f.aws !== false,
     output,
     headers: f.headers !== false,

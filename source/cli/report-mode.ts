@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { loadClusterOnce } from '../sources/kube/list.js';
+import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import { buildReport, type ReportDocument } from '../report/document.js';
 import { jsonPieces, writePieces } from '../report/json-pieces.js';
 import { podTable } from '../report/table.js';

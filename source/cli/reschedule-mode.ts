@@ -10,7 +10,7 @@ import { reschedule } from '../actions/reschedule.js';
 import type { RescheduleEvent, RescheduleResult, RescheduleStep } from '../actions/types.js';
 import { UsageError, UserError } from '../errors.js';
 import { renderColumns } from '../report/columns.js';
-import { loadClusterOnce } from '../sources/kube/list.js';
+import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { destinationText, dryRunText, manifestSourceText, methodWord, whereText } from '../view-model/words/reschedule.js';

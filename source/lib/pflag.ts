@@ -60,15 +60,20 @@ export function tokenize(argv: readonly string[], defs: readonly PflagDef[]): Pf
       if (bool === null) throw new PflagError(`invalid value "${raw}" for ${spelled}: use true or false`, 'bad-bool');
       value = String(bool);
     }
-    tokens.values.set(def.name, [...(tokens.values.get(def.name) ?? []), value]);
+    const values = tokens.values.get(def.name);
+    if (values) values.push(value);
+    else tokens.values.set(def.name, [value]);
     tokens.spelled.set(def.name, spelled);
   };
 
-  const args = [...argv];
-  while (args.length > 0) {
-    const arg = args.shift()!;
+  // An index, not shift(): a shell glob can hand over any number of arguments.
+  let at = 0;
+  const more = () => at < argv.length;
+  const next = () => argv[at++]!;
+  while (more()) {
+    const arg = next();
     if (arg === '--') {
-      tokens.positionals.push(...args);
+      while (more()) tokens.positionals.push(next());
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
@@ -83,7 +88,7 @@ export function tokenize(argv: readonly string[], defs: readonly PflagDef[]): Pf
       const spelled = `--${name}`;
       if (eq !== -1) set(def, spelled, arg.slice(eq + 1));
       else if (noValue(def) !== undefined) set(def, spelled, noValue(def)!);
-      else if (args.length > 0) set(def, spelled, args.shift()!);
+      else if (more()) set(def, spelled, next());
       else throw new PflagError(`${spelled} needs a value`, 'missing-value');
       continue;
     }
@@ -104,8 +109,8 @@ export function tokenize(argv: readonly string[], defs: readonly PflagDef[]): Pf
       } else if (after.length > 0) {
         set(def, spelled, after);
         rest = '';
-      } else if (args.length > 0) {
-        set(def, spelled, args.shift()!);
+      } else if (more()) {
+        set(def, spelled, next());
         rest = '';
       } else {
         throw new PflagError(`${spelled} needs a value`, 'missing-value');

@@ -12,7 +12,7 @@ const GAP = '   ';
 
 export function renderColumns<Row>(rows: readonly Row[], columns: readonly Column<Row>[], headers = true): string {
   const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const widths = columns.map((c, i) => Math.max(headers ? c.header.length : 0, ...cells.map((r) => r[i]!.length)));
+  const widths = columns.map((c, i) => cells.reduce((width, r) => Math.max(width, r[i]!.length), headers ? c.header.length : 0));
   const lines: string[] = [];
   if (headers) lines.push(columns.map((c, i) => pad(c.header, widths[i]!, i === columns.length - 1)).join(GAP));
   rows.forEach((row, r) => {

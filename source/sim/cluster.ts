@@ -1,5 +1,6 @@
 // SimCluster: the simulated control plane (store, Fargate webhook + scheduler, default scheduler,
 // kubelet, controllers, EKS profiles) and the controls tests and the demo drive it with.
+// Longer than most files: it is the sim's one facade, mostly one-line delegations.
 import type { ProfileStatus, Selector } from '../domain/types.js';
 import { Clock } from './clock.js';
 import { DEFAULT_TIMING } from './context.js';

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { defaultBackupDir, readManifestFile, restoreCommand, restoreHint, safeSegment, writeBackup } from '../../source/actions/backup.js';
 import { shellQuote } from '../../source/lib/shell-quote.js';
 import { UserError } from '../../source/errors.js';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../helpers/files.js';
 
 const manifest = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'test', namespace: 'test', labels: { run: 'test' } }, spec: { containers: [{ name: 'test', image: 'nginx:1.27' }] } };
 const CONTEXT = 'arn:aws:eks:us-east-1:111122223333:cluster/demo';

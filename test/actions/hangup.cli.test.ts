@@ -10,9 +10,9 @@ import { promisify } from 'node:util';
 import { parseJournal } from '../../source/actions/journal.js';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { FAST } from '../sim/helpers.js';
-import { simEnv } from '../helpers/cli.js';
-import { backupsUnder, builtCliCopy, journalsUnder, runBuiltCli, tempDir, type CliRun } from './helpers.js';
+import { FAST } from '../helpers/sim.js';
+import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
+import { backupsUnder, journalsUnder, tempDir } from '../helpers/files.js';
 
 let sim: RunningSim;
 let state: string;
@@ -31,7 +31,7 @@ after(async () => {
 afterEach(() => assert.deepEqual(sim.cluster.errors.map(String), [], 'the sim had no internal errors'));
 
 const env = () => simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' });
-const cli = (...args: string[]): Promise<CliRun> => runBuiltCli(CLI, args, env());
+const cli = (...args: string[]): Promise<CliResult> => runCli(args, env(), { cli: CLI });
 const kubectl = (...args: string[]) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 });
 const IMAGE_NOW = 'public.ecr.aws/nginx/nginx:1.28';
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { RunJournal, journalDir, parseJournal, podsLeftDeleted, runIsLive, type JournalEntry } from '../../source/actions/journal.js';
 import { markRestored, openJournals, pendingRestores } from '../../source/actions/journal-scan.js';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../helpers/files.js';
 
 const at = '2026-06-01T12:00:00.000Z';
 const e = (event: JournalEntry['event'], extra: Partial<JournalEntry> = {}): JournalEntry => ({ event, at, ...extra });

@@ -13,7 +13,8 @@ import { describeRecreates } from '../../source/actions/manifest-source.js';
 import { planReschedule } from '../../source/actions/plan.js';
 import { reschedule } from '../../source/actions/reschedule.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { startActionSim, tempDir, viewsOf, type ActionSim } from './helpers.js';
+import { startActionSim, viewsOf, type ActionSim } from './helpers.js';
+import { tempDir } from '../helpers/files.js';
 
 const run = promisify(execFile);
 let s: ActionSim;

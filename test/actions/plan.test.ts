@@ -5,7 +5,7 @@ import { planForKeys, planReschedule, planSummary, podsNeedingReschedule } from 
 import { placePod } from '../../source/domain/placement.js';
 import type { PlacementContext, PodRecord } from '../../source/domain/types.js';
 import type { PodView } from '../../source/view-model/cluster-view.js';
-import { ctx, fargatePod, pod, profile, container } from '../domain/fixtures.js';
+import { ctx, fargatePod, pod, profile, container } from '../helpers/records.js';
 
 // fp-test selects namespace test and was created after the pods (createdAt 1000).
 const CTX = ctx([profile('fp-test', 'test', 'ACTIVE', { createdAt: 5_000 }), profile('fp-default', 'default')]);

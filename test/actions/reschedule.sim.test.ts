@@ -10,7 +10,8 @@ import type { RescheduleEvent } from '../../source/actions/types.js';
 import { pdb, statefulSet, container, namespace } from '../../source/sim/scenarios/manifests.js';
 import { PROFILE_LABEL } from '../../source/domain/types.js';
 import { WALKTHROUGH_EXPECTED } from '../../source/sim/index.js';
-import { backupsUnder, clusterView, filesUnder, startActionSim, tempDir, viewsOf, type ActionSim } from './helpers.js';
+import { clusterView, startActionSim, viewsOf, type ActionSim } from './helpers.js';
+import { backupsUnder, filesUnder, tempDir } from '../helpers/files.js';
 
 let s: ActionSim;
 before(async () => {

@@ -9,7 +9,8 @@ import { planReschedule } from '../../source/actions/plan.js';
 import { reschedule, type RescheduleOptions } from '../../source/actions/reschedule.js';
 import type { RescheduleEvent } from '../../source/actions/types.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { backupsUnder, journalsUnder, startActionSim, tempDir, viewsOf, type ActionSim } from './helpers.js';
+import { startActionSim, viewsOf, type ActionSim } from './helpers.js';
+import { backupsUnder, journalsUnder, tempDir } from '../helpers/files.js';
 
 let s: ActionSim;
 before(async () => {

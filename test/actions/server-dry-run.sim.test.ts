@@ -7,7 +7,8 @@ import { reschedule, startReschedule } from '../../source/actions/reschedule.js'
 import { admissionVerdict } from '../../source/actions/server-dry-run.js';
 import { UsageError } from '../../source/errors.js';
 import { isDryRun } from '../../source/sim/index.js';
-import { clusterView, filesUnder, startActionSim, tempDir, type ActionSim } from './helpers.js';
+import { clusterView, startActionSim, type ActionSim } from './helpers.js';
+import { filesUnder, tempDir } from '../helpers/files.js';
 
 let s: ActionSim;
 before(async () => {

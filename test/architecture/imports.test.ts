@@ -1,4 +1,4 @@
-// The layering of shared/reference/architecture.md, enforced on every file under source/.
+// The layering of docs/architecture.md, enforced on every file under source/.
 // Rules are data (LAYER_RULES, NO_REACT_IN): a new file is checked without touching this test,
 // and a new rule is one more entry. An offending import prints as
 //   sim/eks/match.ts:4  '../../domain/matching.js' (profileMatches)

@@ -1,6 +1,6 @@
 // What `__complete` offers for each kind of word, read with the CLI's own grammar. The values
 // from outside (kubeconfig, cluster, EKS, ~/.aws) come from a fixed source here; the real one is
-// tested against the simulator in completion-values.test.ts.
+// tested against the simulator in completion-values.sim.test.ts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Directive, complete, type TypedSoFar, type ValueSource } from '../../source/cli/completion-engine.js';

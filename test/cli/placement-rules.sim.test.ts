@@ -8,8 +8,8 @@ import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kuberne
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { PROFILE_LABEL } from '../../source/domain/types.js';
 import type { ReportDocument, ReportPod } from '../../source/report/document.js';
-import { tempDir } from '../actions/helpers.js';
-import { FAST } from '../sim/helpers.js';
+import { tempDir } from '../helpers/files.js';
+import { FAST } from '../helpers/sim.js';
 import { runCli, simEnv, type CliResult } from '../helpers/cli.js';
 
 const IMAGE = 'public.ecr.aws/nginx/nginx:1.27';

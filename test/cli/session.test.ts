@@ -1,5 +1,5 @@
 // Where the one-time kubeconfig warnings go: the live view shows them from the store (its status
-// bar); one-shot faces print them to stderr before the first request (bad-input.test.ts runs
+// bar); one-shot faces print them to stderr before the first request (bad-input.cli.test.ts runs
 // those through the built CLI).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fargateBlockers } from '../../source/domain/blockers.js';
 import type { BlockerCode, PersistentVolumeClaimRecord, PodRecord } from '../../source/domain/types.js';
-import { claim, container, pod } from './fixtures.js';
+import { claim, container, pod } from '../helpers/records.js';
 
 const pvcPod = (claimName: string): PodRecord => pod({ volumes: [{ name: 'data', kind: 'persistentVolumeClaim', claimName }] });
 const claims = (...cs: PersistentVolumeClaimRecord[]): Map<string, PersistentVolumeClaimRecord> => new Map(cs.map((c) => [c.name, c]));

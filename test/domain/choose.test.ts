@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { byName, chooseProfile, namespaceProfiles, pinnedProfile } from '../../source/domain/choose.js';
 import type { PodRecord, Profile } from '../../source/domain/types.js';
-import { fargatePod, pod, profile } from './fixtures.js';
+import { fargatePod, pod, profile } from '../helpers/records.js';
 
 const PIN = 'eks.amazonaws.com/fargate-profile';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { describeSelector, explainSelectorMiss, profileMatches, selectorMatches } from '../../source/domain/matching.js';
 import type { Selector } from '../../source/domain/types.js';
-import { pod, profile } from './fixtures.js';
+import { pod, profile } from '../helpers/records.js';
 
 const cases: { rule: string; sel: Selector; ns?: string; labels?: Record<string, string>; want: boolean }[] = [
   { rule: 'selector namespace is required and anchored', sel: { namespace: 'prod' }, ns: 'prod', want: true },

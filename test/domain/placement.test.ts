@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createPlacementCache, evaluatePods, placePod } from '../../source/domain/placement.js';
 import type { PlacementContext, PodRecord, Profile, RunsOn, Verdict } from '../../source/domain/types.js';
-import { claim, container, ctx, fargatePod, node, pod, profile } from './fixtures.js';
+import { claim, container, ctx, fargatePod, node, pod, profile } from '../helpers/records.js';
 
 const PIN = 'eks.amazonaws.com/fargate-profile';
 const pendingOn = (schedulerName: string, o: Partial<PodRecord> = {}): PodRecord =>

@@ -6,7 +6,7 @@ import { chooseProfile } from '../../source/domain/choose.js';
 import { placePod } from '../../source/domain/placement.js';
 import { replacementSubject, templateKey } from '../../source/domain/replacement.js';
 import type { OwnerTemplateRecord, PlacementContext, PodRecord, Profile, TemplateOwnerKind, Verdict } from '../../source/domain/types.js';
-import { ctx, fargatePod, pod, profile } from './fixtures.js';
+import { ctx, fargatePod, pod, profile } from '../helpers/records.js';
 
 const PIN = 'eks.amazonaws.com/fargate-profile';
 const RS = { kind: 'ReplicaSet', name: 'api-5d4f8' };

@@ -9,7 +9,7 @@ import {
   USD_PER_VCPU_HOUR,
 } from '../../source/domain/sizing.js';
 import type { ContainerRecord } from '../../source/domain/types.js';
-import { container, pod } from './fixtures.js';
+import { container, pod } from '../helpers/records.js';
 
 const req = (cpu?: string, memory?: string, o: Partial<ContainerRecord> = {}): ContainerRecord =>
   container({ requests: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) }, ...o });

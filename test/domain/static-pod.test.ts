@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { placePod } from '../../source/domain/placement.js';
 import { isStaticPod } from '../../source/domain/static-pod.js';
 import type { PodRecord, Verdict } from '../../source/domain/types.js';
-import { EC2_NODE, container, ctx, pod, profile } from './fixtures.js';
+import { EC2_NODE, container, ctx, pod, profile } from '../helpers/records.js';
 
 // fp-system selects kube-system and was created after the pods (createdAt 1000).
 const CTX = ctx([profile('fp-system', 'kube-system', 'ACTIVE', { createdAt: 5_000 })]);

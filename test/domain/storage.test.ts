@@ -7,7 +7,7 @@ import { fargateBlockers } from '../../source/domain/blockers.js';
 import { placePod } from '../../source/domain/placement.js';
 import { checkClaimVolume, type StorageView } from '../../source/domain/storage.js';
 import type { PersistentVolumeClaimRecord, PersistentVolumeRecord, PodRecord, StorageClassRecord } from '../../source/domain/types.js';
-import { ctx, pod, profile } from './fixtures.js';
+import { ctx, pod, profile } from '../helpers/records.js';
 
 const claimPod = (o: Partial<PodRecord> = {}): PodRecord => pod({ namespace: 'db', volumes: [{ name: 'data', kind: 'persistentVolumeClaim', claimName: 'data' }], ...o });
 const claim = (o: Partial<PersistentVolumeClaimRecord> = {}): PersistentVolumeClaimRecord => ({

@@ -122,9 +122,7 @@ describe('the release executable as a kubectl plugin', { skip }, () => {
       await tui.press('j');
       await tui.waitFor(() => tui.selectedRow() !== first, 5000, 'the selection moving down');
       await tui.press('q');
-      const deadline = Date.now() + 5000;
-      while (!tui.exited() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.ok(tui.exited(), `q quits. Screen:\n${tui.capture()}`);
+      await tui.waitForExit(5000, 'q to quit');
       assert.doesNotMatch(tui.capture(), /error:/);
     } finally {
       tui.kill();

@@ -106,9 +106,7 @@ describe('first run on a fresh clone, as README says', { skip: isCheckout ? fals
     try {
       await tui.waitFor((screen) => /Namespaces \[\d+\]/.test(screen) && /\d+ pods │/.test(screen), 60_000, 'the namespaces view');
       await tui.press('q');
-      const deadline = Date.now() + 20_000;
-      while (!tui.exited() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.ok(tui.exited(), `q did not end the demo:\n${tui.capture()}`);
+      await tui.waitForExit(20_000, 'q to end the demo');
     } finally {
       tui.kill();
     }

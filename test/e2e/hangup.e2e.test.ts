@@ -8,8 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { RunJournal } from '../../source/actions/journal.js';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { FAST } from '../sim/helpers.js';
-import { builtCliCopy, journalsUnder, tempDir } from '../actions/helpers.js';
+import { FAST } from '../helpers/sim.js';
+import { journalsUnder, tempDir } from '../helpers/files.js';
+import { builtCliCopy } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const missing = !hasTmux() ? 'tmux is not installed' : false;

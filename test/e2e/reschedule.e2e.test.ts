@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { builtCliCopy, filesUnder, tempDir } from '../actions/helpers.js';
+import { filesUnder, tempDir } from '../helpers/files.js';
+import { builtCliCopy } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const missing = !hasTmux() ? 'tmux is not installed' : false;
@@ -43,18 +44,11 @@ const rowNamed = (name: string) => (row: string) =>
   name.endsWith('*') ? new RegExp(`^[\\s✓•]{2}${escape(name.slice(0, -1))}\\S*\\s`).test(row) : new RegExp(`^[\\s✓•]{2}${escape(name)}\\s`).test(row);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function selectRow(tui: TmuxSession, isTarget: (row: string) => boolean, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (isTarget(tui.selectedRow())) return;
-    await tui.press('j');
-  }
-  throw new Error(`no such row. Screen:\n${tui.capture()}`);
-}
 
 /** From the namespaces view into one namespace's pods. */
 async function openNamespace(tui: TmuxSession, namespace: string): Promise<void> {
   await tui.waitFor((s) => s.includes('Namespaces ['), 20_000, 'the namespaces view');
-  await selectRow(tui, rowNamed(namespace));
+  await tui.selectRow(rowNamed(namespace));
   await tui.press('enter');
   await tui.waitFor((s) => s.includes(`Pods(${namespace})`) && / r reschedule/.test(s.split('\n').at(-2) ?? s), 10_000, `the pods of ${namespace} with the reschedule keys bound`);
 }
@@ -69,7 +63,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
     const tui = startTui();
     try {
       await openNamespace(tui, 'test');
-      await selectRow(tui, rowNamed('test'));
+      await tui.selectRow(rowNamed('test'));
       await tui.press('r');
       const dialog = await tui.waitFor((s) => s.includes('Reschedule test/test?'), 10_000, 'the plan dialog');
       assert.match(dialog, /test\/test\s+re-create\s+EC2 -> Fargate \(fp-test\)/);
@@ -103,7 +97,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
     const tui = startTui();
     try {
       await openNamespace(tui, 'kube-system');
-      await selectRow(tui, rowNamed('coredns-*'));
+      await tui.selectRow(rowNamed('coredns-*'));
       await tui.press('space');
       await tui.press('space');
       await tui.waitFor((s) => s.includes('2 marked'), 5000, 'two marks');
@@ -140,7 +134,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
     const tui = startTui();
     try {
       await openNamespace(tui, 'default');
-      await selectRow(tui, rowNamed('locked-*'));
+      await tui.selectRow(rowNamed('locked-*'));
       const name = /^\s+(locked-\S+)/.exec(tui.selectedRow())?.[1];
       assert.ok(name, tui.capture());
       await tui.press('r');
@@ -175,7 +169,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
       const tui = startTui([], slow);
       try {
         await openNamespace(tui, 'quit');
-        await selectRow(tui, rowNamed('solo'));
+        await tui.selectRow(rowNamed('solo'));
         await tui.press('r');
         await tui.waitFor((s) => s.includes('Reschedule quit/solo?'), 10_000, 'the plan dialog');
         await tui.press('y');

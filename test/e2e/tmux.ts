@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { stripVTControlCharacters } from 'node:util';
+import { waitUntil } from '../helpers/waiting.js';
 
 const KEY_GAP_MS = 150;
 
@@ -59,14 +60,34 @@ export class TmuxSession {
     return line === undefined ? '' : stripVTControlCharacters(line);
   }
 
-  async waitFor(predicate: (screen: string) => boolean, timeoutMs = 10_000, what = 'screen'): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const screen = this.capture();
-      if (predicate(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`${what} did not appear within ${timeoutMs} ms. Screen:\n${screen}`);
-      await sleep(100);
+  /**
+   * Press j until the selected row satisfies `isTarget`. Each press waits for the selection to
+   * move (a slow frame must not make it press again and overshoot), and the target must still be
+   * selected a moment later (rows arriving live can shift the list under the cursor).
+   */
+  async selectRow(isTarget: (row: string) => boolean, max = 60): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      const current = this.selectedRow();
+      if (isTarget(current)) {
+        await sleep(KEY_GAP_MS * 2);
+        if (isTarget(this.selectedRow())) return;
+        continue;
+      }
+      await this.press('j');
+      // The last row does not move: give up waiting after a while and look again.
+      await waitUntil('the selection to move', () => this.selectedRow() !== current, 2000, { intervalMs: 50 }).catch(() => {});
     }
+    throw new Error(`no such row. Screen:\n${this.capture()}`);
+  }
+
+  waitFor(predicate: (screen: string) => boolean, timeoutMs = 10_000, what = 'screen'): Promise<string> {
+    let screen = '';
+    return waitUntil(what, () => (predicate((screen = this.capture())) ? screen : null), timeoutMs, { intervalMs: 100, detail: () => `screen:\n${screen}` });
+  }
+
+  /** Wait until the program in the pane has exited; fail with the screen. */
+  async waitForExit(timeoutMs: number, what = 'the program to exit'): Promise<void> {
+    await waitUntil(what, () => this.exited(), timeoutMs, { intervalMs: 100, detail: () => `screen:\n${this.capture()}` });
   }
 
   /** Whether the program in the pane has exited. */

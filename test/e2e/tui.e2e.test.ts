@@ -23,14 +23,6 @@ function start(args: string[], env: Record<string, string> = {}): TmuxSession {
   return session;
 }
 
-/** Press j until the selected row satisfies `isTarget` (rows are sorted by name). */
-async function selectRow(tui: TmuxSession, isTarget: (row: string) => boolean, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (isTarget(tui.selectedRow())) return;
-    await tui.press('j');
-  }
-  throw new Error(`no such row. Screen:\n${tui.capture()}`);
-}
 
 /** A table row whose NAME (or NAMESPACE) cell is exactly `name`. */
 const rowNamed = (name: string) => (row: string) => new RegExp(`^\\s{2}(\\S+\\s+)?${name}\\s`).test(row);
@@ -40,14 +32,14 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
     const tui = start(['--demo']);
     try {
       await tui.waitFor((s) => s.includes('Namespaces ['), 20_000, 'the namespaces view');
-      await selectRow(tui, rowNamed('test'));
+      await tui.selectRow(rowNamed('test'));
       await tui.press('enter');
       let screen = await tui.waitFor((s) => s.includes('Pods(test)'), 5000, 'the pods of test');
       const row = screen.split('\n').find((l) => rowNamed('test')(l));
       assert.ok(row, screen);
       assert.match(row, /EC2\s+.*reschedule\s+\S+/, 'flagged with a reason');
 
-      await selectRow(tui, rowNamed('test'));
+      await tui.selectRow(rowNamed('test'));
       await tui.press('enter');
       screen = await tui.waitFor((s) => s.includes('Pod detail'), 5000, 'the detail');
       assert.match(screen, /Pod test\/test\s+reschedule/);
@@ -114,7 +106,7 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
       const before = sim.cluster.getPod('test', 'test');
       assert.ok(before, 'the walkthrough has the bare pod test/test');
       await tui.waitFor((s) => rowsOf(s).some(rowNamed('test')) && / r reschedule/.test(s.trimEnd().split('\n').at(-1) ?? ''), 20_000, 'the pods of test with the reschedule keys bound');
-      await selectRow(tui, rowNamed('test'));
+      await tui.selectRow(rowNamed('test'));
 
       await tui.type(':crd');
       await tui.press('enter');

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtCliCopy, ROOT, tempDir } from '../actions/helpers.js';
+import { tempDir } from '../helpers/files.js';
+import { builtCliCopy, ROOT } from '../helpers/cli.js';
 
 interface Run {
   code: number;

@@ -1,32 +1,16 @@
 // EKS throttling and 5xx, with the real AWS SDK against the sim: short bursts are retried with
 // backoff and never seen; persistent failure keeps the last known profiles, marked stale (and the
 // verdicts still computed from them), until a read succeeds again.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { fetchProfiles, startProfilePoller } from '../../source/sources/aws/eks.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
-import type { ClusterIdentity } from '../../source/store/snapshot.js';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';
-import { waitUntil } from './helpers.js';
+import { simForFile } from '../helpers/sim.js';
+import { waitUntil } from '../helpers/waiting.js';
 
-let sim: RunningSim;
-let identity: ClusterIdentity;
-const savedEnv = { ...process.env };
-
-before(async () => {
-  sim = await startSim();
-  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-  Object.assign(process.env, sim.env, {
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  });
-  identity = { context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
-});
-after(async () => {
-  process.env = savedEnv;
-  await sim.close();
-});
+// One sim for the file; the AWS SDK's default chain points at it.
+const eks = simForFile();
 
 describe('EKS throttling and 5xx', () => {
   const bursts = [
@@ -37,23 +21,23 @@ describe('EKS throttling and 5xx', () => {
   for (const { rule, fault } of bursts) {
     test(`${rule}: a single attempt fails, the default retries get through`, async () => {
       try {
-        sim.faults.eksFail({ ...fault, count: 1 });
-        const once = await fetchProfiles(identity, { maxAttempts: 1 });
+        eks.sim.faults.eksFail({ ...fault, count: 1 });
+        const once = await fetchProfiles(eks.identity, { maxAttempts: 1 });
         assert.notEqual(once.status.state, 'ok', 'the fault is real');
 
-        sim.faults.eksFail({ ...fault, count: 2 });
-        const retried = await fetchProfiles(identity);
+        eks.sim.faults.eksFail({ ...fault, count: 2 });
+        const retried = await fetchProfiles(eks.identity);
         assert.equal(retried.status.state, 'ok', retried.status.message ?? '');
-        assert.equal(retried.profiles.length, sim.cluster.profiles().length);
+        assert.equal(retried.profiles.length, eks.sim.cluster.profiles().length);
       } finally {
-        sim.faults.reset();
+        eks.sim.faults.reset();
       }
     });
   }
 
   test('persistent failure: last known profiles stay, marked stale; a later success clears it', async () => {
-    const store = new ClusterStore(identity);
-    const poller = startProfilePoller(identity, store, { intervalMs: 300 });
+    const store = new ClusterStore(eks.identity);
+    const poller = startProfilePoller(eks.identity, store, { intervalMs: 300 });
     try {
       const first = await waitUntil('the first read', () => {
         const s = store.flush();
@@ -67,8 +51,8 @@ describe('EKS throttling and 5xx', () => {
         ['ThrottlingException', 'throttled', /throttling requests \(still after retries\); try again shortly/],
         ['ServiceUnavailableException', 'error', /^the EKS API failed, still after retries \(ServiceUnavailableException.*\); try again shortly$/],
       ] as const) {
-        sim.faults.reset();
-        sim.faults.eksFail({ operation: '*', error, count: Infinity });
+        eks.sim.faults.reset();
+        eks.sim.faults.eksFail({ operation: '*', error, count: Infinity });
         const stale = await waitUntil(
           `${error} to show as ${state}`,
           () => {
@@ -85,7 +69,7 @@ describe('EKS throttling and 5xx', () => {
         assert.equal(view.profilesKnown, true, 'verdicts still come from the stale profiles');
       }
 
-      sim.faults.reset();
+      eks.sim.faults.reset();
       const healed = await waitUntil('a good read again', () => {
         const s = store.flush();
         return s.profilesStatus.state === 'ok' ? s : null;
@@ -95,7 +79,7 @@ describe('EKS throttling and 5xx', () => {
     } finally {
       poller.stop();
       store.dispose();
-      sim.faults.reset();
+      eks.sim.faults.reset();
     }
   });
 });
@@ -122,8 +106,8 @@ describe('EKS error texts are redacted like Kubernetes errors', () => {
       const saved = process.env.AWS_SESSION_TOKEN;
       process.env.AWS_SESSION_TOKEN = ENV_SECRET;
       try {
-        sim.faults.eksFail({ operation: '*', error, count: 100, message });
-        const { status } = await fetchProfiles(identity, { maxAttempts: 1 });
+        eks.sim.faults.eksFail({ operation: '*', error, count: 100, message });
+        const { status } = await fetchProfiles(eks.identity, { maxAttempts: 1 });
         assert.equal(status.state, state);
         const text = status.message ?? '';
         for (const secret of [KEY_ID, OTHER_KEY_ID, SIGNATURE, SESSION, ENV_SECRET]) {
@@ -136,7 +120,7 @@ describe('EKS error texts are redacted like Kubernetes errors', () => {
       } finally {
         if (saved === undefined) delete process.env.AWS_SESSION_TOKEN;
         else process.env.AWS_SESSION_TOKEN = saved;
-        sim.faults.reset();
+        eks.sim.faults.reset();
       }
     });
   }
@@ -144,7 +128,7 @@ describe('EKS error texts are redacted like Kubernetes errors', () => {
 
 describe('an https EKS endpoint that speaks plain HTTP', () => {
   test('is named as such, not as raw OpenSSL text', async () => {
-    const { status } = await fetchProfiles(identity, { maxAttempts: 1, endpoint: sim.url.replace('http:', 'https:') });
+    const { status } = await fetchProfiles(eks.identity, { maxAttempts: 1, endpoint: eks.sim.url.replace('http:', 'https:') });
     assert.equal(status.state, 'error');
     assert.equal(
       status.message,

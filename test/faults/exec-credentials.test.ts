@@ -13,8 +13,9 @@ import { Agent, fetch } from 'undici';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { kubeGet } from '../../source/sources/kube/http.js';
-import { podManifest } from '../sources/helpers.js';
-import { follow, waitForStoreToMatchList, waitUntil } from './helpers.js';
+import { podManifest } from '../helpers/sim.js';
+import { follow, waitForStoreToMatchList } from './helpers.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 /** How long the sim honours a token, and how much earlier the plugin says it expires. */
 // Long enough that a plugin run on a loaded CI machine (a Node start-up) fits well inside it.

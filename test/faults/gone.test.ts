@@ -3,8 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { podManifest } from '../sources/helpers.js';
-import { follow, waitForStoreToMatchList, waitUntil } from './helpers.js';
+import { podManifest } from '../helpers/sim.js';
+import { follow, waitForStoreToMatchList } from './helpers.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 describe('410 Gone on watch', () => {
   let sim: RunningSim;
@@ -35,7 +36,7 @@ describe('410 Gone on watch', () => {
           return s.connection.state === 'live' && s.pods.has('default/gone-newcomer') && victims.every((v) => !s.pods.has(`default/${v}`));
         },
         20_000,
-        () => `connection ${live.store.flush().connection.state}`,
+        { detail: () => `connection ${live.store.flush().connection.state}` },
       );
       assert.ok(live.reflector.stats.lists > listsBefore, 'listed again');
       assert.ok(live.states.some((s) => s.state === 'reconnecting'), 'the gap was shown as reconnecting');

@@ -5,11 +5,13 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { RunningSim } from '../../source/sim/index.js';
 import { loadKubeConfig } from '../../source/sources/kube/kubeconfig.js';
 import { inferClusterIdentity } from '../../source/sources/kube/identity.js';
-import { loadClusterOnce } from '../../source/sources/kube/list.js';
+import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
 import { Reflector, type ReflectorOptions } from '../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ConnectionStatus, Snapshot } from '../../source/store/snapshot.js';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';
+import { podManifest } from '../helpers/sim.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 export interface Followed {
   kc: KubeConfig;
@@ -47,17 +49,6 @@ export async function follow(kubeconfigPath: string, options: ReflectorOptions =
   };
 }
 
-/** Poll until `check` holds; fail naming `what` (and the last detail) after `timeoutMs`. */
-export async function waitUntil<T>(what: string, check: () => T | false | null | undefined, timeoutMs = 20_000, detail?: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `: ${detail()}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** namespace/name -> resourceVersion of every pod the store holds. */
 export function storePods(snapshot: Snapshot): Map<string, string> {
   return new Map([...snapshot.pods.values()].map((p) => [`${p.namespace}/${p.name}`, p.resourceVersion]));
@@ -86,15 +77,17 @@ export const samePods = (a: Map<string, string>, b: Map<string, string>): boolea
 /** Wait until the store shows exactly what a fresh list shows (names and versions). */
 export async function waitForStoreToMatchList(followed: Followed, timeoutMs = 20_000): Promise<void> {
   let last = '';
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const fresh = await freshPods(followed.kc);
-    const shown = storePods(followed.store.flush());
-    if (samePods(shown, fresh)) return;
-    last = podDiff(shown, fresh);
-    if (Date.now() > deadline) assert.fail(`the store never matched a fresh list: ${last}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntil(
+    'the store to match a fresh list',
+    async () => {
+      const fresh = await freshPods(followed.kc);
+      const shown = storePods(followed.store.flush());
+      last = podDiff(shown, fresh);
+      return samePods(shown, fresh);
+    },
+    timeoutMs,
+    { intervalMs: 200, detail: () => last },
+  );
 }
 
 /** The view shows each pod once (no duplicate rows). */
@@ -126,12 +119,7 @@ export function startChurn(sim: RunningSim, { intervalMs = 20, keep = 40, namesp
   const timer = setInterval(() => {
     try {
       const name = `${prefix}-${n++}`;
-      sim.cluster.createPod({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { namespace, name, labels: { app: prefix } },
-        spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '250m', memory: '256Mi' } } }] },
-      });
+      sim.cluster.createPod(podManifest(namespace, name, { labels: { app: prefix }, container: { resources: { requests: { cpu: '250m', memory: '256Mi' } } } }));
       alive.push(name);
       churn.created++;
       while (alive.length > keep) {

@@ -4,8 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { podManifest } from '../sources/helpers.js';
-import { follow, waitForStoreToMatchList, waitUntil } from './helpers.js';
+import { podManifest } from '../helpers/sim.js';
+import { follow, waitForStoreToMatchList } from './helpers.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 export const RECOVERY_BUDGET_MS = 5000;
 

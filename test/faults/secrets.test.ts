@@ -158,7 +158,7 @@ describe('credentials never appear in output or errors', () => {
   test('reschedule: the backup file and the output carry no credential', async () => {
     const backups = join(dir, 'backups');
     const env = simEnv(sim, { KUBECONFIG: kubeconfig('reschedule.yaml', sim.url, { token: TOKEN }), AWS_SECRET_ACCESS_KEY: AWS_SECRET, AWS_SESSION_TOKEN: AWS_SESSION });
-    const result = await runCli(['reschedule', '-n', 'test', 'test', '--yes', '--json', '--backup-dir', backups], env, 120_000);
+    const result = await runCli(['reschedule', '-n', 'test', 'test', '--yes', '--json', '--backup-dir', backups], env, { timeoutMs: 120_000 });
     assert.equal(result.code, 0, result.stderr);
     assertNoSecret('stdout', result.stdout);
     assertNoSecret('stderr', result.stderr);

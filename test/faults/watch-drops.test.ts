@@ -9,7 +9,8 @@ import { loadKubeConfig } from '../../source/sources/kube/kubeconfig.js';
 import { inferClusterIdentity } from '../../source/sources/kube/identity.js';
 import { RECONNECT_BACKOFF, Reflector } from '../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
-import { assertNoDuplicateRows, follow, startChurn, waitForStoreToMatchList, waitUntil } from './helpers.js';
+import { assertNoDuplicateRows, follow, startChurn, waitForStoreToMatchList } from './helpers.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 const DROP_EVERY_MS = 300;
 const RUN_MS = 20_000;
@@ -104,9 +105,9 @@ describe('watches dropped every few hundred ms under churn', () => {
         await waitUntil('the watch to come back', () => reflector.stats.watches > watches, 10_000);
       }
       assert.ok(agents.length >= 6, `agents recorded: ${agents.length}`);
-      await waitUntil('ended watches to close their agents', () => agents.filter((a) => !a.destroyed).length <= 1, 5000, () =>
-        `${agents.filter((a) => !a.destroyed).length} of ${agents.length} still open`,
-      );
+      await waitUntil('ended watches to close their agents', () => agents.filter((a) => !a.destroyed).length <= 1, 5000, {
+        detail: () => `${agents.filter((a) => !a.destroyed).length} of ${agents.length} still open`,
+      });
     } finally {
       await reflector.stop();
       store.dispose();

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseInputsDigest } from '../../scripts/release/inputs-digest.mjs';
+import { waitUntil } from '../helpers/waiting.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const RELEASE_DIR = join(ROOT, 'release');
@@ -31,23 +32,20 @@ export interface ReleaseInfo {
 }
 
 const LOCK = join(ROOT, 'node_modules', '.cache', 'kubectl-fargate-release.lock');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   mkdirSync(join(LOCK, '..'), { recursive: true });
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
+  const taken = (): boolean => {
     try {
       mkdirSync(LOCK);
-      break;
+      return true;
     } catch {
       // A lock left by a killed run is stale after 10 minutes (a build takes well under that).
       const held = statSync(LOCK, { throwIfNoEntry: false });
       if (held && Date.now() - held.mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`waited too long for ${LOCK}`);
-      await sleep(500);
+      return false;
     }
-  }
+  };
+  await waitUntil(`the lock ${LOCK}`, taken, 15 * 60_000, { intervalMs: 500 });
   try {
     return await fn();
   } finally {

@@ -1,16 +1,6 @@
 // A small store covering each verdict, for the one-shot faces' tests.
 import { ClusterStore } from '../../source/store/cluster-store.js';
-import { EC2_NODE, FARGATE_NODE, container, fargatePod, node, pod, profile } from '../domain/fixtures.js';
-
-export const IDENTITY = {
-  context: 'arn:aws:eks:us-east-1:111122223333:cluster/demo',
-  clusterName: 'demo',
-  region: 'us-east-1',
-  accountId: '111122223333',
-  awsProfile: null,
-  roleArn: null,
-  inferredFrom: 'arn' as const,
-};
+import { EC2_NODE, FARGATE_NODE, IDENTITY, container, fargatePod, node, pod, profile } from '../helpers/records.js';
 
 export function fixtureStore({ profilesKnown = true } = {}): ClusterStore {
   const store = new ClusterStore(IDENTITY);

@@ -6,7 +6,7 @@ import { podTable } from '../../source/report/table.js';
 import { checkFailed, checkPods, checkSummary, checkTable } from '../../source/report/check.js';
 import { colorsEnabled } from '../../source/report/colors.js';
 import { fixtureStore } from './fixture-store.js';
-import { profile } from '../domain/fixtures.js';
+import { profile } from '../helpers/records.js';
 
 const evaluate = (opts?: { profilesKnown?: boolean }) => ({ view: buildClusterView(fixtureStore(opts).flush()) });
 const NO_PROPOSALS: ReadonlySet<string> = new Set();

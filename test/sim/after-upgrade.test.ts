@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { AFTER_UPGRADE_CONTROL_PLANE, AFTER_UPGRADE_EXPECTED, upgradeExpectationFor } from '../../source/sim/index.js';
 import type { RunningSim } from '../../source/sim/index.js';
 import { outdatedFargateNodes } from '../../source/sim/eks/upgrade.js';
-import { fastSim, kube } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = any;

@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DescribeClusterCommand, DescribeUpdateCommand, EKSClient, ListUpdatesCommand, UpdateClusterVersionCommand } from '@aws-sdk/client-eks';
 import type { RunningSim, Scenario } from '../../source/sim/index.js';
-import { fastSim, kube, podManifest } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim, podManifest } from '../helpers/sim.js';
 
 const SCENARIO: Scenario = {
   name: 'versions',

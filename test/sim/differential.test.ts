@@ -13,7 +13,7 @@ import { capacityProvisioned } from '../../source/sim/eks/capacity.js';
 import { admissionProfile } from '../../source/sim/eks/webhook.js';
 import { defaultPod } from '../../source/sim/kube/defaults.js';
 import { seededRandom } from '../../source/sim/ids.js';
-import { toPodRecord } from '../../source/sources/kube/projection.js';
+import { toPodRecord } from '../../source/sources/kube/pod-projection.js';
 
 // Bounded so the file runs in a few seconds; fast-check prints its seed to replay a failure.
 const RUNS = 1500;

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { EDGE_CASES_EXPECTED, expectationIn } from '../../source/sim/index.js';
 import type { RunningSim } from '../../source/sim/index.js';
 import { EDGE_NODE } from '../../source/sim/scenarios/edge-cases.js';
-import { fastSim } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 import type { Json } from './helpers.js';
 
 const run = promisify(execFile);

@@ -12,7 +12,7 @@ import {
   paginateListFargateProfiles,
 } from '@aws-sdk/client-eks';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 describe('sim EKS API (AWS SDK v3)', () => {
   let sim: RunningSim;

@@ -3,7 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim, kube, podManifest } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim, podManifest } from '../helpers/sim.js';
 
 const evict = (sim: RunningSim, ns: string, name: string, body: object = {}) =>
   kube(sim, `/api/v1/namespaces/${ns}/pods/${name}/eviction`, { method: 'POST', json: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: ns }, ...body } });

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim, podManifest } from './helpers.js';
+import { fastSim, podManifest } from '../helpers/sim.js';
 
 describe('sim Fargate webhook + scheduler', () => {
   let sim: RunningSim;

@@ -6,7 +6,8 @@ import type { RunningSim } from '../../source/sim/index.js';
 import { SimCluster, SCENARIOS } from '../../source/sim/index.js';
 import { generatePods } from '../../source/sim/scenarios/generate.js';
 import { loadScenario } from '../../source/sim/scenarios/load.js';
-import { fastSim, kube } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 describe('generated clusters', () => {
   let sim: RunningSim;

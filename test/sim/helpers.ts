@@ -1,23 +1,6 @@
-// Shared helpers for the sim's integration tests: fast timings, raw HTTP, NDJSON watch reading.
-import { startSim } from '../../source/sim/index.js';
-import type { RunningSim, SimOptions, Timing } from '../../source/sim/index.js';
-
-export const FAST: Partial<Timing> = {
-  fargateScheduleMs: 20,
-  ec2ScheduleMs: 5,
-  containerStartMs: 10,
-  graceMsPerSecond: 2,
-  maxGraceMs: 150,
-  jobRunMs: 40,
-  profileCreateMs: 60,
-  profileDeleteMs: 60,
-  clusterUpdateMs: 60,
-  controllerMs: 2,
-};
-
-export function fastSim(opts: SimOptions = {}): Promise<RunningSim> {
-  return startSim({ ...opts, timing: { ...FAST, ...opts.timing } });
-}
+// Raw HTTP for the sim's own tests: requests and NDJSON watch reading. (Starting a sim and pod
+// manifests are in test/helpers/sim.ts.)
+import type { RunningSim } from '../../source/sim/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = any;
@@ -105,12 +88,3 @@ export async function watch(sim: RunningSim, path: string, headers: Record<strin
 }
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
-
-export function podManifest(ns: string, name: string, extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Json; container?: Json } = {}): Json {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: ns, ...(extra.labels ? { labels: extra.labels } : {}), ...(extra.annotations ? { annotations: extra.annotations } : {}) },
-    spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...extra.container }], ...extra.spec },
-  };
-}

@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningSim } from '../../source/sim/index.js';
 import { jobRunMs } from '../../source/sim/scheduler/job-run-time.js';
-import { fastSim, kube, type Json } from './helpers.js';
+import { kube, type Json } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 const NS = 'default';
 

@@ -3,7 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningSim } from '../../source/sim/index.js';
-import { TABLE_ACCEPT, fastSim, kube, podManifest } from './helpers.js';
+import { TABLE_ACCEPT, kube } from './helpers.js';
+import { fastSim, podManifest } from '../helpers/sim.js';
 
 describe('sim Kubernetes API', () => {
   let sim: RunningSim;

@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim, kube } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 interface Run {
   code: number;

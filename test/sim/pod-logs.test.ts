@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import * as k8s from '@kubernetes/client-node';
 import type { RunningSim } from '../../source/sim/index.js';
 import { LOG_PERIOD_MS } from '../../source/sim/scheduler/container-logs.js';
-import { fastSim, kube } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
+import { kube } from './helpers.js';
 
 const run = promisify(execFile);
 
@@ -49,7 +50,12 @@ describe('sim: pods/log', () => {
     const tailLines = tail.stdout.trim().split('\n');
     assert.equal(tailLines.length, 3);
     assert.match(tailLines[0]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z /);
-    assert.equal(tailLines.at(-1)!.replace(/^\S+ /, ''), lines.at(-1));
+    // The log grows while kubectl runs: the tail is the last lines of a full read taken after it.
+    const later = (await run('kubectl', ['logs', '-n', 'test', 'test'], { env })).stdout.trim().split('\n');
+    const text = tailLines.map((l) => l.replace(/^\S+ /, ''));
+    const at = later.indexOf(text[0]!);
+    assert.ok(at >= 0, 'the tail comes from the log');
+    assert.deepEqual(later.slice(at, at + 3), text, 'three consecutive lines');
   });
 
   test('two containers: no container named is the API server\'s 400; -c picks one', async () => {
@@ -86,12 +92,13 @@ describe('sim: pods/log', () => {
   });
 
   test('a pod not yet on a node is refused as the API server does', async () => {
-    const pending = await kube(sim, '/api/v1/namespaces/default/pods', {
+    // legacy: no Fargate profile selects it, so the nodeSelector keeps the pod off every node.
+    const pending = await kube(sim, '/api/v1/namespaces/legacy/pods', {
       method: 'POST',
       json: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nowhere' }, spec: { nodeSelector: { 'no-such': 'node' }, containers: [{ name: 'c', image: 'busybox' }] } },
     });
     assert.equal(pending.status, 201);
-    const noHost = await kube(sim, '/api/v1/namespaces/default/pods/nowhere/log');
+    const noHost = await kube(sim, '/api/v1/namespaces/legacy/pods/nowhere/log');
     assert.equal(noHost.status, 400);
     assert.equal(noHost.body.message, 'pod nowhere does not have a host assigned');
   });

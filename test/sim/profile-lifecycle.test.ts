@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateFargateProfileCommand, DeleteFargateProfileCommand, DescribeFargateProfileCommand, EKSClient, UpdateClusterVersionCommand } from '@aws-sdk/client-eks';
 import type { RunningSim, Scenario } from '../../source/sim/index.js';
-import { fastSim, podManifest } from './helpers.js';
+import { fastSim, podManifest } from '../helpers/sim.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/AmazonEKSFargatePodExecutionRole';
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import type { RunningSim } from '../../source/sim/index.js';
 import { decodeObject, UnreadableBody } from '../../source/sim/kube/protobuf/codec.js';
-import { fastSim, kube } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 type Value = string | number | boolean | Uint8Array;
 

@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { promisify } from 'node:util';
 import * as k8s from '@kubernetes/client-node';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 const run = promisify(execFile);
 

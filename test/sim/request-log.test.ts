@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http, { type IncomingMessage } from 'node:http';
 import { RequestLog, isDryRun, type RunningSim } from '../../source/sim/index.js';
-import { fastSim, kube } from './helpers.js';
+import { kube } from './helpers.js';
+import { fastSim } from '../helpers/sim.js';
 
 describe('sim request log', () => {
   let sim: RunningSim;

@@ -3,7 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningSim } from '../../source/sim/index.js';
-import { fastSim, kube, podManifest, watch } from './helpers.js';
+import { kube, watch } from './helpers.js';
+import { fastSim, podManifest } from '../helpers/sim.js';
 
 describe('sim watch', () => {
   let sim: RunningSim;

@@ -2,8 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { Snapshot } from '../../source/store/snapshot.js';
-import { pod } from '../domain/fixtures.js';
-import { IDENTITY } from '../report/fixture-store.js';
+import { IDENTITY, pod } from '../helpers/records.js';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -19,7 +18,9 @@ describe('ClusterStore', () => {
     store.dispose();
   });
 
-  test('a burst becomes one snapshot per batch window', async () => {
+  test('a burst becomes one snapshot per batch window', async (t) => {
+    // The window is measured on the clock; fake timers make it exact instead of a race with real time.
+    t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
     const store = new ClusterStore(IDENTITY, 30);
     const seen: Snapshot[] = [];
     store.subscribe((s) => seen.push(s));
@@ -29,8 +30,12 @@ describe('ClusterStore', () => {
     for (let i = 100; i < 200; i++) store.upsert('pods', pod({ name: `p${i}`, uid: `u${i}` }));
     await tick();
     assert.equal(seen.length, 1, 'changes inside the window wait for it');
-    await new Promise((r) => setTimeout(r, 60));
-    assert.equal(seen.length, 2);
+    t.mock.timers.tick(29);
+    await tick();
+    assert.equal(seen.length, 1, 'not before the window ends');
+    t.mock.timers.tick(1);
+    await tick();
+    assert.equal(seen.length, 2, 'one snapshot when it ends');
     assert.equal(seen[1]!.pods.size, 200);
     store.dispose();
   });
@@ -50,14 +55,5 @@ describe('ClusterStore', () => {
     assert.equal(store.getSnapshot(), first, 'same object until something changes');
     store.remove('pods', 'default/a');
     assert.equal(store.getSnapshot().pods.size, 0);
-  });
-
-  test('a failed profile re-read keeps the profiles it had', () => {
-    const store = new ClusterStore(IDENTITY);
-    store.setLiveProfiles([{ name: 'fp', status: 'ACTIVE', selectors: [{ namespace: 'x' }], subnets: [], podExecutionRoleArn: null, source: 'eks' }], { state: 'ok', message: null, fetchedAt: 1, stale: false });
-    store.setProfilesStatus({ state: 'throttled', message: 'slow down', fetchedAt: 1, stale: true });
-    const s = store.getSnapshot();
-    assert.deepEqual(s.profiles.map((p) => p.name), ['fp']);
-    assert.equal(s.profilesStatus.stale, true);
   });
 });

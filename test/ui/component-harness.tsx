@@ -12,7 +12,7 @@ import { themeFor } from '../../source/ui/theme.js';
 import { createTextLines } from '../../source/ui/views/detail-lines-for.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
-import { fixtureStore, NOW } from './fixtures.js';
+import { sceneStore, NOW } from '../helpers/scene.js';
 
 /** ink-testing-library's terminal width (fixed). */
 export const COLUMNS = 100;
@@ -34,7 +34,7 @@ export interface StateOptions {
 
 /** The UIState <AppContainer> would publish for this store and navigation state. */
 export function uiState(options: StateOptions = {}): UIState {
-  const store = options.store ?? fixtureStore();
+  const store = options.store ?? sceneStore();
   const snapshot = store.flush();
   const columns = options.columns ?? COLUMNS;
   const rows = options.rows ?? 30;

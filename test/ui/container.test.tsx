@@ -9,7 +9,7 @@ import { memo } from 'react';
 import { App } from '../../source/ui/app/App.js';
 import { useUIActions, useUIState, type UIActions, type UIState } from '../../source/ui/app/contexts.js';
 import { fakeActions } from './fake-actions.js';
-import { NOW, pod } from './fixtures.js';
+import { NOW, scenePod as pod } from '../helpers/scene.js';
 import { press, renderApp, tick, waitForFrame, type AppHarness } from './helpers.js';
 import { renderView, SCREEN, uiState } from './component-harness.js';
 import { PodDetailView } from '../../source/ui/views/PodDetailView.js';

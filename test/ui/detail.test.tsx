@@ -10,7 +10,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { AppContainer } from '../../source/ui/app/AppContainer.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { PodDetailView } from '../../source/ui/views/PodDetailView.js';
-import { fargatePod, fixtureStore, NOW, pod, profile } from './fixtures.js';
+import { sceneFargatePod, sceneStore, NOW, scenePod, sceneProfile } from '../helpers/scene.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 /** The whole detail of `podKey` (tall enough that nothing is scrolled off), 100 columns wide. */
-function detail(podKey: string, store: ClusterStore = fixtureStore()): string {
+function detail(podKey: string, store: ClusterStore = sceneStore()): string {
   return renderView(<PodDetailView screen={{ kind: 'detail', podKey, scroll: 0 }} />, uiState({ store, rows: 90 })).frame();
 }
 
@@ -54,20 +54,20 @@ describe('pod detail', () => {
   });
 
   test('a provisioned size that differs from the prediction is called out', () => {
-    const store = fixtureStore();
-    store.upsert('pods', fargatePod('default', 'big', 'fp-default', { capacityProvisioned: '1vCPU 2GB' }));
+    const store = sceneStore();
+    store.upsert('pods', sceneFargatePod('default', 'big', 'fp-default', { capacityProvisioned: '1vCPU 2GB' }));
     assert.match(detail('default/big', store), /provisioned\s+1vCPU 2GB \(CapacityProvisioned\) — differs from the prediction/);
   });
 
   test('several matching profiles: the alphabetical tie-break is explained', () => {
-    const store = fixtureStore();
-    store.setLiveProfiles([profile('b-default', [{ namespace: 'default' }]), profile('a-default', [{ namespace: 'def*' }])], {
+    const store = sceneStore();
+    store.setLiveProfiles([sceneProfile('b-default', [{ namespace: 'default' }]), sceneProfile('a-default', [{ namespace: 'def*' }])], {
       state: 'ok',
       message: null,
       fetchedAt: 1,
       stale: false,
     });
-    store.upsert('pods', pod('default', 'aaa'));
+    store.upsert('pods', scenePod('default', 'aaa'));
     const frame = detail('default/aaa', store);
     assert.match(frame, /a-default, b-default \(alphabetical; first wins\)/);
     assert.match(frame, /EKS picks a-default, the alphabetically first/);
@@ -82,8 +82,8 @@ describe('pod detail', () => {
   });
 
   test('a pin label restricts the choice to the pinned profile', () => {
-    const store = fixtureStore();
-    store.upsert('pods', pod('default', 'aaa', { labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' } }));
+    const store = sceneStore();
+    store.upsert('pods', scenePod('default', 'aaa', { labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' } }));
     const frame = detail('default/aaa', store);
     assert.match(frame, /pinned\s+fp-default \(label eks\.amazonaws\.com\/fargate-profile\)/);
     assert.match(frame, /pin: label eks\.amazonaws\.com\/fargate-profile=fp-default restricts the choice/);
@@ -104,7 +104,7 @@ describe('pod detail', () => {
 
   test('a pod deleted while its detail is open says so instead of crashing', async () => {
     // Only the first lines matter here, so ink-testing-library's terminal will do.
-    const store = fixtureStore();
+    const store = sceneStore();
     const app = render(createElement(AppContainer, { store, readOnly: false, namespace: 'test', noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
     await waitForInputsReady();
     await press(app, 'enter');

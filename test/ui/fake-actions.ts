@@ -4,7 +4,7 @@ import { planForKeys } from '../../source/actions/plan.js';
 import type { Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from '../../source/actions/types.js';
 import type { RescheduleRun } from '../../source/actions/reschedule.js';
 import type { PodPermissions, TuiActions } from '../../source/ui/tui-actions.js';
-import { NOW } from './fixtures.js';
+import { NOW } from '../helpers/scene.js';
 
 const FINAL: Record<Outcome, ProgressStep> = { succeeded: 'done', failed: 'failed', blocked: 'blocked', refused: 'refused', interrupted: 'interrupted' };
 

@@ -15,8 +15,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { render, type Instance } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { AppContainer, type AppProps } from '../../source/ui/app/AppContainer.js';
-import { fixtureStore, NOW, type FixtureOptions } from './fixtures.js';
+import { sceneStore, NOW, type SceneOptions } from '../helpers/scene.js';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
+import { waitUntil } from '../helpers/waiting.js';
 
 class FakeStdout extends EventEmitter {
   isTTY = true;
@@ -141,14 +142,8 @@ export async function type(tui: Parameters<typeof press>[0], text: string): Prom
 }
 
 /** Wait until the (ANSI-free) frame satisfies `predicate`; fails with the last frame. */
-export async function waitForFrame(tui: { frame(): string }, predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = tui.frame();
-    if (predicate(frame)) return frame;
-    if (Date.now() > deadline) throw new Error(`frame did not match in ${timeoutMs} ms. Last frame:\n${frame}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+export function waitForFrame(tui: { frame(): string }, predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
+  return waitUntil('a frame that matches', () => (predicate(tui.frame()) ? tui.frame() : null), timeoutMs, { intervalMs: 10, detail: () => `last frame:\n${tui.frame()}` });
 }
 
 /** The line of the frame containing `text` (throws if none). */
@@ -178,9 +173,9 @@ export interface AppHarness extends Tui {
 /** Render <AppContainer> over a fixture store (or the given one), ready for key presses. */
 export async function renderApp(
   props: Partial<Omit<AppProps, 'store'>> & { store?: ClusterStore } = {},
-  options: FixtureOptions & { columns?: number; rows?: number } = {},
+  options: SceneOptions & { columns?: number; rows?: number } = {},
 ): Promise<AppHarness> {
-  const store = props.store ?? fixtureStore(options);
+  const store = props.store ?? sceneStore(options);
   const harness = { refreshes: 0, quits: 0, rescheduled: [] as string[][] };
   const tui = renderTui(
     createElement(AppContainer, {

@@ -6,7 +6,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lineWith, press, renderApp, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
-import { NOW, pod } from './fixtures.js';
+import { NOW, scenePod } from '../helpers/scene.js';
 import { fakeActions, type FakeActions } from './fake-actions.js';
 import type { TuiActions } from '../../source/ui/tui-actions.js';
 
@@ -21,7 +21,7 @@ async function inTest(fake: FakeActions, size?: { columns: number; rows: number 
   const t = await renderApp({ namespace: 'test', actions }, { columns: 120, rows: 40 });
   tui = t;
   for (const name of ['tea-6b7f9c8d4-aaaaa', 'tea-6b7f9c8d4-bbbbb']) {
-    t.store.upsert('pods', pod('test', name, { labels: { app: 'tea' }, owner: { kind: 'ReplicaSet', name: 'tea-6b7f9c8d4' }, createdAt: NOW - 5 * 3_600_000 }));
+    t.store.upsert('pods', scenePod('test', name, { labels: { app: 'tea' }, owner: { kind: 'ReplicaSet', name: 'tea-6b7f9c8d4' }, createdAt: NOW - 5 * 3_600_000 }));
   }
   // Permissions answered: the keys are bound (the footer says so while it is wide enough).
   await waitForFrame(t, (f) => f.includes('Pods(test) [3]') && f.includes('r reschedule'));

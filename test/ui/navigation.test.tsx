@@ -4,7 +4,7 @@ import { lineWith, press, renderApp, selectedLine, type as typeText, waitForFram
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEYMAP, keyLabels } from '../../source/ui/keymap.js';
-import { NOW, pod } from './fixtures.js';
+import { NOW, scenePod } from '../helpers/scene.js';
 import { fakeActions } from './fake-actions.js';
 
 let tui: AppHarness | null = null;
@@ -54,7 +54,7 @@ describe('moving', () => {
 
   test('page down / ctrl-f and page up / ctrl-b move by a screen; only visible rows are drawn', async () => {
     tui = await renderApp({ namespace: 'many' }, { rows: 24 });
-    for (let i = 0; i < 200; i++) tui.store.upsert('pods', pod('many', `p-${String(i).padStart(3, '0')}`));
+    for (let i = 0; i < 200; i++) tui.store.upsert('pods', scenePod('many', `p-${String(i).padStart(3, '0')}`));
     await waitForFrame(tui, (f) => f.includes('p-000'));
     assert.equal(tui.frame().split('\n').length <= 24, true);
     assert.doesNotMatch(tui.frame(), /p-100/);
@@ -248,7 +248,7 @@ describe('layout', () => {
 describe('live updates', () => {
   test('a new pod appears without a key press and is briefly marked as changed', async () => {
     tui = await renderApp({ namespace: 'test' });
-    tui.store.upsert('pods', pod('test', 'fresh', { labels: { app: 'test' }, createdAt: NOW }));
+    tui.store.upsert('pods', scenePod('test', 'fresh', { labels: { app: 'test' }, createdAt: NOW }));
     const frame = await waitForFrame(tui, (f) => f.includes('fresh'));
     assert.match(lineWith(frame, 'fresh'), /^• fresh/);
     assert.match(lineWith(frame, ' test '), /^ {2}test/);
@@ -258,7 +258,7 @@ describe('live updates', () => {
     const t = await podsOfAll();
     await press(t, 'G');
     assert.match(selectedLine(t), / test /);
-    for (const ns of ['aaa', 'bbb', 'ccc']) t.store.upsert('pods', pod(ns, `${ns}-pod`));
+    for (const ns of ['aaa', 'bbb', 'ccc']) t.store.upsert('pods', scenePod(ns, `${ns}-pod`));
     await waitForFrame(t, (f) => f.includes('ccc-pod'));
     assert.match(selectedLine(t), / test /);
     t.store.remove('pods', 'default/web-1');

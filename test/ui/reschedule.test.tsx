@@ -4,7 +4,8 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineWith, press, renderApp, selectedLine, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
-import { NOW, pod } from './fixtures.js';
+import { NOW, scenePod } from '../helpers/scene.js';
+import { waitUntil } from '../helpers/waiting.js';
 import { denying, fakeActions, type FakeActions } from './fake-actions.js';
 
 let tui: AppHarness | null = null;
@@ -18,7 +19,7 @@ async function inTest(fake: FakeActions, props: Parameters<typeof renderApp>[0] 
   const t = await renderApp({ namespace: 'test', actions: fake.actions, ...props }, { rows, columns: 120 });
   tui = t;
   for (const name of ['tea-6b7f9c8d4-aaaaa', 'tea-6b7f9c8d4-bbbbb']) {
-    t.store.upsert('pods', pod('test', name, { labels: { app: 'tea' }, owner: { kind: 'ReplicaSet', name: 'tea-6b7f9c8d4' }, createdAt: NOW - 5 * 3_600_000 }));
+    t.store.upsert('pods', scenePod('test', name, { labels: { app: 'tea' }, owner: { kind: 'ReplicaSet', name: 'tea-6b7f9c8d4' }, createdAt: NOW - 5 * 3_600_000 }));
   }
   await waitForFrame(t, (f) => f.includes('Pods(test) [3]'));
   // Permissions answered: the keys are bound.
@@ -217,7 +218,7 @@ describe('the progress view', () => {
     run.emit(0, 'create', 're-creating it');
     run.result(0, 'interrupted', 're-created; stopped waiting for it to be scheduled (interrupted)');
     run.end();
-    for (let i = 0; i < 50 && t.quits === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil('the quit once the run ended', () => t.quits > 0, 2000);
     assert.equal(t.quits, 1);
   });
 

@@ -5,7 +5,7 @@ import './production-react.js';
 import { renderApp, press, selectedLine, waitForFrame, type AppHarness } from './helpers.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pod, storeWithPods } from './fixtures.js';
+import { scenePod, sceneStoreWithPods } from '../helpers/scene.js';
 import { createRowSelectors, type PodQuery } from '../../source/ui/state/rows.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
 
@@ -16,7 +16,7 @@ describe(`${PODS} pods`, () => {
   let tui: AppHarness;
   let total: number;
   before(async () => {
-    const store = storeWithPods(PODS);
+    const store = sceneStoreWithPods(PODS);
     total = store.getSnapshot().pods.size;
     tui = await renderApp({ store, namespace: null }, { rows: ROWS, columns: 160 });
     await press(tui, 'tab');
@@ -35,7 +35,7 @@ describe(`${PODS} pods`, () => {
     await press(tui, 'jjjjjjjjjj');
     const selected = selectedLine(tui);
     assert.match(selected, /pod-\d{5}/);
-    for (let i = 0; i < 5; i++) tui.store.upsert('pods', pod('a-first', `aaa-new-${i}`));
+    for (let i = 0; i < 5; i++) tui.store.upsert('pods', scenePod('a-first', `aaa-new-${i}`));
     await waitForFrame(tui, (f) => f.includes(`Pods(all) [${total + 5}]`) && f.includes('aaa-new-4'));
     assert.equal(selectedLine(tui), selected);
   });

@@ -17,7 +17,7 @@ import { NamespacesView } from '../../source/ui/views/NamespacesView.js';
 import { PodsView } from '../../source/ui/views/PodsView.js';
 import { ProfilesView } from '../../source/ui/views/ProfilesView.js';
 import { StatusBar } from '../../source/ui/views/StatusBar.js';
-import { fixtureStore, LIVE_PROFILES, NOW, profile } from './fixtures.js';
+import { sceneStore, SCENE_PROFILES, NOW, sceneProfile } from '../helpers/scene.js';
 
 let tui: AppHarness | null = null;
 afterEach(() => {
@@ -38,14 +38,14 @@ describe('namespaces view', () => {
   });
 
   test('profiles in EKS\'s order of choice (ACTIVE by name, then CREATING); DELETING and failed ones left out', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     const extra = [
-      profile('fp-z', [{ namespace: 'test' }]),
-      profile('fp-a-creating', [{ namespace: 'test' }], { status: 'CREATING' }),
-      profile('fp-0-deleting', [{ namespace: 'test' }], { status: 'DELETING' }),
-      profile('fp-1-failed', [{ namespace: 'test' }], { status: 'CREATE_FAILED' }),
+      sceneProfile('fp-z', [{ namespace: 'test' }]),
+      sceneProfile('fp-a-creating', [{ namespace: 'test' }], { status: 'CREATING' }),
+      sceneProfile('fp-0-deleting', [{ namespace: 'test' }], { status: 'DELETING' }),
+      sceneProfile('fp-1-failed', [{ namespace: 'test' }], { status: 'CREATE_FAILED' }),
     ];
-    store.setLiveProfiles([...extra, ...LIVE_PROFILES], { state: 'ok', message: null, fetchedAt: NOW, stale: false });
+    store.setLiveProfiles([...extra, ...SCENE_PROFILES], { state: 'ok', message: null, fetchedAt: NOW, stale: false });
     const frame = show(<NamespacesView screen={{ kind: 'namespaces', filter: '' }} />, uiState({ store })).frame();
     assert.match(lineWith(frame, ' test '), /\sfp-test, fp-z, fp-a-creating\s*$/);
   });
@@ -79,7 +79,7 @@ describe('pods view', () => {
   });
 
   test('what-if: pods a --profiles-file profile would capture show it as proposed', () => {
-    const state = uiState({ store: fixtureStore({ withFileProfile: true }), namespace: 'batch' });
+    const state = uiState({ store: sceneStore({ withFileProfile: true }), namespace: 'batch' });
     const frame = show(
       <Box flexDirection="column">
         <StatusBar />
@@ -96,14 +96,14 @@ describe('pods view', () => {
 
 describe('profiles view', () => {
   test('status, selectors, pods running under each and pods each would capture; file profiles are proposed', () => {
-    const frame = show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ store: fixtureStore({ withFileProfile: true }) })).frame();
+    const frame = show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ store: sceneStore({ withFileProfile: true }) })).frame();
     assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+subnet-0a1/);
     assert.match(lineWith(frame, 'fp-test'), /ACTIVE\s+test \{app=te\*\}\s+0\s+1/);
     assert.match(lineWith(frame, 'fp-batch'), /fp-batch \(propos.*ACTIVE\s+batch\s+0\s+1/);
   });
 
   test('profiles that could not be read say so instead of an empty table', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     store.setLiveProfiles([], { state: 'access-denied', message: 'denied', fetchedAt: null, stale: false });
     assert.match(show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ store })).frame(), /Fargate profiles are not known \(see the status bar\)/);
   });
@@ -123,7 +123,7 @@ describe('status bar', () => {
   ] as const;
   for (const c of awsCases) {
     test(`AWS state ${c.state} is shown${c.message ? ' with its message' : ''}`, () => {
-      const store = fixtureStore();
+      const store = sceneStore();
       store.setLiveProfiles([], { state: c.state, message: c.message, fetchedAt: null, stale: false });
       const frame = show(<StatusBar />, uiState({ store })).frame();
       assert.match(frame, new RegExp(c.text));
@@ -132,7 +132,7 @@ describe('status bar', () => {
   }
 
   test('a lost watch connection shows as reconnecting with the error', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     store.setConnection({ state: 'reconnecting', message: 'watch pods: connection reset' });
     const frame = show(<StatusBar />, uiState({ store })).frame();
     assert.match(frame, /k8s reconnecting/);
@@ -140,7 +140,7 @@ describe('status bar', () => {
   });
 
   test('at 80 columns low-priority parts drop instead of wrapping', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     store.setIdentity({ ...store.getSnapshot().identity, context: 'arn:aws:eks:us-east-1:111122223333:cluster/demo-with-a-long-name' });
     const frame = show(<StatusBar />, uiState({ store, columns: 80 })).frame();
     const [line1, line2, line3] = frame.split('\n');
@@ -252,7 +252,7 @@ describe('table', () => {
 
 describe('app without a chosen terminal size', () => {
   test('esc returns from profiles to where p was pressed', async () => {
-    const app = render(createElement(AppContainer, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
+    const app = render(createElement(AppContainer, { store: sceneStore(), readOnly: false, namespace: null, noColor: true, clock: () => NOW, refreshProfiles: () => {} }));
     await waitForInputsReady();
     await press(app, 'p');
     assert.match(app.lastFrame() ?? '', /Profiles \[3\]/);
@@ -260,11 +260,16 @@ describe('app without a chosen terminal size', () => {
     assert.match(app.lastFrame() ?? '', /Namespaces \[5\]/);
   });
 
-  test('the "updated" age follows the App clock', async () => {
+  test('the "updated" age follows the App clock', async (t) => {
+    // The App re-reads its clock once a second; fake intervals make that second pass at once.
+    t.mock.timers.enable({ apis: ['setInterval'] });
     let now = NOW;
-    const app = render(createElement(AppContainer, { store: fixtureStore(), readOnly: false, namespace: null, noColor: true, clock: () => now, refreshProfiles: () => {} }));
+    const app = render(createElement(AppContainer, { store: sceneStore(), readOnly: false, namespace: null, noColor: true, clock: () => now, refreshProfiles: () => {} }));
+    await waitForInputsReady();
     now += 60_000;
-    await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('updated 1m ago'), 3000);
+    assert.doesNotMatch(app.lastFrame() ?? '', /updated 1m ago/, 'not before the tick');
+    t.mock.timers.tick(1000);
+    await waitForFrame({ frame: () => app.lastFrame() ?? '' }, (f) => f.includes('updated 1m ago'));
   });
 });
 

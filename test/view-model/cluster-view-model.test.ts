@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { buildClusterView, type ClusterView } from '../../source/view-model/cluster-view.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
-import { event, fargatePod, fixtureStore, LIVE_PROFILES, NOW, pod, profile } from '../ui/fixtures.js';
+import { sceneEvent, sceneFargatePod, sceneStore, SCENE_PROFILES, NOW, scenePod, sceneProfile } from '../helpers/scene.js';
 
 const byKey = (view: ClusterView, key: string) => view.pods.find((p) => p.key === key);
 
@@ -22,7 +22,7 @@ function step(store: ClusterStore, model: ClusterViewModel, change: () => void):
 const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replaced: string[]; kept: string[] }> = [
   {
     rule: 'a new pod is placed and slotted into namespace/name order; the others are reused',
-    change: (s) => s.upsert('pods', pod('default', 'aaa')),
+    change: (s) => s.upsert('pods', scenePod('default', 'aaa')),
     replaced: ['default/aaa'],
     kept: ['default/web-1', 'test/test'],
   },
@@ -40,13 +40,13 @@ const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replac
   },
   {
     rule: 'a new version of a pod (resourceVersion) is placed again',
-    change: (s) => s.upsert('pods', fargatePod('default', 'web-1', 'fp-other', { resourceVersion: '99' })),
+    change: (s) => s.upsert('pods', sceneFargatePod('default', 'web-1', 'fp-other', { resourceVersion: '99' })),
     replaced: ['default/web-1'],
     kept: ['default/web-2', 'test/test'],
   },
   {
     rule: 'an event for a pod replaces only that PodView',
-    change: (s) => s.addEvent(event('test', 'test', { reason: 'Killing', lastSeen: NOW })),
+    change: (s) => s.addEvent(sceneEvent('test', 'test', { reason: 'Killing', lastSeen: NOW })),
     replaced: ['test/test'],
     kept: ['default/web-1'],
   },
@@ -58,7 +58,7 @@ const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replac
   },
   {
     rule: 'changed profiles re-place every pod',
-    change: (s) => s.setLiveProfiles([...LIVE_PROFILES, profile('fp-batch', [{ namespace: 'batch' }])], { state: 'ok', message: null, fetchedAt: NOW, stale: false }),
+    change: (s) => s.setLiveProfiles([...SCENE_PROFILES, sceneProfile('fp-batch', [{ namespace: 'batch' }])], { state: 'ok', message: null, fetchedAt: NOW, stale: false }),
     replaced: ['test/test', 'default/web-1', 'batch/worker'],
     kept: [],
   },
@@ -85,7 +85,7 @@ const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replac
 describe('ClusterViewModel', () => {
   for (const c of cases) {
     test(c.rule, () => {
-      const store = fixtureStore();
+      const store = sceneStore();
       const model = new ClusterViewModel();
       const { before, after } = step(store, model, () => c.change(store));
       for (const key of c.replaced) assert.notEqual(byKey(after, key), byKey(before, key), `${key} should be a new PodView`);
@@ -94,7 +94,7 @@ describe('ClusterViewModel', () => {
   }
 
   test('a snapshot with only a status change reuses every PodView', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     const model = new ClusterViewModel();
     const { before, after } = step(store, model, () => store.setConnection({ state: 'reconnecting', message: 'x' }));
     assert.notEqual(after, before);
@@ -102,24 +102,24 @@ describe('ClusterViewModel', () => {
   });
 
   test('many adds and removes in one snapshot keep the order and the summaries right', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     const model = new ClusterViewModel();
     step(store, model, () => {
-      for (let i = 0; i < 50; i++) store.upsert('pods', pod(`ns-${i % 7}`, `p-${(i * 37) % 50}`));
+      for (let i = 0; i < 50; i++) store.upsert('pods', scenePod(`ns-${i % 7}`, `p-${(i * 37) % 50}`));
     });
     step(store, model, () => {
-      store.upsert('pods', pod('gone-soon', 'only'));
+      store.upsert('pods', scenePod('gone-soon', 'only'));
     });
     step(store, model, () => {
       store.remove('pods', 'gone-soon/only');
       for (let i = 0; i < 50; i += 3) store.remove('pods', `ns-${i % 7}/p-${(i * 37) % 50}`);
-      store.upsert('pods', pod('a', 'first'));
-      store.upsert('pods', pod('zzz', 'last'));
+      store.upsert('pods', scenePod('a', 'first'));
+      store.upsert('pods', scenePod('zzz', 'last'));
     });
   });
 
   test('a watch event that changes nothing placement reads (a ReplicaSet status update) re-places nothing', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     const model = new ClusterViewModel();
     const template = { namespace: 'default', kind: 'ReplicaSet' as const, name: 'web-7d9f8c6b5', templateLabels: { app: 'web' } };
     step(store, model, () => store.replaceTemplates('ReplicaSet', [template]));
@@ -128,7 +128,7 @@ describe('ClusterViewModel', () => {
   });
 
   test('the same snapshot twice gives the same view', () => {
-    const store = fixtureStore();
+    const store = sceneStore();
     const model = new ClusterViewModel();
     const snapshot = store.flush();
     assert.equal(model.update(snapshot), model.update(snapshot));

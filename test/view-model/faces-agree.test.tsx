@@ -15,7 +15,7 @@ import { planDialog } from '../../source/ui/state/reschedule-plan.js';
 import { PodsView, podColumns } from '../../source/ui/views/PodsView.js';
 import type { PodView } from '../../source/view-model/cluster-view.js';
 import { uiState } from '../ui/component-harness.js';
-import { fixtureStore, pod } from '../ui/fixtures.js';
+import { sceneStore as fixtureStore, scenePod as pod } from '../helpers/scene.js';
 import { renderTui } from '../ui/helpers.js';
 
 const COLUMNS = 240;

@@ -1,6 +1,7 @@
 // Create / update / patch / delete with the API server's semantics: names, uids, defaults,
 // admission (the Fargate webhook hooks in here), validation, graceful pod deletion and
 // background garbage collection of dependents. HTTP handlers and controllers both use it.
+// Longer than most files: every write path must share one validation and admission order.
 import type { Ctx } from '../context.js';
 import { randomSuffix } from '../ids.js';
 import { k8sTime } from '../time.js';

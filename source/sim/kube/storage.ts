@@ -1,7 +1,8 @@
 // The object store: one global resourceVersion counter, every object kept as its serialised JSON
 // (parsed on demand, so readers always get a private copy and 50k pods stay compact), sorted keys
 // for paging, an owner index for controllers and garbage collection, and a bounded change log
-// that watches replay from.
+// that watches replay from. Longer than most files: the counter, indexes and change log must
+// change together on every write.
 import { fieldsOf, resourceById } from './resources.js';
 import type { Obj, ResourceDef } from './resources.js';
 import { alreadyExists, conflict, notFound } from './status.js';

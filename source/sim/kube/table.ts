@@ -1,5 +1,6 @@
 // meta.k8s.io/v1 Table answers (what `kubectl get` asks for), with the real server's columns
-// and cell logic (ported from kubernetes pkg/printers/internalversion/printers.go).
+// and cell logic (ported from kubernetes pkg/printers/internalversion/printers.go). Long because
+// it is one column table per kind, as upstream keeps them.
 import type { Obj } from './resources.js';
 import { humanDuration } from '../time.js';
 

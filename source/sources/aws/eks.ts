@@ -53,7 +53,7 @@ export async function fetchProfiles(identity: ClusterIdentity, options: FetchPro
       { clusterName: cluster },
       ...(abortSignal ? [{ abortSignal }] : []),
     )) {
-      names.push(...(page.fargateProfileNames ?? []));
+      for (const name of page.fargateProfileNames ?? []) names.push(name);
     }
     const described = await mapLimit(names, options.concurrency ?? 4, async (name) => {
       try {

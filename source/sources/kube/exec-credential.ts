@@ -2,7 +2,8 @@
 // the way client-go runs it, in place of client-node's runner, which waits forever for a plugin
 // that never answers and takes any JSON as a credential. Here a run is bounded (killed after the
 // timeout), its reply must be an ExecCredential of the version the kubeconfig asks for, the token
-// is cached until it expires, and parallel requests share one run.
+// is cached until it expires, and parallel requests share one run. Slightly over the usual
+// size: the run, its checks and the cache are one protocol.
 import { spawn } from 'node:child_process';
 import type { User } from '@kubernetes/client-node';
 import { redactCredentials } from '../../lib/redact.js';

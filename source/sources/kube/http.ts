@@ -2,9 +2,10 @@ import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-
 import { fetch, type Dispatcher, type Response } from 'undici';
 import type { RawStatus } from './json.js';
 import { secureKubeConfig } from './credentials.js';
-import { authError, configError, describeRequest, httpError, transportError, type KubeApiError } from './errors.js';
+import { configError, describeRequest, httpError, type KubeApiError } from './errors.js';
+import { authError, transportError } from './transport-errors.js';
 
-export { KubeApiError, isGone } from './errors.js';
+export { KubeApiError, isGone, isTransient } from './errors.js';
 
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -7,8 +7,6 @@ import { UsageError, UserError, errorText } from '../../errors.js';
 import { parseDuration } from '../../lib/duration.js';
 import { plainHttpWarning, secureKubeConfig } from './credentials.js';
 
-export { parseDuration } from '../../lib/duration.js';
-
 export interface KubeConfigOptions {
   /** --kubeconfig: this file alone, like kubectl. */
   kubeconfig?: string;
@@ -207,8 +205,11 @@ function readOne(file: string): ParsedFile {
   }
   const single = new KubeConfig();
   try {
-    // 'filter' drops broken entries instead of failing on one we may never use (kubectl is lenient too).
-    single.loadFromFile(file, { onInvalidEntry: 'filter' });
+    // From the text already read (loadFromFile would read the file again). 'filter' drops broken
+    // entries instead of failing on one we may never use (kubectl is lenient too).
+    single.loadFromString(text, { onInvalidEntry: 'filter' });
+    // Certificate and key paths are relative to the file, as kubectl reads them.
+    single.makePathsAbsolute(path.dirname(file));
   } catch (error) {
     throw new UserError(`kubeconfig ${file} could not be read: ${firstLine(errorText(error))}`, { hint: FIX_FILE });
   }

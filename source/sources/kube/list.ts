@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeApiError, isGone } from './http.js';
+import { isGone } from './errors.js';
 import { kubeStream } from './stream.js';
 import { ListItemSplitter } from './list-items.js';
 import type { PruneNode } from './prune.js';
@@ -16,7 +16,7 @@ export interface ListOptions {
   onRestart?: () => void;
   /** For error messages; default "list". */
   verb?: string;
-  /** Parts of each item nobody reads, cut before parsing (prune.ts). */
+  /** Parts of each item nobody reads, cut before parsing (prune.ts, list-items.ts). */
   prune?: PruneNode;
 }
 
@@ -88,6 +88,3 @@ interface PageRequest {
   body: ReturnType<typeof kubeStream>;
   abort: () => void;
 }
-
-export { KubeApiError };
-export { loadClusterOnce, type LoadOptions } from './load-cluster.js';

@@ -1,12 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { EventRecord, NamespaceRecord, NodeRecord, PodRecord } from '../../domain/types.js';
+import type { PodRecord } from '../../domain/types.js';
 import type { ClusterStore } from '../../store/cluster-store.js';
-import { podKey } from '../../store/snapshot.js';
-import { errorText } from '../../errors.js';
-import { KubeApiError } from './errors.js';
-import { listAll } from './list.js';
-import { degradedWarning, resourceQueries, TEMPLATE_OWNER, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
-import { POD_UNUSED, toEventRecord, toNamespaceRecord, toNodeRecord, toPodRecord } from './projection.js';
+import { markDegraded, namespacesOfPods } from './degraded.js';
+import { listToStore, type Listed } from './list-to-store.js';
+import { resourceQueries, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
 import { sinkFor } from './store-sinks.js';
 
 export interface LoadOptions extends KubeScope {
@@ -28,102 +25,47 @@ export interface LoadOptions extends KubeScope {
  */
 export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, store: ClusterStore): Promise<void> {
   const queries = resourceQueries(options).filter((q) => q.required || !options.skip?.includes(q.kind));
-  const byKind = (kind: ResourceQuery['kind']) => queries.find((q) => q.kind === kind);
-  const list = (query: ResourceQuery, onItem: (raw: unknown) => void, onRestart: () => void): Promise<unknown> =>
-    listAll(
-      kc,
-      query.path,
-      {
-        labelSelector: query.labelSelector,
-        fieldSelector: query.fieldSelector,
-        limit: options.limit ?? 500,
-        timeoutMs: options.timeoutMs ?? 0,
-        signal: options.signal,
-        onRestart,
-        ...(query.prune ? { prune: query.prune } : {}),
-      },
-      onItem,
-    );
-  const records = async <T>(query: ResourceQuery, project: (raw: unknown) => T | null): Promise<T[]> => {
-    const out: T[] = [];
-    await list(
-      query,
-      (raw) => {
-        const record = project(raw);
-        if (record !== null) out.push(record);
-      },
-      () => void (out.length = 0),
-    );
-    return out;
-  };
-  const optional = async <T>(query: ResourceQuery | undefined, project: (raw: unknown) => T | null): Promise<T[] | null> => {
+  const byKind = (kind: ResourceKind) => queries.find((q) => q.kind === kind);
+  const paging = { limit: options.limit, timeoutMs: options.timeoutMs, signal: options.signal };
+  const optional = async (query: ResourceQuery | undefined): Promise<Listed | null> => {
     if (query === undefined) return null;
     try {
-      return await records(query, project);
+      return await listToStore(kc, query, sinkFor(query.kind, store), paging);
     } catch (error) {
-      store.addWarning(degradedWarning(query.kind, reasonOf(error)));
+      markDegraded(store, query.kind, error);
       return null;
     }
   };
 
-  // Lists a pod sets off (resources.ts ListTrigger): each straight into the store through its sink.
+  // Lists a pod sets off (resources.ts ListTrigger), each committed as soon as it is complete.
   const started = new Set<ListTrigger>();
   const triggered: Promise<void>[] = [];
-  const loadInto = async (query: ResourceQuery): Promise<void> => {
-    const collector = sinkFor(query.kind, store).collect();
-    try {
-      await list(query, collector.add, collector.reset);
-      collector.commit();
-    } catch (error) {
-      const reason = reasonOf(error);
-      store.addWarning(degradedWarning(query.kind, reason));
-      const owner = TEMPLATE_OWNER[query.kind];
-      if (owner !== undefined) store.setTemplatesRead(owner, reason);
-    }
-  };
   const onPod = (pod: PodRecord): void => {
     for (const trigger of triggersOf(pod)) {
       if (started.has(trigger)) continue;
       started.add(trigger);
-      for (const query of queries) if (query.trigger === trigger) triggered.push(loadInto(query));
+      for (const query of queries) if (query.trigger === trigger) triggered.push(optional(query).then((listed) => listed?.commit()));
     }
   };
 
-  const pods = byKind('pods')!;
-  const [podRecords, namespaces, nodes, events] = await Promise.all([
-    records<PodRecord>({ ...pods, prune: POD_UNUSED }, (raw) => {
-      const pod = toPodRecord(raw);
-      onPod(pod);
-      return pod;
-    }),
-    optional<NamespaceRecord>(byKind('namespaces'), toNamespaceRecord),
-    optional<NodeRecord>(byKind('nodes'), toNodeRecord),
-    optional<EventRecord>(byKind('events'), toEventRecord),
+  const [pods, namespaces, nodes, events] = await Promise.all([
+    listToStore(kc, byKind('pods')!, sinkFor('pods', store, onPod), paging),
+    optional(byKind('namespaces')),
+    optional(byKind('nodes')),
+    optional(byKind('events')),
   ]);
   await Promise.all(triggered);
 
-  store.replaceAll('pods', podRecords);
-  store.replaceAll('namespaces', namespaces ?? synthesizeNamespaces(options.namespace, podRecords));
-  if (options.namespace && namespaces && namespaces.length === 0) {
-    store.addWarning(`namespace "${options.namespace}" does not exist`);
+  pods.commit();
+  if (namespaces) {
+    namespaces.commit();
+    if (options.namespace && store.getSnapshot().namespaces.size === 0) store.addWarning(`namespace "${options.namespace}" does not exist`);
+  } else {
+    store.replaceAll('namespaces', namespacesOfPods(options.namespace, store.getSnapshot().pods.values()));
   }
-  if (nodes) store.replaceAll('nodes', nodes);
-  if (events) {
-    // Only events about pods we show; the store keeps the newest few per pod.
-    const shown = new Set(podRecords.map((p) => podKey(p.namespace, p.name)));
-    store.replaceEvents(events.filter((e) => shown.has(podKey(e.namespace, e.podName))));
-  }
+  nodes?.commit();
+  // After the pods: the store keeps events of the pods it holds (and few others).
+  events?.commit();
   store.setConnection({ state: 'live', message: null });
   store.markUpdated();
-}
-
-/** When namespaces cannot be listed: the asked-for one, else those the pods live in. */
-export function synthesizeNamespaces(namespace: string | null | undefined, pods: readonly PodRecord[]): NamespaceRecord[] {
-  const names = namespace ? [namespace] : [...new Set(pods.map((p) => p.namespace))];
-  return names.map((name) => ({ name, phase: 'Active', createdAt: 0 }));
-}
-
-export function reasonOf(error: unknown): string {
-  if (error instanceof KubeApiError && error.status === 403) return 'forbidden';
-  return errorText(error);
 }

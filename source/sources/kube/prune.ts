@@ -1,10 +1,10 @@
-// Parts of a list item nobody reads, cut from its bytes before JSON.parse (list-items.ts).
+// Parts of a list item nobody reads, cut from its bytes before JSON.parse (list-items.ts does the
+// cutting as it scans; this file only says what to cut).
 //
 // Parsing is most of a big list's cost, and a pod's env, probes, volume mounts, projected
 // volumes and managedFields are often half its JSON. Their values are replaced by `null` (not
 // removed, so no comma needs fixing): measured on realistic pods, parsing takes ~40% less time
-// and makes that much less garbage. Cutting is best effort: a value that does not end in the
-// chunk where it starts is simply kept.
+// and makes that much less garbage.
 
 /** What to do with an object's members, by key: drop the value, keep it whole, or look inside. */
 export interface PruneSpec {
@@ -25,13 +25,15 @@ export const DROP = 'drop';
 /** null: keep the value and do not look inside. */
 export type PruneRule = PruneNode | typeof DROP | null;
 
+const encoder = new TextEncoder();
+
 export function compilePrune(spec: PruneSpec): PruneNode {
   const keys = new Map<number, { key: Uint8Array; rule: PruneRule }[]>();
   const rule = (value: PruneSpec[string] | undefined): PruneRule =>
     value === undefined || value === 'keep' ? null : value === 'drop' ? DROP : compilePrune(value);
   for (const [name, value] of Object.entries(spec)) {
     if (name === '[]' || name === '*') continue;
-    const key = new TextEncoder().encode(name);
+    const key = encoder.encode(name);
     const list = keys.get(key.length) ?? [];
     list.push({ key, rule: rule(value) });
     keys.set(key.length, list);
@@ -40,7 +42,10 @@ export function compilePrune(spec: PruneSpec): PruneNode {
   return { keys, other: rule(spec['*']), elements: elements === DROP ? null : elements };
 }
 
-/** The rule for the key whose bytes are `bytes[from..to)` (no escapes: a key with one never matches). */
+/**
+ * The rule for the key whose raw bytes (between its quotes) are `bytes[from..to)`, written
+ * without escapes (the scanner knows, having just looked at every byte).
+ */
 export function ruleFor(node: PruneNode, bytes: Uint8Array, from: number, to: number): PruneRule {
   const candidates = node.keys.get(to - from);
   if (candidates !== undefined) {
@@ -52,39 +57,9 @@ export function ruleFor(node: PruneNode, bytes: Uint8Array, from: number, to: nu
   return node.other;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-
-/**
- * Index just past the JSON value starting at `from`, or -1 when it does not end in `bytes`.
- * The value is well-formed or JSON.parse will say so later; this only needs to find its end.
- */
-export function valueEnd(bytes: Uint8Array, from: number): number {
-  const n = bytes.length;
-  let depth = 0;
-  for (let i = from; i < n; i++) {
-    const c = bytes[i]!;
-    if (c === QUOTE) {
-      for (i++; i < n; i++) {
-        const d = bytes[i]!;
-        if (d === BACKSLASH) i++;
-        else if (d === QUOTE) break;
-      }
-      if (i >= n) return -1;
-      if (depth === 0) return i + 1;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      depth++;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (depth === 0) return i; // the end of a number or literal at its container's close
-      if (--depth === 0) return i + 1;
-    } else if (depth === 0 && (c === COMMA || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) {
-      return i;
-    }
-  }
-  return -1;
+/** The same for a key written with escapes (`"e\u006ev"`): it matches as JSON.parse reads it. */
+export function ruleForEscaped(node: PruneNode, bytes: Uint8Array, from: number, to: number): PruneRule {
+  const name = JSON.parse(`"${new TextDecoder().decode(bytes.subarray(from, to))}"`) as string;
+  const key = encoder.encode(name);
+  return ruleFor(node, key, 0, key.length);
 }

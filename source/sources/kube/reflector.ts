@@ -1,13 +1,14 @@
-import { Watch, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterStore } from '../../store/cluster-store.js';
 import { Backoff, sleep, type BackoffOptions } from '../../lib/backoff.js';
-import { KubeApiError, authError, describeRequest, httpError, transportError } from './errors.js';
-import type { RawMeta, RawStatus } from './json.js';
-import { listAll } from './list.js';
+import { KubeApiError } from './errors.js';
+import type { RawMeta } from './json.js';
 import type { PodRecord } from '../../domain/types.js';
-import { degradedWarning, resourceQueries, TEMPLATE_OWNER, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
-import { reasonOf, synthesizeNamespaces } from './load-cluster.js';
+import { markDegraded, namespacesOfPods } from './degraded.js';
+import { listToStore } from './list-to-store.js';
+import { resourceQueries, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
 import { sinkFor, type Sink } from './store-sinks.js';
+import { GoneError, watchStream } from './watch-stream.js';
 
 export interface ReflectorOptions extends KubeScope {
   /** Per list-page timeout (--request-timeout); 0 = none. */
@@ -42,9 +43,6 @@ export interface ReflectorStats {
   kinds: number;
 }
 
-/** The watch ended for a reason that needs a fresh list (410 Gone / Expired). */
-class GoneError extends Error {}
-
 /**
  * Informer-style live source for the TUI. For each resource: paged list -> store.replaceAll ->
  * watch from the list's resourceVersion (with bookmarks) applying ADDED/MODIFIED/DELETED.
@@ -56,7 +54,6 @@ export class Reflector {
   private readonly abort = new AbortController();
   private readonly loops: Promise<void>[] = [];
   private readonly down = new Map<ResourceKind, string>();
-  private readonly watches = new Set<AbortController>();
   readonly stats: ReflectorStats = { lists: 0, watches: 0, failures: 0, kinds: 0 };
   private podsListed = false;
   private deriveNamespaces = false;
@@ -95,8 +92,6 @@ export class Reflector {
   /** Abort lists, watches and backoff timers; resolves once every loop has ended. */
   async stop(): Promise<void> {
     this.abort.abort();
-    for (const watch of this.watches) watch.abort();
-    this.watches.clear();
     await Promise.allSettled(this.loops);
   }
 
@@ -147,23 +142,10 @@ export class Reflector {
   }
 
   private async relist(query: ResourceQuery, sink: Sink): Promise<string> {
-    const collector = sink.collect();
-    const { resourceVersion } = await listAll(
-      this.kc,
-      query.path,
-      {
-        labelSelector: query.labelSelector,
-        fieldSelector: query.fieldSelector,
-        limit: this.options.limit ?? 500,
-        timeoutMs: this.options.timeoutMs ?? 0,
-        signal: this.abort.signal,
-        onRestart: collector.reset,
-        ...(query.prune ? { prune: query.prune } : {}),
-      },
-      collector.add,
-    );
+    const { limit, timeoutMs } = this.options;
+    const { resourceVersion, commit } = await listToStore(this.kc, query, sink, { limit, timeoutMs, signal: this.abort.signal });
     if (this.stopped) return resourceVersion;
-    collector.commit();
+    commit();
     this.stats.lists++;
     if (query.kind === 'pods') {
       this.podsListed = true;
@@ -173,115 +155,29 @@ export class Reflector {
     return resourceVersion;
   }
 
-  /**
-   * One watch stream. Resolves 'closed' when the server ends it, 'timeout' when it was idle past
-   * the inactivity timeout; rejects GoneError on 410, KubeApiError on anything else.
-   */
-  private watchOnce(
-    query: ResourceQuery,
-    sink: Sink,
-    resourceVersion: string,
-    setVersion: (rv: string) => void,
-    connected: () => void,
-  ): Promise<'closed' | 'timeout'> {
-    const describe = describeRequest(this.kc, 'watch', query.path);
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      let controller: AbortController | null = null;
-      let failure: Error | null = null;
-      // client-node gives every watch its own undici Agent (for TLS / skip-verify clusters) and
-      // never closes it: left alone, each reconnect would leave one behind for the whole session.
-      let dispatcher: { destroy(): Promise<void> } | undefined;
-      const release = () => void dispatcher?.destroy().catch(() => {});
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        this.abort.signal.removeEventListener('abort', onStop);
-        if (controller) {
-          controller.abort();
-          this.watches.delete(controller);
-        }
-        release();
-        fn();
-      };
-      const onStop = () => settle(() => resolve('closed'));
-      this.abort.signal.addEventListener('abort', onStop, { once: true });
-
-      const onEvent = (type: string, object: unknown) => {
-        if (settled) return;
-        const rv = (object as { metadata?: RawMeta } | null)?.metadata?.resourceVersion;
-        switch (type) {
-          case 'ADDED':
-          case 'MODIFIED':
+  /** One watch stream, applied to the store (watch-stream.ts says how it ends). */
+  private watchOnce(query: ResourceQuery, sink: Sink, resourceVersion: string, setVersion: (rv: string) => void, connected: () => void): Promise<'closed' | 'timeout'> {
+    return watchStream(
+      this.kc,
+      query,
+      { resourceVersion, signal: this.abort.signal, inactivityMs: this.options.inactivityMs, timeoutSeconds: this.options.watchTimeoutSeconds },
+      {
+        onChange: (type, object) => {
+          if (type === 'DELETED') {
+            sink.remove(object);
+          } else {
             sink.upsert(object);
             if (query.kind === 'pods' && this.deriveNamespaces) this.addNamespace((object as { metadata?: RawMeta }).metadata?.namespace);
-            break;
-          case 'DELETED':
-            sink.remove(object);
-            break;
-          case 'BOOKMARK':
-            break;
-          case 'ERROR': {
-            const status = (object ?? {}) as RawStatus;
-            failure =
-              status.code === 410
-                ? new GoneError(status.message ?? 'gone')
-                : httpError(this.kc, describe, status.code ?? 500, status);
-            settle(() => reject(failure));
-            return;
           }
-          default:
-            return;
-        }
-        if (rv) setVersion(rv);
-        if (type !== 'BOOKMARK') this.store.markUpdated();
-      };
-
-      const onDone = (error: unknown) => {
-        settle(() => {
-          if (failure) return reject(failure);
-          if (!error) return resolve('closed');
-          const err = error as { name?: string; statusCode?: number };
-          if (err.name === 'TimeoutError') return resolve('timeout');
-          if (err.statusCode === 410) return reject(new GoneError('gone'));
-          if (err.statusCode) return reject(httpError(this.kc, describe, err.statusCode, null));
-          reject(transportError(this.kc, describe, error));
-        });
-      };
-
-      // The kubeconfig as the Watch sees it, noting the Agent its authentication made.
-      const config = Object.create(this.kc, {
-        applySecurityAuthentication: {
-          value: async (ctx: RequestContext) => {
-            await this.kc.applySecurityAuthentication(ctx);
-            dispatcher = ctx.getDispatcher();
-            if (settled) release();
-          },
+          this.store.markUpdated();
         },
-      }) as KubeConfig;
-      const watch = new Watch(config);
-      // TypeScript-private but a plain field at run time: the stream's inactivity timeout
-      // (default 30s) would otherwise cut quiet watches far more often than needed.
-      (watch as unknown as { requestTimeoutMs: number }).requestTimeoutMs = this.options.inactivityMs ?? 90_000;
-      const params = {
-        resourceVersion,
-        allowWatchBookmarks: true,
-        timeoutSeconds: this.options.watchTimeoutSeconds ?? 300,
-        labelSelector: query.labelSelector,
-        fieldSelector: query.fieldSelector,
-      };
-      watch.watch(query.path, params, onEvent, onDone).then(
-        (ctrl) => {
-          controller = ctrl;
-          if (settled) return void ctrl.abort();
-          this.watches.add(ctrl);
+        onVersion: setVersion,
+        onOpen: () => {
           this.stats.watches++;
           connected();
         },
-        // Thrown before the request: the credential plugin or the kubeconfig failed.
-        (error: unknown) => settle(() => reject(authError(this.kc, describe, error))),
-      );
-    });
+      },
+    );
   }
 
   private sinkFor(kind: ResourceKind): Sink {
@@ -308,9 +204,7 @@ export class Reflector {
   /** An optional resource is forbidden: say so once and carry on without it. */
   private giveUp(kind: ResourceKind, error: KubeApiError): void {
     this.down.delete(kind);
-    this.store.addWarning(degradedWarning(kind, reasonOf(error)));
-    const owner = TEMPLATE_OWNER[kind];
-    if (owner !== undefined) this.store.setTemplatesRead(owner, reasonOf(error));
+    markDegraded(this.store, kind, error);
     if (kind === 'namespaces') {
       this.deriveNamespaces = true;
       this.addNamespacesOfPods();
@@ -320,10 +214,7 @@ export class Reflector {
 
   /** Namespaces cannot be listed: show the asked-for one, or those the pods live in. */
   private addNamespacesOfPods(): void {
-    const snapshot = this.store.getSnapshot();
-    for (const record of synthesizeNamespaces(this.options.namespace, [...snapshot.pods.values()])) {
-      this.addNamespace(record.name);
-    }
+    for (const record of namespacesOfPods(this.options.namespace, this.store.getSnapshot().pods.values())) this.addNamespace(record.name);
   }
 
   private addNamespace(name: string | undefined): void {

@@ -1,5 +1,6 @@
 // What we read from Kubernetes, shared by the one-shot load and the live reflector.
 import type { PodRecord, TemplateOwnerKind } from '../../domain/types.js';
+import { POD_UNUSED } from './pod-projection.js';
 import { PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
 import type { PruneNode } from './prune.js';
 
@@ -51,7 +52,7 @@ const under = (namespace: string | null | undefined, resource: string, group = '
 export function resourceQueries(scope: KubeScope): ResourceQuery[] {
   const ns = scope.namespace || null;
   return [
-    { kind: 'pods', path: under(ns, 'pods'), labelSelector: scope.labelSelector, required: true, trigger: 'always' },
+    { kind: 'pods', path: under(ns, 'pods'), labelSelector: scope.labelSelector, required: true, trigger: 'always', prune: POD_UNUSED },
     // With -n, only that namespace (a cluster-scoped list filtered by name; may be forbidden).
     {
       kind: 'namespaces',
@@ -86,28 +87,4 @@ export function triggersOf(pod: Pick<PodRecord, 'owner' | 'volumes'>): ListTrigg
   if (kind === 'ReplicaSet' || kind === 'StatefulSet' || kind === 'Job') out.push(kind);
   if (pod.volumes.some((v) => v.kind === 'persistentVolumeClaim')) out.push('claims');
   return out;
-}
-
-/** The warning shown when an optional resource cannot be read. */
-export function degradedWarning(kind: ResourceKind, reason: string): string {
-  switch (kind) {
-    case 'namespaces':
-      return `cannot list namespaces (${reason}); namespaces are taken from the pods`;
-    case 'nodes':
-      return `cannot list nodes (${reason}); Fargate nodes are recognised by their fargate- name prefix only`;
-    case 'events':
-      return `cannot list events (${reason}); pending reasons from fargate-scheduler are not shown`;
-    case 'claims':
-      return `cannot list persistentvolumeclaims (${reason}); PVC-backed volumes are judged without their claims`;
-    case 'volumes':
-      return `cannot list persistentvolumes (${reason}); a claim's volume is judged by its provisioner and StorageClass only`;
-    case 'storageClasses':
-      return `cannot list storageclasses (${reason}); claims are judged without their StorageClass`;
-    case 'replicasets':
-    case 'statefulsets':
-    case 'jobs':
-      return `cannot list ${kind} (${reason}); their pods are judged by their own labels, not by the pod template a replacement gets`;
-    case 'pods':
-      return `cannot list pods (${reason})`;
-  }
 }

@@ -11,10 +11,10 @@ import {
   toNamespaceRecord,
   toNodeRecord,
   toPersistentVolumeRecord,
-  toPodRecord,
   toStorageClassRecord,
   toTemplateRecord,
 } from './projection.js';
+import { toPodRecord } from './pod-projection.js';
 
 /** Gathers one (re)list, projecting each item as it arrives so raw pages can be dropped. */
 export interface Collector {

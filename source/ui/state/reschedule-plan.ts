@@ -70,7 +70,7 @@ export function planDialog(steps: readonly RescheduleStep[], options: { width: n
   const refused = steps.length - actionable;
   const width = Math.max(1, options.width);
   const maxLines = Math.max(1, options.maxLines);
-  const podWidth = Math.min(40, Math.max(3, ...steps.map((s) => s.key.length)));
+  const podWidth = Math.min(40, steps.reduce((width, s) => Math.max(width, s.key.length), 3));
   const rest = (step: RescheduleStep) => (step.method === 'refuse' ? step.reason : moveText(step.from, step.to));
   const all: string[] = [];
   for (const step of steps) {

@@ -1,5 +1,5 @@
 // The cluster check's rules that need no EKS call (the DescribeCluster paths run against the sim
-// in test/cli/cluster-check.test.ts).
+// in test/cli/cluster-check.cli.test.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkClusterMatch, sameServer } from '../../../source/sources/aws/cluster-match.js';

@@ -5,10 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { fetchProfiles } from '../../../source/sources/aws/eks.js';
-import type { ClusterIdentity } from '../../../source/store/snapshot.js';
+import { clusterIdentity } from '../../helpers/records.js';
 
 const PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';
-const identity: ClusterIdentity = { context: 'c', clusterName: 'demo', region: 'us-east-1', accountId: null, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
+const identity = clusterIdentity({ context: 'c', accountId: null });
 
 let server: Server;
 let url = '';

@@ -4,8 +4,7 @@ import { classifyEksError } from '../../../source/sources/aws/eks-errors.js';
 import { Backoff, sleep } from '../../../source/lib/backoff.js';
 import { startProfilePoller, type ProfilesResult } from '../../../source/sources/aws/eks.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import type { ClusterIdentity } from '../../../source/store/snapshot.js';
-import type { Profile } from '../../../source/domain/types.js';
+import { clusterIdentity, profile } from '../../helpers/records.js';
 
 const sdkError = (name: string, message = `${name} message`, httpStatusCode?: number) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode } });
@@ -66,12 +65,12 @@ describe('Backoff', () => {
 });
 
 describe('startProfilePoller', () => {
-  const identity: ClusterIdentity = { context: 'c', clusterName: 'demo', region: 'us-east-1', accountId: null, awsProfile: null, roleArn: null, inferredFrom: 'flag' };
-  const profile: Profile = { name: 'fp', status: 'ACTIVE', selectors: [{ namespace: 'dev' }], subnets: [], podExecutionRoleArn: null, source: 'eks' };
+  const identity = clusterIdentity({ context: 'c', accountId: null, inferredFrom: 'flag' });
+  const fp = profile('fp', 'dev');
 
   test('keeps the last known profiles and marks them stale when a re-read fails', async () => {
     const answers: ProfilesResult[] = [
-      { profiles: [profile], status: { state: 'ok', message: null, fetchedAt: 1000, stale: false } },
+      { profiles: [fp], status: { state: 'ok', message: null, fetchedAt: 1000, stale: false } },
       { profiles: [], status: { state: 'throttled', message: 'slow down', fetchedAt: null, stale: false } },
     ];
     const store = new ClusterStore(identity);

@@ -1,7 +1,7 @@
 // kube-http and listAll over real loopback HTTPS with the real client library. A tiny scripted
 // server covers answers the simulator does not give (401, hangs, broken JSON) and the
 // credential-plugin failures that happen before any request. HTTPS because credentials are never
-// sent over plain http (plain-http.test.ts); the sim's test certificate is trusted by CA data.
+// sent over plain http (plain-http.sim.test.ts); the sim's test certificate is trusted by CA data.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';

@@ -1,9 +1,10 @@
-import { describe, test, after } from 'node:test';
+import { describe, test, after, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadKubeConfig, parseDuration } from '../../../source/sources/kube/kubeconfig.js';
+import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
+import { parseDuration } from '../../../source/lib/duration.js';
 import { UsageError, UserError } from '../../../source/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-kubeconfig-'));
@@ -158,6 +159,29 @@ describe('loadKubeConfig (kubectl loading rules)', () => {
         }
       });
     }
+  });
+
+  test('each kubeconfig file is read once', () => {
+    const read = mock.method(fs, 'readFileSync');
+    try {
+      loadKubeConfig({ env: { KUBECONFIG: [a, b, a].join(path.delimiter) } });
+      const reads = read.mock.calls.map((call) => String(call.arguments[0]));
+      assert.deepEqual(reads.filter((file) => file === a || file === b), [a, b]);
+    } finally {
+      read.mock.restore();
+    }
+  });
+
+  test('certificate and key paths are relative to the kubeconfig file, as kubectl reads them', () => {
+    fs.mkdirSync(path.join(dir, 'certs-home'), { recursive: true });
+    const file = write(
+      'certs-home/config',
+      'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://c.example", certificate-authority: ca.crt}\nusers:\n- name: u\n  user: {client-certificate: keys/u.crt, client-key: /abs/u.key}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n',
+    );
+    const { kc } = loadKubeConfig({ kubeconfig: file, env: {} });
+    assert.equal(kc.getCurrentCluster()?.caFile, path.join(dir, 'certs-home', 'ca.crt'));
+    assert.equal(kc.getCurrentUser()?.certFile, path.join(dir, 'certs-home', 'keys', 'u.crt'));
+    assert.equal(kc.getCurrentUser()?.keyFile, '/abs/u.key');
   });
 
   test('--request-timeout is parsed into requestTimeoutMs', () => {

@@ -23,6 +23,7 @@ describe('ListItemSplitter: a list page cut into items as it downloads', () => {
     { rule: 'an "items" key nested deeper is not the list', page: { metadata: { labels: { items: 'x' } }, spec: { items: [9] }, items: [{ ok: true }] } },
     { rule: 'an "items" string value is not the key', page: { kind: 'items', metadata: { name: 'items' }, items: [{ n: 1 }] } },
     { rule: 'keys that start like "items" are not it', page: { itemsX: [{ no: 1 }], item: [{ no: 2 }], items: [{ yes: 3 }] } },
+    { rule: 'items of any JSON type, in the order sent', page: { metadata: {}, items: [1, 'two', null, true, [3], { four: -4.5e-1 }] } },
   ];
   for (const { rule, page } of cases) {
     test(rule, () => {
@@ -42,6 +43,7 @@ describe('ListItemSplitter: a list page cut into items as it downloads', () => {
     for (const size of SIZES) {
       assert.deepEqual(split('{"kind":"Status","metadata":{}}', size), { envelope: { kind: 'Status', metadata: {} }, items: [] });
       assert.deepEqual(split('{"items":null,"metadata":{}}', size), { envelope: { metadata: {} }, items: [] });
+      assert.deepEqual(split('{"items":{"a":[1]},"metadata":{}}', size), { envelope: { metadata: {} }, items: [] }, 'an "items" object');
     }
   });
 

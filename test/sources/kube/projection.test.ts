@@ -6,10 +6,10 @@ import {
   toNamespaceRecord,
   toNodeRecord,
   toPersistentVolumeRecord,
-  toPodRecord,
   toStorageClassRecord,
   toTemplateRecord,
 } from '../../../source/sources/kube/projection.js';
+import { toPodRecord } from '../../../source/sources/kube/pod-projection.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 // core/v1 messages the sim reads: Namespace, Pod (and the pod template every workload carries),
 // ConfigMap, Secret, Service, ServiceAccount, PersistentVolumeClaim (StatefulSet claim templates).
-// Conventions: see meta.ts. From k8s.io/api: core/v1/generated.proto.
+// Conventions: see meta.ts. From k8s.io/api: core/v1/generated.proto. Long because it is the
+// schema text itself, kept in the upstream message order.
 
 export const CORE_PROTO = `
 syntax = "proto3";

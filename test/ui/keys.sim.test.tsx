@@ -9,7 +9,8 @@ import { startReschedule } from '../../source/actions/reschedule.js';
 import { fetchProfiles } from '../../source/sources/aws/eks.js';
 import { checkPodPermissions } from '../../source/sources/kube/permissions.js';
 import type { RescheduleStep, TuiActions } from '../../source/ui/tui-actions.js';
-import { startActionSim, tempDir, type ActionSim } from '../actions/helpers.js';
+import { startActionSim, type ActionSim } from '../actions/helpers.js';
+import { tempDir } from '../helpers/files.js';
 import { follow, type Followed } from '../faults/helpers.js';
 import { press, renderApp, selectedLine, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
 

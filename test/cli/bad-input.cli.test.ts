@@ -582,7 +582,7 @@ describe('bad input: one line naming the problem and the fix, the right exit cod
       const undo = row.setup?.(fx);
       let result;
       try {
-        result = await runCli(row.args(fx), envFor(row, fx), 90_000);
+        result = await runCli(row.args(fx), envFor(row, fx), { timeoutMs: 90_000 });
       } finally {
         undo?.();
       }

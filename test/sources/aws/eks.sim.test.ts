@@ -1,37 +1,23 @@
 // fetchProfiles with the real AWS SDK against the simulator's EKS API. The endpoint comes from
 // AWS_ENDPOINT_URL_EKS (as the sim's env sets it), proving the SDK honours it by itself.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, type RunningSim } from '../../../source/sim/index.js';
+import type { RunningSim } from '../../../source/sim/index.js';
 import { fetchProfiles, startProfilePoller } from '../../../source/sources/aws/eks.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import type { ClusterIdentity } from '../../../source/store/snapshot.js';
+import { buildClusterView } from '../../../source/view-model/cluster-view.js';
+import { simForFile } from '../../helpers/sim.js';
 
-let sim: RunningSim;
-let identity: ClusterIdentity;
-const savedEnv = { ...process.env };
-
-before(async () => {
-  sim = await startSim();
-  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
-  Object.assign(process.env, sim.env, {
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  });
-  identity = { context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId, awsProfile: null, roleArn: null, inferredFrom: 'arn' };
-});
-after(async () => {
-  process.env = savedEnv;
-  await sim.close();
-});
+// One sim for the file; the AWS SDK's default chain points at it.
+const eks = simForFile();
 
 describe('fetchProfiles against the sim EKS API', () => {
   test('reads every profile with its selectors, role, subnets and creation time', async () => {
-    const { profiles, status } = await fetchProfiles(identity);
+    const { profiles, status } = await fetchProfiles(eks.identity);
     assert.equal(status.state, 'ok');
     assert.equal(status.message, null);
     assert.ok(status.fetchedAt !== null);
-    const expected = sim.cluster.profiles();
+    const expected = eks.sim.cluster.profiles();
     assert.ok(expected.length > 0);
     assert.deepEqual(profiles.map((p) => p.name), expected.map((p) => p.name));
     for (const [i, profile] of profiles.entries()) {
@@ -46,9 +32,9 @@ describe('fetchProfiles against the sim EKS API', () => {
   });
 
   test('follows ListFargateProfiles pages', async () => {
-    const { profiles, status } = await fetchProfiles(identity, { pageSize: 2 });
+    const { profiles, status } = await fetchProfiles(eks.identity, { pageSize: 2 });
     assert.equal(status.state, 'ok');
-    assert.equal(profiles.length, sim.cluster.profiles().length);
+    assert.equal(profiles.length, eks.sim.cluster.profiles().length);
     assert.ok(profiles.length > 2, 'more than one page');
   });
 
@@ -92,38 +78,38 @@ describe('fetchProfiles against the sim EKS API', () => {
   ];
   for (const c of failures) {
     test(`${c.rule} -> ${c.state}`, async () => {
-      sim.faults.eksFail(c.fault);
+      eks.sim.faults.eksFail(c.fault);
       try {
-        const { profiles, status } = await fetchProfiles(identity, { maxAttempts: 2 });
+        const { profiles, status } = await fetchProfiles(eks.identity, { maxAttempts: 2 });
         assert.equal(status.state, c.state);
         assert.match(status.message ?? '', c.message);
         assert.deepEqual(profiles, []);
       } finally {
-        sim.faults.reset();
+        eks.sim.faults.reset();
       }
     });
   }
 
   test('transient throttling and 5xx are retried by the SDK', async () => {
-    sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'ThrottlingException', count: 1 });
-    sim.faults.eksFail({ operation: 'DescribeFargateProfile', error: 'ServerException', count: 2 });
+    eks.sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'ThrottlingException', count: 1 });
+    eks.sim.faults.eksFail({ operation: 'DescribeFargateProfile', error: 'ServerException', count: 2 });
     try {
-      const { profiles, status } = await fetchProfiles(identity);
+      const { profiles, status } = await fetchProfiles(eks.identity);
       assert.equal(status.state, 'ok');
-      assert.equal(profiles.length, sim.cluster.profiles().length);
+      assert.equal(profiles.length, eks.sim.cluster.profiles().length);
     } finally {
-      sim.faults.reset();
+      eks.sim.faults.reset();
     }
   });
 
   test('an unknown cluster -> cluster-not-found with the flags to check', async () => {
-    const { status } = await fetchProfiles({ ...identity, clusterName: 'nope' });
+    const { status } = await fetchProfiles({ ...eks.identity, clusterName: 'nope' });
     assert.equal(status.state, 'cluster-not-found');
-    assert.equal(status.message, `EKS cluster nope not found in ${sim.region}: check --eks-cluster/--region`);
+    assert.equal(status.message, `EKS cluster nope not found in ${eks.sim.region}: check --eks-cluster/--region`);
   });
 
   test('no cluster name -> no-cluster with the hint, no request made', async () => {
-    const { status } = await fetchProfiles({ ...identity, clusterName: null });
+    const { status } = await fetchProfiles({ ...eks.identity, clusterName: null });
     assert.equal(status.state, 'no-cluster');
     assert.match(status.message ?? '', /pass --eks-cluster NAME/);
   });
@@ -133,7 +119,7 @@ describe('fetchProfiles against the sim EKS API', () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
     try {
-      const { status } = await fetchProfiles(identity);
+      const { status } = await fetchProfiles(eks.identity);
       assert.equal(status.state, 'no-credentials');
     } finally {
       process.env.AWS_ACCESS_KEY_ID = keys.id;
@@ -146,7 +132,7 @@ describe('fetchProfiles against the sim EKS API', () => {
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
     try {
-      const { status } = await fetchProfiles({ ...identity, awsProfile: 'team-admin' });
+      const { status } = await fetchProfiles({ ...eks.identity, awsProfile: 'team-admin' });
       assert.equal(status.state, 'no-credentials');
       assert.match(status.message ?? '', /team-admin/);
     } finally {
@@ -158,21 +144,21 @@ describe('fetchProfiles against the sim EKS API', () => {
 
 describe('startProfilePoller against the sim', () => {
   test('reads at start, re-reads on demand, keeps stale profiles on failure', async () => {
-    const store = new ClusterStore(identity);
-    const poller = startProfilePoller(identity, store, { intervalMs: 60_000, maxAttempts: 1 });
+    const store = new ClusterStore(eks.identity);
+    const poller = startProfilePoller(eks.identity, store, { intervalMs: 60_000, maxAttempts: 1 });
     try {
       await poller.refreshNow();
       let snapshot = store.flush();
       assert.equal(snapshot.profilesStatus.state, 'ok');
       const names = snapshot.profiles.map((p) => p.name);
-      assert.deepEqual(names, sim.cluster.profiles().map((p) => p.name));
+      assert.deepEqual(names, eks.sim.cluster.profiles().map((p) => p.name));
 
-      sim.cluster.createProfile({ name: 'fp-new', selectors: [{ namespace: 'new' }] });
+      eks.sim.cluster.createProfile({ name: 'fp-new', selectors: [{ namespace: 'new' }] });
       await poller.refreshNow();
       snapshot = store.flush();
       assert.ok(snapshot.profiles.some((p) => p.name === 'fp-new'));
 
-      sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'AccessDeniedException' });
+      eks.sim.faults.eksFail({ operation: 'ListFargateProfiles', error: 'AccessDeniedException' });
       await poller.refreshNow();
       snapshot = store.flush();
       assert.equal(snapshot.profilesStatus.state, 'access-denied');
@@ -181,8 +167,62 @@ describe('startProfilePoller against the sim', () => {
     } finally {
       poller.stop();
       store.dispose();
-      sim.faults.reset();
-      sim.cluster.deleteProfile('fp-new');
+      eks.sim.faults.reset();
+      eks.sim.cluster.deleteProfile('fp-new');
+    }
+  });
+});
+
+// The poller writes a failed re-read into the store as a status only: the profiles of the last
+// good read stay (marked stale), so verdicts do not flip to "unknown" on one bad call.
+describe('a failed profile re-read keeps the profiles it had', () => {
+  const faults = [
+    { rule: 'throttling that outlasts the retries', error: 'ThrottlingException', state: 'throttled' },
+    { rule: 'a 5xx from EKS', error: 'ServiceUnavailableException', state: 'error' },
+    { rule: 'access denied (the role lost eks:ListFargateProfiles mid-session)', error: 'AccessDeniedException', state: 'access-denied' },
+    { rule: 'credentials that expired mid-session', error: 'ExpiredTokenException', state: 'no-credentials' },
+  ] as const;
+  for (const c of faults) {
+    test(`${c.rule}: stale profiles, the last good read's time, verdicts still known`, async () => {
+      const store = new ClusterStore(eks.identity);
+      const poller = startProfilePoller(eks.identity, store, { intervalMs: 60_000, maxAttempts: 1 });
+      try {
+        await poller.refreshNow();
+        const good = store.flush();
+        assert.equal(good.profilesStatus.state, 'ok');
+        assert.ok(good.profiles.length > 0);
+
+        eks.sim.faults.eksFail({ operation: '*', error: c.error, count: Infinity });
+        await poller.refreshNow();
+        const failed = store.flush();
+        assert.equal(failed.profilesStatus.state, c.state, 'the failure is real');
+        assert.equal(failed.profilesStatus.stale, true, 'marked stale');
+        assert.equal(failed.profilesStatus.fetchedAt, good.profilesStatus.fetchedAt, 'fetchedAt is the last good read');
+        assert.deepEqual(failed.profiles, good.profiles, 'the profiles of the last good read, unchanged');
+        assert.equal(buildClusterView(failed).profilesKnown, true, 'verdicts still come from them');
+      } finally {
+        poller.stop();
+        store.dispose();
+        eks.sim.faults.reset();
+      }
+    });
+  }
+
+  test('a failure before any good read: no profiles, and they count as unknown (not as "none match")', async () => {
+    eks.sim.faults.eksFail({ operation: '*', error: 'AccessDeniedException', count: Infinity });
+    const store = new ClusterStore(eks.identity);
+    const poller = startProfilePoller(eks.identity, store, { intervalMs: 60_000, maxAttempts: 1 });
+    try {
+      await poller.refreshNow();
+      const snapshot = store.flush();
+      assert.equal(snapshot.profilesStatus.state, 'access-denied');
+      assert.equal(snapshot.profilesStatus.stale, false, 'nothing to be stale');
+      assert.deepEqual(snapshot.profiles, []);
+      assert.equal(buildClusterView(snapshot).profilesKnown, false);
+    } finally {
+      poller.stop();
+      store.dispose();
+      eks.sim.faults.reset();
     }
   });
 });

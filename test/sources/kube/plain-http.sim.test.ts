@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
-import { getPod, waitForGone } from '../../../source/actions/kube-pods.js';
+import { getPod } from '../../../source/actions/kube-pods.js';
+import { waitForGone } from '../../../source/actions/pod-waits.js';
 import { startSim, type RunningSim } from '../../../source/sim/index.js';
 import { kubeGet } from '../../../source/sources/kube/http.js';
 import { inferClusterIdentity } from '../../../source/sources/kube/identity.js';
@@ -19,7 +20,8 @@ import { listAll } from '../../../source/sources/kube/list.js';
 import { checkPodPermissions } from '../../../source/sources/kube/permissions.js';
 import { Reflector } from '../../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import { podManifest, waitFor } from '../helpers.js';
+import { podManifest } from '../../helpers/sim.js';
+import { waitForSnapshot } from '../../helpers/waiting.js';
 
 const TOKEN = 'static-token-over-http';
 const EXEC_TOKEN = 'exec-token-over-http';
@@ -99,10 +101,10 @@ describe('no credentials over plain http', () => {
       const unsubscribe = store.subscribe(() => {});
       const reflector = new Reflector(kc, store, { backoff: { initialMs: 50, maxMs: 400 } }).start();
       try {
-        await waitFor(store, 'the first list', (s) => s.connection.state === 'live');
+        await waitForSnapshot(store, 'the first list', (s) => s.connection.state === 'live');
         const name = `plain-${which}`;
         const created = sim.cluster.createPod(podManifest('default', name));
-        await waitFor(store, 'the watch to bring the new pod', (s) => s.pods.has(`default/${name}`));
+        await waitForSnapshot(store, 'the watch to bring the new pod', (s) => s.pods.has(`default/${name}`));
         sim.cluster.deletePod('default', name, { gracePeriodSeconds: 0 });
         await waitForGone(kc, { namespace: 'default', name, uid: String(created.metadata.uid) }, { timeoutMs: 10_000 });
       } finally {

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
-import { FAST } from '../sim/helpers.js';
-import { simEnv } from '../helpers/cli.js';
-import { backupsUnder, builtCliCopy, runBuiltCli, tempDir, type CliRun as CliResult } from './helpers.js';
+import { FAST } from '../helpers/sim.js';
+import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
+import { backupsUnder, tempDir } from '../helpers/files.js';
 
 let sim: RunningSim;
 let state: string;
@@ -30,7 +30,7 @@ after(async () => {
 afterEach(() => sim.faults.reset());
 
 const env = () => simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' });
-const cli = (...args: string[]): Promise<CliResult> => runBuiltCli(CLI, args, env());
+const cli = (...args: string[]): Promise<CliResult> => runCli(args, env(), { cli: CLI });
 const kubectl = (...args: string[]) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 });
 const json = (r: CliResult) => JSON.parse(r.stdout) as { apiVersion: string; kind: string; results: any[]; steps?: any[] };
 

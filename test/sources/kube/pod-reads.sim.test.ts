@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { startSim, type RunningSim } from '../../../source/sim/index.js';
 import { checkPodReadPermissions, readPodDescription, readPodYaml, streamPodLog } from '../../../source/sources/kube/pod-reads.js';
-import { kubeConfigFrom } from '../helpers.js';
+import { kubeConfigFrom } from '../../helpers/sim.js';
 
 let sim: RunningSim;
 before(async () => {

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { startSim, type RunningSim } from '../../../source/sim/index.js';
 import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
 import { inferClusterIdentity } from '../../../source/sources/kube/identity.js';
-import { listAll, loadClusterOnce } from '../../../source/sources/kube/list.js';
+import { listAll } from '../../../source/sources/kube/list.js';
+import { loadClusterOnce } from '../../../source/sources/kube/load-cluster.js';
 import { KubeApiError } from '../../../source/sources/kube/http.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import { podManifest } from '../helpers.js';
+import { podManifest } from '../../helpers/sim.js';
 
 let sim: RunningSim;
 before(async () => {

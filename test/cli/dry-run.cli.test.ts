@@ -7,9 +7,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { isDryRun, startSim, type RunningSim, type SimRequest } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
-import { FAST } from '../sim/helpers.js';
-import { simEnv } from '../helpers/cli.js';
-import { builtCliCopy, filesUnder, runBuiltCli, tempDir, type CliRun } from '../actions/helpers.js';
+import { FAST } from '../helpers/sim.js';
+import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
+import { filesUnder, tempDir } from '../helpers/files.js';
 
 let sim: RunningSim;
 let state: string;
@@ -26,9 +26,9 @@ after(async () => {
 });
 afterEach(() => sim.faults.reset());
 
-const cli = (...args: string[]): Promise<CliRun> => {
+const cli = (...args: string[]): Promise<CliResult> => {
   sim.requests.clear();
-  return runBuiltCli(CLI, args, simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }));
+  return runCli(args, simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }), { cli: CLI });
 };
 const writes = (): SimRequest[] => sim.requests.writes();
 const describeWrites = (list: SimRequest[]) => list.map((r) => `${r.method} ${r.path}?${new URLSearchParams(Object.entries(r.query).flatMap(([k, vs]) => vs.map((v) => [k, v])))}`).join('\n');

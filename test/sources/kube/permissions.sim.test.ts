@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, type RunningSim } from '../../../source/sim/index.js';
 import { checkPodPermissions } from '../../../source/sources/kube/permissions.js';
-import { kubeConfigFrom } from '../helpers.js';
+import { kubeConfigFrom } from '../../helpers/sim.js';
 
 let sim: RunningSim;
 before(async () => {

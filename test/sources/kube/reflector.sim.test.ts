@@ -7,7 +7,9 @@ import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
 import { inferClusterIdentity } from '../../../source/sources/kube/identity.js';
 import { Reflector } from '../../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../../source/store/cluster-store.js';
-import { activeResources, podManifest, waitFor } from '../helpers.js';
+import { activeResources } from '../helpers.js';
+import { podManifest } from '../../helpers/sim.js';
+import { waitForSnapshot } from '../../helpers/waiting.js';
 
 let sim: RunningSim;
 before(async () => {
@@ -23,7 +25,7 @@ async function follow(options: ConstructorParameters<typeof Reflector>[2] = {}) 
   // A subscriber makes the store batch like the TUI does.
   const unsubscribe = store.subscribe(() => {});
   const reflector = new Reflector(kc, store, { backoff: { initialMs: 50, maxMs: 400 }, ...options }).start();
-  await waitFor(store, 'the first list', (s) => s.connection.state === 'live' && s.pods.size === sim.cluster.listPods().length);
+  await waitForSnapshot(store, 'the first list', (s) => s.connection.state === 'live' && s.pods.size === sim.cluster.listPods().length);
   return {
     store,
     reflector,
@@ -42,11 +44,11 @@ describe('Reflector', () => {
       const snapshot = live.store.flush();
       assert.equal(snapshot.namespaces.size, sim.cluster.list('namespaces').length);
       assert.equal(snapshot.nodes.size, sim.cluster.list('nodes').length);
-      sim.cluster.createPod(podManifest('default', 'watched-1', { app: 'watched' }));
-      await waitFor(live.store, 'the created pod', (s) => s.pods.has('default/watched-1'));
-      await waitFor(live.store, 'the pod to run', (s) => s.pods.get('default/watched-1')?.status === 'Running');
+      sim.cluster.createPod(podManifest('default', 'watched-1', { labels: { app: 'watched' } }));
+      await waitForSnapshot(live.store, 'the created pod', (s) => s.pods.has('default/watched-1'));
+      await waitForSnapshot(live.store, 'the pod to run', (s) => s.pods.get('default/watched-1')?.status === 'Running');
       sim.cluster.deletePod('default', 'watched-1');
-      await waitFor(live.store, 'the deleted pod to go', (s) => !s.pods.has('default/watched-1'));
+      await waitForSnapshot(live.store, 'the deleted pod to go', (s) => !s.pods.has('default/watched-1'));
     } finally {
       await live.stop();
     }
@@ -57,10 +59,10 @@ describe('Reflector', () => {
     try {
       sim.faults.dropWatches();
       sim.cluster.createPod(podManifest('default', 'after-drop'));
-      await waitFor(live.store, 'the pod created while the watch was down', (s) => s.pods.has('default/after-drop'));
+      await waitForSnapshot(live.store, 'the pod created while the watch was down', (s) => s.pods.has('default/after-drop'));
       sim.faults.dropWatches();
       sim.cluster.deletePod('default', 'after-drop', { gracePeriodSeconds: 0 });
-      await waitFor(live.store, 'the pod deleted while the watch was down', (s) => !s.pods.has('default/after-drop'));
+      await waitForSnapshot(live.store, 'the pod deleted while the watch was down', (s) => !s.pods.has('default/after-drop'));
       assert.equal(live.store.flush().connection.state, 'live');
     } finally {
       await live.stop();
@@ -77,8 +79,8 @@ describe('Reflector', () => {
       sim.cluster.deletePod('default', 'gap-victim', { gracePeriodSeconds: 0 });
       sim.cluster.createPod(podManifest('default', 'gap-newcomer'));
       sim.faults.expireResourceVersions();
-      await waitFor(live.store, 'reconnecting to be shown', (s) => s.connection.state === 'reconnecting', 5000);
-      const snapshot = await waitFor(
+      await waitForSnapshot(live.store, 'reconnecting to be shown', (s) => s.connection.state === 'reconnecting', 5000);
+      const snapshot = await waitForSnapshot(
         live.store,
         'the relist after 410',
         (s) => s.connection.state === 'live' && !s.pods.has('default/gap-victim') && s.pods.has('default/gap-newcomer'),
@@ -95,7 +97,7 @@ describe('Reflector', () => {
     try {
       const live = await follow();
       try {
-        const snapshot = await waitFor(live.store, 'the warnings', (s) => s.warnings.length === 2);
+        const snapshot = await waitForSnapshot(live.store, 'the warnings', (s) => s.warnings.length === 2);
         assert.match(snapshot.warnings.join('\n'), /cannot list namespaces \(forbidden\)/);
         assert.match(snapshot.warnings.join('\n'), /cannot list nodes \(forbidden\)/);
         const podNamespaces = new Set([...snapshot.pods.values()].map((p) => p.namespace));
@@ -114,8 +116,8 @@ describe('Reflector', () => {
     try {
       const live = await follow();
       try {
-        await waitFor(live.store, 'ReplicaSet templates', (s) => s.templatesRead.get('ReplicaSet') === null && s.templates.size > 0);
-        const denied = await waitFor(live.store, 'StatefulSets marked unreadable', (s) => s.templatesRead.get('StatefulSet') === 'forbidden');
+        await waitForSnapshot(live.store, 'ReplicaSet templates', (s) => s.templatesRead.get('ReplicaSet') === null && s.templates.size > 0);
+        const denied = await waitForSnapshot(live.store, 'StatefulSets marked unreadable', (s) => s.templatesRead.get('StatefulSet') === 'forbidden');
         assert.ok(denied.warnings.includes('cannot list statefulsets (forbidden); their pods are judged by their own labels, not by the pod template a replacement gets'));
         sim.cluster.apply({
           apiVersion: 'apps/v1',
@@ -123,7 +125,7 @@ describe('Reflector', () => {
           metadata: { name: 'followed', namespace: 'default' },
           spec: { replicas: 1, selector: { matchLabels: { app: 'followed' } }, template: { metadata: { labels: { app: 'followed', tier: 'x' } }, spec: { containers: [{ name: 'a', image: 'nginx' }] } } },
         });
-        const snapshot = await waitFor(live.store, "the new ReplicaSet's template", (s) => [...s.templates.values()].some((t) => t.kind === 'ReplicaSet' && t.name.startsWith('followed-')));
+        const snapshot = await waitForSnapshot(live.store, "the new ReplicaSet's template", (s) => [...s.templates.values()].some((t) => t.kind === 'ReplicaSet' && t.name.startsWith('followed-')));
         const template = [...snapshot.templates.values()].find((t) => t.name.startsWith('followed-'))!;
         assert.equal(template.templateLabels.tier, 'x');
       } finally {
@@ -165,14 +167,14 @@ describe('Reflector: storage is followed only once a pod mounts a claim', () => 
     const unsubscribe = store.subscribe(() => {});
     const reflector = new Reflector(kc, store, { backoff: { initialMs: 50, maxMs: 400 } }).start();
     try {
-      await waitFor(store, 'the first list', (s) => s.connection.state === 'live' && s.pods.size === small.cluster.listPods().length);
-      await waitFor(store, 'ReplicaSet templates', (s) => s.templatesRead.get('ReplicaSet') === null);
+      await waitForSnapshot(store, 'the first list', (s) => s.connection.state === 'live' && s.pods.size === small.cluster.listPods().length);
+      await waitForSnapshot(store, 'ReplicaSet templates', (s) => s.templatesRead.get('ReplicaSet') === null);
       assert.equal(store.flush().volumes.size, 0, 'no pod mounts a claim yet');
       small.cluster.apply({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'shared', namespace: 'default' }, spec: { accessModes: ['ReadWriteMany'], storageClassName: '', volumeName: 'pv-efs', resources: { requests: { storage: '1Gi' } } } });
       const claimed = podManifest('default', 'with-claim') as { spec: Record<string, unknown> };
       claimed.spec.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'shared' } }];
       small.cluster.createPod(claimed);
-      const snapshot = await waitFor(store, 'the volume and the claim', (s) => s.volumes.has('pv-efs') && s.claims.has('default/shared'));
+      const snapshot = await waitForSnapshot(store, 'the volume and the claim', (s) => s.volumes.has('pv-efs') && s.claims.has('default/shared'));
       assert.deepEqual(snapshot.volumes.get('pv-efs'), { name: 'pv-efs', csiDriver: 'efs.csi.aws.com', inTree: null });
       assert.equal(snapshot.claims.get('default/shared')?.volumeName, 'pv-efs');
     } finally {

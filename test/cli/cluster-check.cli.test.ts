@@ -8,9 +8,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
-import { FAST } from '../sim/helpers.js';
-import { simEnv } from '../helpers/cli.js';
-import { builtCliCopy, runBuiltCli, tempDir, type CliRun } from '../actions/helpers.js';
+import { FAST } from '../helpers/sim.js';
+import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
+import { tempDir } from '../helpers/files.js';
 
 let demo: RunningSim;
 let prod: RunningSim;
@@ -81,10 +81,10 @@ interface Setup {
   eks: () => RunningSim;
 }
 
-function cli(setup: Setup, args: string[]): Promise<CliRun> {
+function cli(setup: Setup, args: string[]): Promise<CliResult> {
   for (const sim of [demo, prod]) sim.requests.clear();
   const env = simEnv(demo, { KUBECONFIG: setup.kubeconfig(), AWS_ENDPOINT_URL_EKS: setup.eks().url, XDG_STATE_HOME: dir, NO_COLOR: '1' });
-  return runBuiltCli(CLI, args, env);
+  return runCli(args, env, { cli: CLI });
 }
 
 const kubeWrites = () => [...demo.requests.writes(), ...prod.requests.writes()];

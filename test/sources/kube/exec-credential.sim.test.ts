@@ -1,5 +1,5 @@
 // The kubeconfig's exec credential plugin, run by our runner through the real client library
-// against the sim over https (over plain http no plugin runs at all: plain-http.test.ts). A reply
+// against the sim over https (over plain http no plugin runs at all: plain-http.sim.test.ts). A reply
 // that is not an ExecCredential of the kubeconfig's apiVersion is one line naming the user entry
 // and what came back, never the reply itself; a plugin that never answers is stopped after the
 // request timeout, with the command to run it alone.
@@ -13,6 +13,7 @@ import { startSim, type RunningSim } from '../../../source/sim/index.js';
 import { commandLine, parseExecCredential } from '../../../source/sources/kube/exec-credential.js';
 import { KubeApiError, kubeGet } from '../../../source/sources/kube/http.js';
 import { loadKubeConfig } from '../../../source/sources/kube/kubeconfig.js';
+import { waitUntil } from '../../helpers/waiting.js';
 
 const V1 = 'client.authentication.k8s.io/v1';
 const V1BETA1 = 'client.authentication.k8s.io/v1beta1';
@@ -133,9 +134,7 @@ describe('exec credential plugins', () => {
       ),
     );
     const sleeper = Number(readFileSync(pidFile, 'utf8'));
-    const deadline = Date.now() + 10_000;
-    while (alive(sleeper) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.ok(!alive(sleeper), "the plugin's own child was stopped too");
+    await waitUntil("the plugin's own child to be stopped too", () => !alive(sleeper), 10_000, { intervalMs: 100 });
   });
 
   test('parallel requests share one plugin run; its token is cached until it expires', async () => {

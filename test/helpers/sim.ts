@@ -1,0 +1,107 @@
+// Starting the simulated cluster for a test and pointing the real clients at it: client-node
+// through the sim's kubeconfig, the AWS SDK's default chain through the process environment.
+import { after, before } from 'node:test';
+import { KubeConfig } from '@kubernetes/client-node';
+import { startSim, type RunningSim, type SimOptions, type Timing } from '../../source/sim/index.js';
+import type { ClusterIdentity } from '../../source/store/snapshot.js';
+import { clusterIdentity } from './records.js';
+
+/** Timings that keep the sim's schedulers, kubelets and controllers quick but still asynchronous. */
+export const FAST: Partial<Timing> = {
+  fargateScheduleMs: 20,
+  ec2ScheduleMs: 5,
+  containerStartMs: 10,
+  graceMsPerSecond: 2,
+  maxGraceMs: 150,
+  jobRunMs: 40,
+  profileCreateMs: 60,
+  profileDeleteMs: 60,
+  clusterUpdateMs: 60,
+  controllerMs: 2,
+};
+
+/** startSim with FAST timings (a test's own timings win). */
+export function fastSim(opts: SimOptions = {}): Promise<RunningSim> {
+  return startSim({ ...opts, timing: { ...FAST, ...opts.timing } });
+}
+
+export function kubeConfigFrom(path: string): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(path);
+  return kc;
+}
+
+/** The identity the CLI infers for the sim's context (cluster, region and account from its ARN). */
+export function simIdentity(sim: RunningSim): ClusterIdentity {
+  return clusterIdentity({ context: sim.contextName, clusterName: sim.clusterName, region: sim.region, accountId: sim.accountId });
+}
+
+/**
+ * Point the AWS SDK's default chain (in this process) at the sim: its endpoint and dummy keys, no
+ * other AWS_* variable and no ~/.aws files. Returns the function that puts process.env back.
+ */
+export function pointAwsSdkAt(sim: RunningSim): () => void {
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+  Object.assign(process.env, sim.env, { AWS_CONFIG_FILE: '/nonexistent/aws-config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials' });
+  return () => {
+    process.env = saved;
+  };
+}
+
+export interface FileSim {
+  readonly sim: RunningSim;
+  readonly identity: ClusterIdentity;
+  readonly kc: KubeConfig;
+}
+
+/**
+ * One sim for the whole test file, with the AWS SDK pointed at it: call at the top of the file,
+ * read `.sim`/`.identity`/`.kc` inside tests. The hooks are registered where this is called, so
+ * they run in the file's own order; the getters say so if a test reads them before the start.
+ */
+export function simForFile(opts: SimOptions = {}): FileSim {
+  let running: { sim: RunningSim; identity: ClusterIdentity; kc: KubeConfig; restoreEnv: () => void } | null = null;
+  before(async () => {
+    const sim = await startSim(opts);
+    running = { sim, identity: simIdentity(sim), kc: kubeConfigFrom(sim.kubeconfigPath), restoreEnv: pointAwsSdkAt(sim) };
+  });
+  after(async () => {
+    if (!running) return;
+    running.restoreEnv();
+    await running.sim.close();
+    running = null;
+  });
+  const get = () => {
+    if (!running) throw new Error('the sim of this file is not running: read it inside a test or hook');
+    return running;
+  };
+  return {
+    get sim() {
+      return get().sim;
+    },
+    get identity() {
+      return get().identity;
+    },
+    get kc() {
+      return get().kc;
+    },
+  };
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+/** A pod manifest as a user writes it: one nginx container `app`, no requests, nothing else unless given. */
+export function podManifest(
+  ns: string,
+  name: string,
+  extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Json; container?: Json } = {},
+): Json {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: ns, ...(extra.labels ? { labels: extra.labels } : {}), ...(extra.annotations ? { annotations: extra.annotations } : {}) },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...extra.container }], ...extra.spec },
+  };
+}
