@@ -5,6 +5,7 @@ import module from 'node:module';
 import { describeError, isUserError } from './errors.js';
 import { parseArgs } from './cli/flags.js';
 import { helpText } from './cli/help.js';
+import { commandHelpText } from './cli/command-help.js';
 import { VERSION } from './cli/version.js';
 import { nodeTooOld } from './cli/node-version.js';
 
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = parseArgs(argv);
   if (options.help) {
-    process.stdout.write(helpText());
+    process.stdout.write(commandHelpText(options.command) ?? helpText());
     return 0;
   }
   if (options.version) {
