@@ -105,3 +105,25 @@ describe('enter on a profile', () => {
     await waitForFrame(tui, (f) => f.includes('Profiles [') && !f.includes('Profiles [1]'), 2000);
   });
 });
+
+describe('the cursor follows its pod', () => {
+  test('typing a filter that keeps the selected pod keeps the cursor on it; clearing the filter too', async () => {
+    tui = await renderApp({ namespace: null }, { columns: 120, rows: 30 });
+    await press(tui, 'tab');
+    await waitForFrame(tui, (f) => f.includes('Pods(all) [8]'));
+    // Down to web-2 (the fourth row).
+    for (let i = 0; i < 3; i++) await press(tui, 'j');
+    // The selected row: the table row in inverse video (the filter prompt's cursor is inverse too).
+    const selectedLine = (t: AppHarness) =>
+      t.rawFrame().split('\n').filter((l) => l.includes('\u001B[7m')).map((l) => l.replace(/\u001B\[[0-9;]*m/g, '')).find((l) => /^\s+\S+\s+\S+\s+(Running|Pending|Completed)/.test(l)) ?? '';
+    assert.match(selectedLine(tui), /web-2/);
+    await press(tui, '/');
+    for (const ch of '^web') await press(tui, ch);
+    await waitForFrame(tui, (f) => f.includes('/^web'));
+    assert.match(selectedLine(tui), /web-2/, 'web-2 is now the second row, and still selected');
+    await press(tui, 'enter');
+    await press(tui, 'esc');
+    await waitForFrame(tui, (f) => f.includes('Pods(all) [8]') && !f.includes('filter:'));
+    assert.match(selectedLine(tui), /web-2/, 'back in the full list, still on web-2');
+  });
+});
