@@ -4,6 +4,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { press, renderApp, type as typeText, waitForFrame, type AppHarness } from './helpers.js';
+import { fakeActions } from './fake-actions.js';
 import type { KubeContextInfo, LogListener, PodReadPermissions, TuiContexts, TuiReads } from '../../source/ui/tui-actions.js';
 
 let tui: AppHarness | null = null;
@@ -168,6 +169,23 @@ describe(':ctx', () => {
     await typeText(tui, 'ctx nope');
     await press(tui, 'enter');
     await waitForFrame(tui, (f) => /nope/.test(f) && /context/i.test(f));
+    assert.deepEqual(contexts.switched, []);
+  });
+
+  test('not while a reschedule runs: it belongs to the cluster it started in', async () => {
+    const contexts = fakeContexts();
+    const fake = fakeActions();
+    tui = await renderApp({ namespace: 'test', actions: fake.actions, contexts }, { columns: 140 });
+    await waitForFrame(tui, (f) => f.includes('r reschedule'));
+    await press(tui, 'r');
+    await waitForFrame(tui, (f) => f.includes('Reschedule test/test?'));
+    await press(tui, 'y');
+    await waitForFrame(tui, () => fake.runs.length === 1);
+    await press(tui, 'esc');
+    await press(tui, ':');
+    await typeText(tui, 'ctx green');
+    await press(tui, 'enter');
+    await waitForFrame(tui, (f) => f.includes('A reschedule is running in'));
     assert.deepEqual(contexts.switched, []);
   });
 });
