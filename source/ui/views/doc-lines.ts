@@ -35,11 +35,19 @@ const kv = (obj: Json): string => {
   return entries.length === 0 ? '<none>' : entries.map(([k, v]) => `${k}=${String(v)}`).join(', ');
 };
 
+/** kubectl describe leaves this one out: it repeats the whole manifest. */
+const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+
 export function describeLines({ pod, events, eventsError }: PodDescription, t: Theme, now: number): Line[] {
   const p = pod as Json;
   const lines: Line[] = [];
   const field = (name: string, value: string, indent = '') => lines.push([seg(`${indent}${`${name}:`.padEnd(18 - indent.length)}`, t.text.secondary), seg(` ${value}`)]);
   const heading = (name: string) => lines.push([seg(`${name}:`, t.text.title)]);
+  // One entry per line under the field's name, as kubectl describe prints labels and annotations.
+  const multiline = (name: string, entries: string[]) => {
+    if (entries.length === 0) return field(name, '<none>');
+    entries.forEach((entry, i) => (i === 0 ? field(name, entry) : lines.push([seg(' '.repeat(18)), seg(` ${entry}`)])));
+  };
   const meta = p.metadata ?? {};
   const spec = p.spec ?? {};
   const status = p.status ?? {};
@@ -49,8 +57,13 @@ export function describeLines({ pod, events, eventsError }: PodDescription, t: T
   field('Service Account', String(spec.serviceAccountName ?? 'default'));
   field('Node', spec.nodeName ? `${spec.nodeName}${status.hostIP ? `/${status.hostIP}` : ''}` : '<none>');
   field('Start Time', String(status.startTime ?? '<unset>'));
-  field('Labels', kv(meta.labels));
-  field('Annotations', kv(meta.annotations));
+  multiline('Labels', Object.entries(meta.labels ?? {}).map(([k, v]) => `${k}=${String(v)}`));
+  multiline(
+    'Annotations',
+    Object.entries(meta.annotations ?? {})
+      .filter(([k]) => !SKIPPED_ANNOTATIONS.has(k))
+      .map(([k, v]) => `${k}: ${String(v).trim().replace(/\s*\n\s*/g, ' ')}`),
+  );
   field('Status', `${meta.deletionTimestamp ? 'Terminating' : String(status.phase ?? 'Unknown')}`);
   field('IP', String(status.podIP ?? '<none>'));
   const owner = (meta.ownerReferences ?? []).find((o: Json) => o.controller) ?? (meta.ownerReferences ?? [])[0];
