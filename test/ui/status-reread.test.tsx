@@ -39,4 +39,15 @@ describe('R', () => {
     await press(tui, 'R');
     await waitForFrame(tui, (f) => f.includes('Profiles not re-read: AccessDeniedException'));
   });
+
+  test('a re-read resets "updated Ns ago": the newest of the watch and the profiles counts', async () => {
+    const store = sceneStore();
+    tui = await renderApp({ store, refreshProfiles: async () => {
+      store.setLiveProfiles([...store.getSnapshot().profiles], { state: 'ok', message: null, fetchedAt: NOW, stale: false });
+      return { profiles: 3, problem: null };
+    } });
+    await waitForFrame(tui, (f) => f.includes('updated 3s ago'));
+    await press(tui, 'R');
+    await waitForFrame(tui, (f) => f.includes('Profiles re-read: 3') && f.includes('updated 0s ago'));
+  });
 });
