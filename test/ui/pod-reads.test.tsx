@@ -108,6 +108,14 @@ describe('y, d, l on a pod', () => {
     assert.deepEqual(reads.asked, []);
   });
 
+  test('--read-only offers the reads too (none of them writes)', async () => {
+    const reads = fakeReads();
+    const t = await onTestPod({ reads, readOnly: true });
+    await waitForFrame(t, (f) => footer(f).includes('y yaml') && footer(f).includes('l logs'));
+    await press(t, 'y');
+    await waitForFrame(t, (f) => f.includes('kind: Pod'));
+  });
+
   test('without a host offering reads, y/d/l are not bound at all', async () => {
     const t = await onTestPod({});
     await press(t, 'y');
