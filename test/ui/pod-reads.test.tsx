@@ -129,7 +129,7 @@ describe('c copies the name', () => {
     const copied: string[] = [];
     const t = await onTestPod({ copy: (text) => void copied.push(text) });
     await press(t, 'c');
-    await waitForFrame(t, (f) => f.includes('Copied test to the clipboard'));
+    await waitForFrame(t, (f) => f.includes("Sent test to the terminal's clipboard"));
     assert.deepEqual(copied, ['test']);
   });
 });

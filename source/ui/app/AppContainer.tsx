@@ -127,7 +127,7 @@ export function AppContainer(props: AppProps) {
     (text: string) => {
       if (!hostCopy) return;
       hostCopy(text);
-      notice(`Copied ${text} to the clipboard`);
+      notice(`Sent ${text} to the terminal's clipboard (a terminal without clipboard access ignores it)`);
     },
     [hostCopy, notice],
   );
