@@ -10,15 +10,17 @@ import { startDemo } from '../../source/cli/demo.js';
 test("the demo's backups go to its temporary directory, not the user's state directory, and are removed with it", async () => {
   const saved = { ...process.env };
   const userBackups = defaultBackupDir();
+  const demo = await startDemo();
+  const root = dirname(demo.kubeconfigPath);
   try {
-    const demo = await startDemo();
-    const root = dirname(demo.kubeconfigPath);
     const backups = defaultBackupDir();
     assert.notEqual(backups, userBackups);
     assert.ok(backups.startsWith(root), `${backups} is under ${root}`);
-    await demo.close();
-    assert.equal(existsSync(root), false, 'removed');
   } finally {
+    // Closed even when an assertion failed (a running sim would keep the test process alive),
+    // and the environment the demo changed put back.
+    await demo.close();
     process.env = saved;
   }
+  assert.equal(existsSync(root), false, 'removed');
 });
