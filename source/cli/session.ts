@@ -16,6 +16,8 @@ export interface Session {
   kc: KubeConfig;
   identity: ClusterIdentity;
   store: ClusterStore;
+  /** The kubeconfig file given (--kubeconfig, or the demo's); undefined = KUBECONFIG / ~/.kube/config. */
+  kubeconfig: string | undefined;
   requestTimeoutMs: number | undefined;
   /** The kubeconfig context's namespace ("default" when it names none), as kubectl uses for named pods. */
   contextNamespace: string;
@@ -96,6 +98,7 @@ export async function openSession(options: Options, { live = false }: { live?: b
     kc,
     identity,
     store,
+    kubeconfig,
     requestTimeoutMs,
     contextNamespace,
     startProfiles,

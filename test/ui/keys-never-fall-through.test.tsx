@@ -144,8 +144,8 @@ describe('the : prompt', () => {
     tui = await renderApp({}, { rows: 30 });
     await press(tui, ':');
     const frame = await waitForFrame(tui, (f) => promptLine(f).startsWith(':'));
-    assert.match(promptLine(frame), /:pods :ns :profiles :q/);
-    assert.equal(footer(frame), 'enter run  esc cancel');
+    assert.match(promptLine(frame), /:pods :ns :profiles :ctx :q/);
+    assert.equal(footer(frame), 'enter run  tab complete  ↑ history  esc cancel');
   });
 
   test('help lists the commands and the keys of the prompts and dialogs', async () => {

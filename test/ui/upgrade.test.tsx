@@ -100,7 +100,7 @@ describe('upgrade readiness in the TUI', () => {
   test('the pod detail names the Fargate node, its kubelet and what it means for the upgrade', () => {
     const store = afterUpgrade();
     // Read as one line: the sentence wraps at the harness's 100 columns.
-    const detail = (key: string) => renderView(<PodDetailView podKey={key} />, uiState({ store, rows: 90 })).frame().replace(/\s+/g, ' ');
+    const detail = (key: string) => renderView(<PodDetailView screen={{ kind: 'detail', podKey: key, scroll: 0 }} />, uiState({ store, rows: 90 })).frame().replace(/\s+/g, ' ');
     assert.match(detail('default/web-1'), new RegExp(`kubelet Fargate node ${SCENE_FARGATE_NODE_A} runs kubelet v1\\.32\\.9-eks-113cf36, older than the control plane \\(1\\.33\\): outdated, it blocks the upgrade to 1\\.34`));
     assert.match(detail('default/web-2'), new RegExp(`kubelet Fargate node ${SCENE_FARGATE_NODE_B} runs kubelet v1\\.33\\.5-eks-ecaa3a6, the control plane's minor \\(1\\.33\\): it does not block the upgrade to 1\\.34`));
     assert.doesNotMatch(detail('batch/worker'), / kubelet (Fargate|v1)/, 'off Fargate the detail says nothing of kubelets');

@@ -3,7 +3,7 @@ import type { UIState } from '../app/contexts.js';
 import { focusOf } from '../state/key-routing.js';
 import type { NavAction } from '../state/navigation.js';
 import { withPermissions } from '../state/reschedule-plan.js';
-import { runCounts } from '../state/run-progress.js';
+import { runCounts, runProgressText } from '../state/run-progress.js';
 import type { PlanOptions, PodPermissions, TuiActions } from '../tui-actions.js';
 import type { PermissionsControl } from './usePodPermissions.js';
 import type { RunControl } from './useRescheduleRun.js';
@@ -35,8 +35,7 @@ export function useReschedulePlan({ tui, runner, ensurePermissions, readState, d
 
   const busyNotice = useCallback(() => {
     const run = readState().run;
-    const counts = run ? runCounts(run) : null;
-    notice(`A reschedule is already running${counts ? ` (${Math.min(counts.total, counts.done + 1)}/${counts.total})` : ''}: one at a time. Press w to watch it.`, 'error');
+    notice(`A reschedule is already running${run ? ` (${runProgressText(run)})` : ''}: one at a time. Press w to watch it.`, 'error');
   }, [readState, notice]);
 
   const ask = useCallback(
