@@ -86,6 +86,22 @@ function shrink<R>(kept: readonly Column<R>[], over: number): Array<{ column: Co
   return kept.map((column, i) => ({ column, width: column.width - cuts[i]! }));
 }
 
+/**
+ * The layout with `need` columns taken from its flexible columns (NAME, REASON), each giving at
+ * most a third of its natural width; null when they cannot spare that much.
+ */
+function lendFromFlex<R>(layout: Array<{ column: Column<R>; width: number }>, need: number): Array<{ column: Column<R>; width: number }> | null {
+  if (need <= 0) return layout;
+  let left = need;
+  const lent = layout.map((c) => {
+    if (!c.column.flex || left <= 0) return c;
+    const give = Math.min(left, Math.max(0, c.width - Math.ceil((c.column.width * 2) / 3)));
+    left -= give;
+    return { ...c, width: c.width - give };
+  });
+  return left > 0 ? null : lent;
+}
+
 /** A header cell: the header cut to leave room for its sort marker, which is always shown. */
 function headerCell<R>(column: Column<R>, width: number): string {
   const mark = column.mark ?? '';
@@ -112,9 +128,10 @@ export function Table<R>(props: TableProps<R>) {
   const full = layoutColumns(columns, width);
   const reserved = position ? layoutColumns(columns, width - position.length) : full;
   const fits = reserved.length === full.length && reserved.every((c, i) => c.width >= Math.min(full[i]!.width, c.column.width));
-  const layout = fits ? reserved : full;
+  const headerOf = (cols: typeof full) => cols.map(({ column, width: w }) => headerCell(column, w)).join(' ');
+  const layout = fits ? reserved : position ? (lendFromFlex(full, position.length + 1 - (width - GUTTER - headerOf(full).trimEnd().length)) ?? full) : full;
 
-  const header = layout.map(({ column, width: w }) => headerCell(column, w)).join(' ');
+  const header = headerOf(layout);
   const room = width - GUTTER - header.trimEnd().length;
   const more = position.length + 1 <= room ? position : '';
   return (

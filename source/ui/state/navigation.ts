@@ -252,8 +252,9 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       const top = topScreen(state);
       // A filter belongs to the view it was typed in: esc there clears it before leaving.
       if (isListScreen(top) && top.filter !== '') return withTop(state, { ...top, filter: '' });
-      if (state.stack.length > 1) return { ...state, stack: state.stack.slice(0, -1) };
+      // So do the pods view's toggles (only drifted, only outdated): esc clears them before leaving.
       if (top.kind === 'pods' && (state.onlyReschedule || state.onlyOutdated)) return { ...state, onlyReschedule: false, onlyOutdated: false };
+      if (state.stack.length > 1) return { ...state, stack: state.stack.slice(0, -1) };
       return state;
     }
     case 'toggleHelp':
