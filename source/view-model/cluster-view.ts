@@ -169,7 +169,7 @@ export function summarizeNamespace(name: string, pods: PodView[], profiles: read
   let pending = 0;
   let hourlyUsd: number | null = 0;
   for (const { placement } of pods) {
-    if (isBilled(placement)) hourlyUsd = addUsd(hourlyUsd, placement.size?.hourlyUsd ?? 0);
+    if (isBilled(placement)) hourlyUsd = addUsd(hourlyUsd, placement.size === null ? 0 : placement.size.hourlyUsd);
     if (placement.runsOn === 'fargate') onFargate++;
     if (placement.needsReschedule) needsReschedule++;
     if (placement.verdict === 'blocked') blocked++;
@@ -184,7 +184,7 @@ export function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSumm
   let hourlyUsd: number | null = 0;
   for (const { placement } of pods) {
     if (placement.runsOn === 'fargate' && placement.currentProfile === profile.name) running++;
-    if (isBilled(placement) && placement.currentProfile === profile.name) hourlyUsd = addUsd(hourlyUsd, placement.size?.hourlyUsd ?? 0);
+    if (isBilled(placement) && placement.currentProfile === profile.name) hourlyUsd = addUsd(hourlyUsd, placement.size === null ? 0 : placement.size.hourlyUsd);
     if (placement.expectedProfile === profile.name && placement.verdict !== 'completed') wouldCapture++;
   }
   return { profile, proposed: profile.source === 'file', effect: profileEffect(profile), running, wouldCapture, hourlyUsd };
