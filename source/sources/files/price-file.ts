@@ -63,7 +63,7 @@ function ratesOf(value: Record<string, unknown>, where: string, fail: (problem: 
   const figure = (key: 'vcpuHour' | 'gbHour'): number => {
     const v = value[key];
     if (v === undefined) return fail(`${where}${key} is missing`);
-    if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${where}${key} ${JSON.stringify(v)} is not a number`, `write USD per ${key === 'vcpuHour' ? 'vCPU-hour' : 'GB-hour'} as a plain number, e.g. ${key}: ${key === 'vcpuHour' ? '0.04048' : '0.004445'}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${where}${key} ${typeof v === 'number' ? String(v) : JSON.stringify(v)} is not a number`, `write USD per ${key === 'vcpuHour' ? 'vCPU-hour' : 'GB-hour'} as a plain number, e.g. ${key}: ${key === 'vcpuHour' ? '0.04048' : '0.004445'}`);
     if (v < 0) return fail(`${where}${key} ${v} is negative`, 'prices are USD per hour, 0 or more');
     return v;
   };
