@@ -67,7 +67,9 @@ export async function openSession(options: Options, { live = false }: { live?: b
   const store = new ClusterStore(identity);
   const prices = resolvePrices(identity.region, priceFile);
   store.setPrices(prices);
-  if (prices.origin === 'unknown') warnings.push(unknownPricesWarning(identity.region));
+  // A region that cannot be told is priced unknown too, without a warning of its own: the EKS
+  // identity warning already asks for --region, and --no-aws runs on other clusters need no prices.
+  if (prices.origin === 'unknown' && identity.region !== null) warnings.push(unknownPricesWarning(identity.region));
   for (const warning of warnings) {
     if (live) store.addWarning(warning);
     else process.stderr.write(`warning: ${warning}\n`);

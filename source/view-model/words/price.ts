@@ -16,10 +16,9 @@ export function priceOriginText(prices: ResolvedPrices): string {
 }
 
 /** The one warning when the cluster's region has no prices: they read <none>, never another region's. */
-export function unknownPricesWarning(region: string | null): string {
+export function unknownPricesWarning(region: string): string {
   const known = Object.keys(FARGATE_PRICES).join(', ');
-  const where = region === null ? "the cluster's region is unknown" : `no Fargate prices for region ${region} (the price table has ${known})`;
-  return `${where}: hourly prices read ${NONE}; give them with --price-file FILE ({region: ${region ?? 'REGION'}, vcpuHour: N, gbHour: N})`;
+  return `no Fargate prices for region ${region} (the price table has ${known}): hourly prices read ${NONE}; give them with --price-file FILE ({region: ${region}, vcpuHour: N, gbHour: N})`;
 }
 
 /**
