@@ -5,6 +5,9 @@ import module from 'node:module';
 import { describeError, isUserError } from './errors.js';
 import { parseArgs } from './cli/flags.js';
 import { helpText } from './cli/help.js';
+import { commandHelpText } from './cli/command-help.js';
+import { VERSION } from './cli/version.js';
+import { nodeTooOld } from './cli/node-version.js';
 
 function fail(error: unknown): never {
   process.stderr.write(`error: ${describeError(error)}\n`);
@@ -16,6 +19,12 @@ process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
 async function main(argv: string[]): Promise<number> {
+  // Before any library loads: an old Node would fail inside one with an unrelated message.
+  const tooOld = nodeTooOld(process.versions.node);
+  if (tooOld) {
+    process.stderr.write(`error: ${tooOld}\n`);
+    return 1;
+  }
   // Shell completion's hidden request (cobra's protocol; kubectl_complete-fargate sends it).
   if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
     const { runCompleteRequest } = await import('./cli/completion-request.js');
@@ -23,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = parseArgs(argv);
   if (options.help) {
-    process.stdout.write(helpText());
+    process.stdout.write(commandHelpText(options.command) ?? helpText());
     return 0;
   }
   if (options.version) {

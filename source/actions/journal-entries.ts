@@ -12,6 +12,8 @@ export type JournalEvent =
   | 'created'
   | 'verified'
   | 'evicting'
+  | 'restarting'
+  | 'rolled-out'
   | 'ended'
   | 'restored'
   | 'done'
@@ -23,6 +25,8 @@ export interface JournalEntry {
   at: string;
   /** "namespace/name" for pod steps. */
   pod?: string;
+  /** "namespace/Kind/name" for workload steps (restarting, rolled-out); `pods` lists its planned pods. */
+  workload?: string;
   namespace?: string;
   name?: string;
   uid?: string;
@@ -32,7 +36,7 @@ export interface JournalEntry {
   pid?: number;
   host?: string;
   context?: string;
-  /** started: the planned pods. */
+  /** started: the planned pods; restarting: the workload's planned pods. */
   pods?: string[];
   /** started: what the run is (absent: a reschedule). A profile delete's bare pods are stopped by EKS, not by us. */
   kind?: RunKind;

@@ -125,17 +125,20 @@ async function refusingBudget(kc: KubeConfig, live: Obj): Promise<Obj | null> {
 
 export const controllerRef = (pod: Obj): Obj | undefined => (pod?.metadata?.ownerReferences ?? []).find((r: Obj) => r?.controller === true);
 
-/** Where a (new) pod runs: the node's compute type, and the profile fargate-scheduler used. */
+/** Where a (new) pod runs: the node's compute type and kubelet, and the profile fargate-scheduler used. */
 export async function landedOf(kc: KubeConfig, pod: Obj): Promise<Landed> {
   const node: string | null = pod.spec?.nodeName || null;
   const profile = onFargateScheduler(pod) ? ((pod.metadata?.labels?.[PROFILE_LABEL] as string | undefined) ?? null) : null;
   let fargate = node !== null && node.startsWith('fargate-');
+  let kubeletVersion: string | null = null;
   if (node !== null) {
     try {
-      fargate = toNodeRecord(await kubeGet(kc, `/api/v1/nodes/${encodeURIComponent(node)}`)).fargate;
+      const record = toNodeRecord(await kubeGet(kc, `/api/v1/nodes/${encodeURIComponent(node)}`));
+      fargate = record.fargate;
+      kubeletVersion = record.kubeletVersion ?? null;
     } catch {
       // Nodes are often not readable for namespace users: the fargate- name prefix decides.
     }
   }
-  return { name: String(pod.metadata.name), runsOn: node === null ? 'pending' : fargate ? 'fargate' : 'ec2', profile, node };
+  return { name: String(pod.metadata.name), runsOn: node === null ? 'pending' : fargate ? 'fargate' : 'ec2', profile, node, kubeletVersion };
 }

@@ -1,4 +1,6 @@
-// Where a rescheduled pod landed, compared with where the profiles said it would go. Pure.
+// Where a rescheduled pod landed, compared with where the profiles said it would go (and, when it
+// was recycled for the upgrade, with the control plane's kubelet minor). Pure.
+import { isBehind, parseKubeVersion } from '../domain/versions.js';
 import type { Landed, RescheduleStep } from './types.js';
 
 export interface LandingVerdict {
@@ -8,7 +10,20 @@ export interface LandingVerdict {
   text: string;
 }
 
-export function judgeLanding(step: Pick<RescheduleStep, 'from' | 'to'>, landed: Landed, unschedulable: string | null = null): LandingVerdict {
+export function judgeLanding(step: Pick<RescheduleStep, 'from' | 'to' | 'upgrade'>, landed: Landed, unschedulable: string | null = null): LandingVerdict {
+  const placed = judgePlacement(step, landed, unschedulable);
+  if (step.upgrade === undefined || landed.runsOn !== 'fargate') return placed;
+  // Recycled for the upgrade: its new Fargate node must run the control plane's minor.
+  const kubelet = parseKubeVersion(landed.kubeletVersion);
+  const controlPlane = parseKubeVersion(step.upgrade.controlPlane);
+  if (kubelet === null || controlPlane === null) return { ...placed, text: `${placed.text} (its node's kubelet could not be read)` };
+  if (isBehind(kubelet, controlPlane)) {
+    return { asExpected: false, text: `${placed.text}, but its node runs kubelet ${landed.kubeletVersion}, older than the control plane (${step.upgrade.controlPlane}): it still blocks the upgrade` };
+  }
+  return { ...placed, text: `${placed.text} (kubelet ${kubelet.text})` };
+}
+
+function judgePlacement(step: Pick<RescheduleStep, 'from' | 'to'>, landed: Landed, unschedulable: string | null): LandingVerdict {
   const expected = step.to;
   if (landed.runsOn === 'pending') {
     const why = unschedulable ?? 'not scheduled yet';

@@ -9,26 +9,51 @@
 //   this: a delete that changes nothing is only risk;
 // - a bare pod: re-created (backup, dry run, delete, create);
 // - any controller (ReplicaSet, StatefulSet, Job, ...): evicted through the Eviction API so
-//   PodDisruptionBudgets are respected; the controller re-creates it.
+//   PodDisruptionBudgets are respected; the controller re-creates it. Once the workloads are read
+//   (workloads.ts), a Deployment's or StatefulSet's pods may instead be replaced by a rollout
+//   restart of the whole workload (--strategy, or one replica that eviction would take down).
+//
+// Recycling for the upgrade (purpose 'upgrade', `reschedule --outdated`): the same, except that a
+// pod moves because its Fargate kubelet is older than the control plane, not because its
+// placement drifted; a pod that does not block the upgrade is refused, and so is a completed one
+// (it holds its Fargate node until deleted; re-creating it would run it again).
 import { isStaticPod, staticPodReason } from '../domain/static-pod.js';
 import type { Placement, PodRecord } from '../domain/types.js';
 import type { PodView } from '../domain/pod-view.js';
+import { parseKubeVersion } from '../domain/versions.js';
 import { moveText, planTitle, whereText } from '../view-model/words/reschedule.js';
-import type { Method, RescheduleStep, Where } from './types.js';
+import type { Method, Purpose, RescheduleStep, Where } from './types.js';
+
+export interface PlanOptions {
+  /** 'upgrade': recycle pods whose Fargate kubelet is older than the control plane (default 'placement'). */
+  purpose?: Purpose;
+  /** The control plane's minor ("1.33"), for purpose 'upgrade'. */
+  controlPlane?: string | null;
+}
 
 /** The pods `--all` (or the TUI's "reschedule all here") takes: those whose placement drifted. */
 export function podsNeedingReschedule(views: readonly PodView[]): PodView[] {
   return views.filter((v) => v.placement.needsReschedule === true);
 }
 
-/** The plan for pods picked by key ("namespace/name", as the TUI marks them); keys no longer present are skipped. */
-export function planForKeys(views: readonly PodView[], keys: readonly string[]): RescheduleStep[] {
-  const byKey = new Map(views.map((v) => [`${v.pod.namespace}/${v.pod.name}`, v]));
-  return planReschedule([...new Set(keys)].flatMap((key) => byKey.get(key) ?? []));
+/** The pods `--outdated` (or the TUI's "recycle outdated") takes: on a Fargate kubelet older than the control plane. */
+export function outdatedPods(views: readonly PodView[]): PodView[] {
+  return views.filter((v) => v.upgrade?.outdated === true);
 }
 
-export function planReschedule(views: readonly PodView[]): RescheduleStep[] {
-  const steps = views.map(stepFor);
+/** The plan for pods picked by key ("namespace/name", as the TUI marks them); keys no longer present are skipped. */
+export function planForKeys(views: readonly PodView[], keys: readonly string[], options: PlanOptions = {}): RescheduleStep[] {
+  const byKey = new Map(views.map((v) => [`${v.pod.namespace}/${v.pod.name}`, v]));
+  return planReschedule([...new Set(keys)].flatMap((key) => byKey.get(key) ?? []), options);
+}
+
+export function planReschedule(views: readonly PodView[], options: PlanOptions = {}): RescheduleStep[] {
+  const steps = views.map((view) => stepFor(view, options));
+  return orderSteps(steps);
+}
+
+/** One controller's (or workload's) pods together, in their first pod's place; refusals last. */
+export function orderSteps(steps: readonly RescheduleStep[]): RescheduleStep[] {
   // One controller's pods together (they run one at a time); refusals last.
   const order = new Map<string, number>();
   for (const step of steps) if (!order.has(step.group)) order.set(step.group, order.size);
@@ -39,7 +64,7 @@ export function planReschedule(views: readonly PodView[]): RescheduleStep[] {
     .map(({ step }) => step);
 }
 
-function stepFor(view: PodView): RescheduleStep {
+function stepFor(view: PodView, options: PlanOptions): RescheduleStep {
   const { pod, placement } = view;
   const key = `${pod.namespace}/${pod.name}`;
   const from: Where = { runsOn: placement.runsOn, profile: placement.currentProfile, node: pod.nodeName };
@@ -52,10 +77,39 @@ function stepFor(view: PodView): RescheduleStep {
     to,
     group: pod.owner === null ? key : `${pod.namespace}/${pod.owner.kind}/${pod.owner.name}`,
   };
+  if (options.purpose === 'upgrade') {
+    const controlPlane = options.controlPlane ?? null;
+    const refusal = upgradeRefusalFor(view, controlPlane);
+    if (refusal !== null || controlPlane === null) return { ...base, method: 'refuse', reason: refusal ?? "the control plane's version is unknown", warnings: [] };
+    const method: Method = pod.owner === null ? 'recreate' : 'evict';
+    const kubeletVersion = view.upgrade?.kubeletVersion ?? null;
+    const kubelet = `kubelet ${parseKubeVersion(kubeletVersion)?.text ?? '?'} -> ${controlPlane}`;
+    return { ...base, method, reason: `${moveText(from, to)} (${kubelet})`, warnings: warningsFor(pod, method), upgrade: { kubeletVersion, controlPlane } };
+  }
   const refusal = refusalFor(pod, placement);
   if (refusal !== null) return { ...base, method: 'refuse', reason: refusal, warnings: [] };
   const method: Method = pod.owner === null ? 'recreate' : 'evict';
   return { ...base, method, reason: moveText(from, to), warnings: warningsFor(pod, method) };
+}
+
+/** Why an outdated pod is not recycled; null when it is. */
+function upgradeRefusalFor(view: PodView, controlPlane: string | null): string | null {
+  const { pod, placement, upgrade } = view;
+  if (pod.deleting) return 'it is being deleted';
+  if (upgrade?.outdated !== true) {
+    if (upgrade?.unknown) return 'its Fargate node\'s kubelet version is unknown: cannot tell whether it blocks the upgrade';
+    if (placement.runsOn !== 'fargate') return 'it does not run on Fargate: EKS checks only Fargate kubelets before an upgrade';
+    return `its kubelet is not older than the control plane${controlPlane === null ? '' : ` (${controlPlane})`}: it does not block the upgrade`;
+  }
+  if (placement.verdict === 'completed') {
+    return `it has completed (${pod.phase}) but keeps its Fargate node (kubelet ${upgrade.kubeletVersion}) until deleted: delete it (kubectl delete pod -n ${pod.namespace} ${pod.name}); re-creating would run it again`;
+  }
+  if (pod.owner?.kind === 'DaemonSet') return `owned by DaemonSet ${pod.owner.name}: Fargate does not run DaemonSets; delete the pod (its DaemonSet decides what comes back)`;
+  if (placement.needsReschedule === null) return 'the Fargate profiles are unknown (EKS could not be read): cannot tell where it would go';
+  if (placement.expectedProfile !== null && placement.blockers.length > 0) {
+    return `re-creating it would not help: it cannot run on Fargate (${placement.blockers.map((b) => b.message).join('; ')})`;
+  }
+  return null;
 }
 
 function refusalFor(pod: PodRecord, placement: Placement): string | null {
@@ -74,7 +128,7 @@ function refusalFor(pod: PodRecord, placement: Placement): string | null {
   return `it already runs where the profiles say (${whereText({ runsOn: placement.runsOn, profile: placement.currentProfile })})`;
 }
 
-function warningsFor(pod: PodRecord, method: Method): string[] {
+function warningsFor(pod: PodRecord, method: 'evict' | 'recreate'): string[] {
   const owner = pod.owner;
   if (method === 'recreate') {
     // Which manifest (live or last-applied) is added once the pod is read: describeRecreates().

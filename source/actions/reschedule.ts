@@ -1,5 +1,6 @@
 // Execute a plan, one pod at a time (so a Deployment never loses more than one replica to us),
-// reporting each step as an event. `reschedule` is the plain promise; `startReschedule` returns a
+// and a restarted workload as one step (its controller rolls it out; we wait for it), reporting
+// each step as an event. `reschedule` is the plain promise; `startReschedule` returns a
 // handle that keeps the event log, so a face can leave the progress view and come back.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ManifestSource } from '../domain/recreate.js';
@@ -8,6 +9,7 @@ import { evictControllerPod } from './evict-pod.js';
 import { RunJournal } from './journal.js';
 import { resultOf, type PodRun, type PodRunBase } from './pod-run.js';
 import { recreateBarePod } from './recreate-pod.js';
+import { restartWorkload } from './restart-workload.js';
 import { serverDryRunPod } from './server-dry-run.js';
 import type { EventSink, Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from './types.js';
 
@@ -72,10 +74,20 @@ export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[
       journalError = describeError(error);
     }
   }
+  // A restarted workload's planned pods are one step: the first of them runs it, the rest are done then.
+  const settled = new Map<string, RescheduleResult>();
+  const emitFor = (step: RescheduleStep, i: number) => (name: ProgressStep, message: string) =>
+    options.onEvent?.({ pod: step.key, step: name, message, at: Date.now(), index: i + 1, total: steps.length });
   try {
     for (const [i, step] of steps.entries()) {
-      const emit = (name: ProgressStep, message: string) =>
-        options.onEvent?.({ pod: step.key, step: name, message, at: Date.now(), index: i + 1, total: steps.length });
+      const emit = emitFor(step, i);
+      const already = settled.get(step.key);
+      if (already !== undefined) {
+        results.push(already);
+        options.onResult?.(already);
+        emit(FINAL_STEP[already.outcome], already.message);
+        continue;
+      }
       const base: PodRunBase = {
         kc,
         step,
@@ -91,7 +103,18 @@ export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[
       if (step.method === 'refuse') result = resultOf(step, 'refused', step.reason);
       else if (refusal !== null) result = resultOf(step, 'refused', refusal);
       else if (signal.aborted) result = resultOf(step, 'interrupted', 'not started (interrupted)');
-      else if (serverDryRun) result = await orFailed(step, () => serverDryRunPod(base));
+      else if (step.method === 'restart') {
+        const group = steps.filter((s) => s.method === 'restart' && s.group === step.group);
+        const all = await orFailedAll(group, () => {
+          if (!serverDryRun && journal === null) return Promise.resolve(group.map((s) => resultOf(s, 'failed', `${journalError ?? 'no run journal'}: nothing was done`)));
+          return restartWorkload({ kc, steps: group, timeoutMs: options.timeoutMs, signal, journal, emit, ...(serverDryRun ? { dryRun: 'server' as const } : {}) });
+        });
+        for (const [k, s] of group.entries()) {
+          journal?.note({ event: 'ended', pod: s.key, outcome: all[k]!.outcome, leftDeleted: false });
+          if (k > 0) settled.set(s.key, all[k]!);
+        }
+        result = all[0]!;
+      } else if (serverDryRun) result = await orFailed(step, () => serverDryRunPod(base));
       else if (journal === null) result = resultOf(step, 'failed', `${journalError ?? 'no run journal'}: nothing was done`);
       else {
         const run: PodRun = { ...base, journal };
@@ -106,6 +129,15 @@ export async function reschedule(kc: KubeConfig, steps: readonly RescheduleStep[
     journal?.finish();
   }
   return results;
+}
+
+/** The same for a restarted workload's pods. */
+async function orFailedAll(steps: readonly RescheduleStep[], flow: () => Promise<RescheduleResult[]>): Promise<RescheduleResult[]> {
+  try {
+    return await flow();
+  } catch (error) {
+    return steps.map((step) => resultOf(step, 'failed', describeError(error)));
+  }
 }
 
 /** A failure before any change (the flows catch everything after a delete themselves). */

@@ -2,9 +2,33 @@
 import type { SpecDifference } from '../domain/recreate-diff.js';
 import type { ManifestSource } from '../domain/recreate.js';
 import type { Destination, Method, Outcome, Where } from '../domain/move.js';
+import type { RestartKind } from '../domain/rollout.js';
 import type { OwnerRef, RunsOn } from '../domain/types.js';
 
-export type { Destination, Method, Outcome, Where } from '../domain/move.js';
+export type { Destination, Method, Outcome, Purpose, Where } from '../domain/move.js';
+export type { RestartKind, Strategy } from '../domain/rollout.js';
+
+/** The Deployment or StatefulSet a controller pod belongs to, as read for the plan. */
+export interface WorkloadPlan {
+  kind: RestartKind;
+  name: string;
+  /** The uid read for the plan: a restart is refused if the workload was replaced since. */
+  uid: string;
+  replicas: number;
+  readyReplicas: number;
+  /** How it rolls out: "rolling, maxSurge 1, maxUnavailable 0". */
+  rollout: string;
+  /** Why its pods are evicted or it is restarted. */
+  why: string;
+}
+
+/** A pod recycled because its Fargate kubelet blocks the next control-plane upgrade. */
+export interface UpgradeStep {
+  /** Its node's kubelet now (v1.32.9-eks-113cf36). */
+  kubeletVersion: string | null;
+  /** The control plane's minor ("1.33"): where the recycled pod must land. */
+  controlPlane: string;
+}
 
 export interface PodRef {
   namespace: string;
@@ -33,6 +57,10 @@ export interface RescheduleStep {
   manifestSource?: ManifestSource;
   /** Bare pods, once read for the plan: where last-applied and live differ (null: no last-applied). */
   lastAppliedDiff?: SpecDifference[] | null;
+  /** Pods of a Deployment or StatefulSet, once read for the plan (method restart: the whole workload is rolled out). */
+  workload?: WorkloadPlan;
+  /** Recycled for the upgrade (--outdated): the new pod must land on a kubelet of the control plane's minor. */
+  upgrade?: UpgradeStep;
 }
 
 export type ProgressStep =
@@ -44,6 +72,8 @@ export type ProgressStep =
   | 'wait-scheduled'
   | 'evict'
   | 'wait-replacement'
+  | 'restart'
+  | 'wait-rollout'
   | 'done'
   | 'failed'
   | 'blocked'
@@ -73,6 +103,8 @@ export interface Landed {
   runsOn: RunsOn;
   profile: string | null;
   node: string | null;
+  /** Its node's kubelet, when the node could be read. */
+  kubeletVersion?: string | null;
 }
 
 export interface RescheduleResult {

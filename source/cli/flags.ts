@@ -85,6 +85,11 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'color', kind: 'string' },
   { name: 'read-only', kind: 'bool', commands: ['view', 'profile'] },
   { name: 'demo', kind: 'bool' },
+  // check --upgrade, reschedule --outdated: Fargate pods on a kubelet older than the control plane.
+  { name: 'upgrade', kind: 'bool', commands: ['check'] },
+  { name: 'outdated', kind: 'bool', commands: ['reschedule'] },
+  // reschedule: evict | restart (checked by the mode); default: per workload.
+  { name: 'strategy', kind: 'string', commands: ['reschedule'] },
   // reschedule / restore
   { name: 'all', kind: 'bool', commands: ['reschedule'] },
   { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore', 'profile'] },
@@ -175,6 +180,12 @@ export interface Options extends MultiContextFlags {
   wait: boolean;
   /** profile create: reschedule the pods the new profile captures once it is ACTIVE. */
   reschedule: boolean;
+  /** check: only the Fargate pods that block the next control-plane upgrade. */
+  upgrade: boolean;
+  /** reschedule: every Fargate pod on a kubelet older than the control plane. */
+  outdated: boolean;
+  /** reschedule: evict | restart for controller pods (checked by the mode); undefined = per workload. */
+  strategy?: string;
   help: boolean;
   version: boolean;
 }
@@ -368,6 +379,9 @@ export function parseArgs(argv: string[]): Options {
     name: str('name'),
     wait: bool('wait'),
     reschedule: bool('reschedule'),
+    upgrade: bool('upgrade'),
+    outdated: bool('outdated'),
+    strategy: str('strategy'),
     help: bool('help'),
     version: bool('version') || command === 'version',
   };

@@ -8,6 +8,8 @@ Usage:
   kubectl fargate check [flags]                list pods needing reschedule or blocked; exit 1 if any
   kubectl fargate reschedule [-n NS] POD...    evict or re-create pods so Fargate profiles apply
   kubectl fargate reschedule --all [-n NS|-A]  every pod that needs it
+  kubectl fargate check --upgrade              Fargate pods that block the next control-plane upgrade; exit 1 if any
+  kubectl fargate reschedule --outdated [-n NS|-A]  recycle them onto the control plane's kubelet
   kubectl fargate restore FILE...              re-create pods from reschedule backups
   kubectl fargate restore --pending            re-create every pod an unfinished reschedule left deleted
   kubectl fargate profile list                 the Fargate profiles, with pods running and captured
@@ -81,6 +83,15 @@ Reschedule and restore flags:
       --from SOURCE            re-create bare pods from: live (default: the pod as it runs now) or
                                last-applied (kubectl's last-applied-configuration)
       --pending                restore: every pod an unfinished reschedule left deleted
+      --outdated               reschedule the Fargate pods whose kubelet is older than the control
+                               plane (they block the next upgrade), in -n NS or all with -A
+      --strategy WAY           controller pods: evict (the Eviction API, pod by pod) or restart (a
+                               rollout restart of each Deployment and StatefulSet, waiting for it);
+                               default: evict, except a one-replica Deployment eviction would take down
+
+Check flags:
+      --upgrade                check: only the Fargate pods that block the next control-plane
+                               upgrade, by workload; exit 1 if any
 
 Profile flags (profile create|replace; --yes, --dry-run, --timeout, --backup-dir as above):
       --selector NS[:k=v,...]  a Fargate selector (repeatable, up to 5; * and ? wildcards)

@@ -78,6 +78,7 @@ export async function runManyContexts(options: Options): Promise<number> {
   if (!MULTI_OUTPUTS.includes(output)) throw new UsageError(`-o ${output} is not available with --contexts or --all-contexts`, `use -o ${MULTI_OUTPUTS.join('|')}`);
   // kubectl's row-level flags that this path does not implement yet: refused, never dropped.
   if (options.watch) throw new UsageError('--watch follows one cluster: it is not available with --contexts or --all-contexts', 'pass --context NAME');
+  if (options.upgrade) throw new UsageError('check --upgrade reads one cluster: it is not available with --contexts or --all-contexts yet', 'pass --context NAME');
   if (options.sortBy !== undefined) throw new UsageError('--sort-by is not available with --contexts or --all-contexts', 'drop --sort-by, or pass --context NAME');
   const check = options.command === 'check';
   // Each cluster's session reads it again; a bad one is a usage error before any cluster is read.

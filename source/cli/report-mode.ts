@@ -1,12 +1,16 @@
 import { loadClusterOnce } from '../sources/kube/load-cluster.js';
-import { writePieces } from '../report/json-pieces.js';
+import { buildReport } from '../report/document.js';
+import { jsonPieces, writePieces } from '../report/json-pieces.js';
+import { yamlPieces } from '../report/yaml-pieces.js';
 import { podTable } from '../report/table.js';
 import { checkFailed, checkFindings, checkPods, checkSummary, checkTable } from '../report/check.js';
+import { reportUpgrade, upgradeCheck, upgradeCheckFailed, upgradeCheckSummary, upgradeCheckTable } from '../report/upgrade-check.js';
+import { loadControlPlaneVersion } from '../sources/kube/version.js';
 import { colorsEnabled } from '../report/colors.js';
 import { buildClusterView, type PodView } from '../view-model/cluster-view.js';
 import { podsOutput } from './pod-output.js';
 import { hourlyTotalsLine } from '../view-model/words/price.js';
-import { UserError, errorText, isUserError } from '../errors.js';
+import { UsageError, UserError, errorText, isUserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { trace } from './trace.js';
 import { stopYoungGenerationGrowth } from './one-shot-heap.js';
@@ -30,11 +34,14 @@ export async function snapshotOnce(options: Options, { quiet = false }: { quiet?
       pendingWarnings(session, options),
       loadClusterOnce(
         session.kc,
-        // Events explain pending pods in the live view only. Nodes are skipped too: EKS names every
-        // Fargate node fargate-ip-..., and a big Fargate cluster has one node per pod to download.
-        { namespace: options.namespace, labelSelector: options.selector, fieldSelector: options.fieldSelector, timeoutMs: session.requestTimeoutMs, skip: ['events', 'nodes'] },
+        // Events explain pending pods in the live view only. Of the nodes, only Fargate's are read
+        // (for their kubelet versions), cut to name, labels and version: EKS names every Fargate
+        // node fargate-ip-..., so EC2 nodes are not needed, and a big Fargate cluster has one node per pod.
+        { namespace: options.namespace, labelSelector: options.selector, fieldSelector: options.fieldSelector, timeoutMs: session.requestTimeoutMs, skip: ['events'], nodes: 'fargate' },
         session.store,
       ),
+      // The control plane's version, for the Fargate kubelets to be compared with.
+      loadControlPlaneVersion(session.kc, session.store, { timeoutMs: session.requestTimeoutMs }),
       profiles.refreshNow(),
       // Checked alongside (it usually needs no call at all).
       session.clusterMatch(),
@@ -107,7 +114,7 @@ const DOCUMENT_OUTPUTS: ReadonlySet<string> = new Set(['json', 'yaml', 'jsonpath
  */
 export async function runCheck(options: Options): Promise<number> {
   try {
-    return await check(options);
+    return await (options.upgrade ? runUpgradeCheck(options) : check(options));
   } catch (error) {
     throw couldNotTell(error);
   }
@@ -139,4 +146,41 @@ async function check(options: Options): Promise<number> {
   await finish(session, () => podsOutput(options, view, checkFindings(result), { kind: 'FargateCheck', table }));
   if (!DOCUMENT_OUTPUTS.has(options.output ?? 'table')) process.stderr.write(`${checkSummary(result, view.pods.length)}\n`);
   return checkFailed(result) ? 1 : 0;
+}
+
+/** check --upgrade prints its own document (with the upgrade block) or table. */
+const UPGRADE_OUTPUTS: ReadonlySet<string> = new Set(['table', 'wide', 'json', 'yaml']);
+
+/**
+ * `kubectl fargate check --upgrade`: exit 1 when any Fargate pod runs a kubelet older than the
+ * control plane (it blocks the next upgrade), 3 when it could not tell. Needs no AWS access: the
+ * version comes from /version and the kubelets from the Fargate nodes (EKS problems stay warnings).
+ */
+async function runUpgradeCheck(options: Options): Promise<number> {
+  const output = options.output ?? 'table';
+  if (!UPGRADE_OUTPUTS.has(output)) throw new UsageError(`-o ${output} is not available with check --upgrade`, 'use -o json|yaml|wide, or none for the table');
+  const { view, session } = await snapshotOnce(options);
+  warn(view);
+  const { controlPlane, next } = view.upgrade;
+  if (controlPlane === null || next === null) {
+    await session.close();
+    throw new UserError("cannot check upgrade readiness: the control plane's version is unknown (see the warning above)", { hint: 'check that GET /version answers (kubectl version)' });
+  }
+  if (view.totals.kubeletUnknown > 0) {
+    await session.close();
+    throw new UserError(
+      `cannot check upgrade readiness: the kubelet version of ${view.totals.kubeletUnknown === 1 ? '1 Fargate pod' : `${view.totals.kubeletUnknown} Fargate pods`}' nodes is unknown`,
+      { hint: 'allow listing nodes (kubectl get nodes -l eks.amazonaws.com/compute-type=fargate), then run it again' },
+    );
+  }
+  const check = upgradeCheck({ ...view, upgrade: { controlPlane, next } });
+  if (output === 'json' || output === 'yaml') {
+    const document = buildReport(view, { kind: 'FargateUpgradeCheck', pods: check.pods, upgrade: reportUpgrade(check) });
+    await finish(session, () => (output === 'json' ? jsonPieces(document, 'pods') : yamlPieces(document, 'pods')));
+  } else {
+    const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
+    await finish(session, () => (upgradeCheckFailed(check) ? upgradeCheckTable(check, { headers: options.headers, color }) : ''));
+    process.stderr.write(`${upgradeCheckSummary(check)}\n`);
+  }
+  return upgradeCheckFailed(check) ? 1 : 0;
 }

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { defaultBackupDir } from '../actions/backup.js';
 import { describeRecreates, MANIFEST_SOURCES, type ManifestSource } from '../actions/manifest-source.js';
-import { planReschedule, planSummary, podsNeedingReschedule } from '../actions/plan.js';
+import { outdatedPods, planReschedule, planSummary, podsNeedingReschedule } from '../actions/plan.js';
+import { describeWorkloads } from '../actions/workloads.js';
+import { STRATEGIES, type Strategy } from '../domain/rollout.js';
+import { loadControlPlaneVersion } from '../sources/kube/version.js';
 import { reschedule } from '../actions/reschedule.js';
 import type { RescheduleEvent, RescheduleResult, RescheduleStep } from '../actions/types.js';
 import { UsageError, UserError } from '../errors.js';
@@ -25,16 +28,21 @@ import { openSession, type Session } from './session.js';
 import { API_VERSION } from './action-common.js';
 
 function checkUsage(options: Options): void {
-  if (options.all && options.args.length > 0) throw new UsageError('pass pod names or --all, not both');
-  if (!options.all && options.args.length === 0) {
-    throw new UsageError('name the pods to reschedule, or pass --all', 'e.g. `kubectl fargate reschedule -n test test` or `kubectl fargate reschedule --all -n test`');
+  if (options.all && options.outdated) throw new UsageError('pass --all or --outdated, not both', '--all takes pods whose placement drifted, --outdated pods whose Fargate kubelet blocks the next upgrade');
+  const many = options.all ? '--all' : options.outdated ? '--outdated' : null;
+  if (many !== null && options.args.length > 0) throw new UsageError(`pass pod names or ${many}, not both`);
+  if (many === null && options.args.length === 0) {
+    throw new UsageError('name the pods to reschedule, or pass --all (or --outdated)', 'e.g. `kubectl fargate reschedule -n test test` or `kubectl fargate reschedule --all -n test`');
   }
-  if (options.all && options.namespace === null && !options.allNamespaces) {
-    throw new UsageError('--all needs a scope: pass -n NAMESPACE, or -A for every namespace');
+  if (many !== null && options.namespace === null && !options.allNamespaces) {
+    throw new UsageError(`${many} needs a scope: pass -n NAMESPACE, or -A for every namespace`);
   }
-  if (!options.all && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
-  if (!options.all && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all');
-  if (!options.all && options.fieldSelector !== undefined) throw new UsageError('--field-selector only works with --all');
+  if (many === null && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
+  if (many === null && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all or --outdated');
+  if (options.strategy !== undefined && !(STRATEGIES as readonly string[]).includes(options.strategy)) {
+    throw new UsageError(`invalid --strategy "${options.strategy}"`, 'use --strategy evict (the Eviction API, pod by pod) or --strategy restart (a rollout restart of each Deployment and StatefulSet)');
+  }
+  if (many === null && options.fieldSelector !== undefined) throw new UsageError('--field-selector only works with --all or --outdated');
   if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');
   if (options.from !== undefined && !(MANIFEST_SOURCES as readonly string[]).includes(options.from)) {
     throw new UsageError(`invalid --from "${options.from}"`, 'use --from live (the pod as it runs now) or --from last-applied');
@@ -68,16 +76,26 @@ export async function runReschedule(options: Options): Promise<number> {
       await requireClusterMatch(session);
     }
     checkConfirmable(options);
-    const namespace = options.namespace ?? (options.all ? null : session.contextNamespace);
+    const many = options.all || options.outdated;
+    const namespace = options.namespace ?? (many ? null : session.contextNamespace);
     const [views, pending] = await Promise.all([loadViews(session, namespace, options), pendingWarnings(session, options)]);
     for (const line of pending) say(process.stderr, `warning: ${line}\n`);
-    const selected = options.all ? podsNeedingReschedule(views.pods) : pickNamed(views, namespace!, options.args.map(podName));
-    // Bare pods are read again here: the plan says which manifest each is re-created from.
-    const { steps, manifests } = await describeRecreates(session.kc, planReschedule(selected), from);
+    const controlPlane = views.upgrade.controlPlane;
+    if (options.outdated && controlPlane === null) {
+      throw new UserError("cannot recycle outdated pods: the control plane's version is unknown (see the warning above)", { hint: 'check that GET /version answers (kubectl version)' });
+    }
+    const selected = options.all ? podsNeedingReschedule(views.pods) : options.outdated ? outdatedPods(views.pods) : pickNamed(views, namespace!, options.args.map(podName));
+    const planned = planReschedule(selected, options.outdated ? { purpose: 'upgrade', controlPlane } : {});
+    // Bare pods are read again here: the plan says which manifest each is re-created from; and
+    // the workloads of controller pods, to say how each is recycled (evicted or restarted).
+    const recreates = await describeRecreates(session.kc, planned, from);
+    const manifests = recreates.manifests;
+    const steps = await describeWorkloads(session.kc, recreates.steps, options.strategy as Strategy | undefined);
     const summary = planSummary(steps);
 
     if (steps.length === 0) {
-      say(process.stderr, `No pods need a reschedule${namespace ? ` in namespace ${namespace}` : ''}.\n`);
+      const where = namespace ? ` in namespace ${namespace}` : '';
+      say(process.stderr, options.outdated ? `No Fargate pod${where} runs a kubelet older than the control plane (${controlPlane}): nothing blocks the upgrade to ${views.upgrade.next}.\n` : `No pods need a reschedule${where}.\n`);
       if (json) say(process.stdout, document('RescheduleResult', session, { results: [] }));
       return 0;
     }
@@ -140,8 +158,9 @@ export async function runReschedule(options: Options): Promise<number> {
 async function loadViews(session: Session, namespace: string | null, options: Options) {
   const profiles = session.startProfiles();
   await Promise.all([
-    loadClusterOnce(session.kc, { namespace, labelSelector: options.all ? options.selector : undefined, fieldSelector: options.all ? options.fieldSelector : undefined, timeoutMs: session.requestTimeoutMs }, session.store),
+    loadClusterOnce(session.kc, { namespace, labelSelector: options.all || options.outdated ? options.selector : undefined, fieldSelector: options.all || options.outdated ? options.fieldSelector : undefined, timeoutMs: session.requestTimeoutMs }, session.store),
     profiles.refreshNow(),
+    loadControlPlaneVersion(session.kc, session.store, { timeoutMs: session.requestTimeoutMs }),
   ]);
   profiles.stop();
   const snapshot = session.store.flush();
@@ -177,8 +196,23 @@ export function planTable(steps: readonly RescheduleStep[]): string {
     { header: 'METHOD', value: (s) => methodWord(s.method).text },
     { header: 'FROM', value: (s) => whereText(s.from) },
     { header: 'TO', value: (s) => (s.method === 'refuse' ? '-' : destinationText(s.to)) },
-    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : manifestSourceText(s)) },
-  ]) + steps.flatMap((s) => s.warnings.map((w) => `  ! ${s.key}: ${w}\n`)).join('');
+    { header: 'NOTE', value: (s) => (s.method === 'refuse' ? `refused: ${s.reason}` : s.method === 'restart' ? `restarts ${s.workload!.kind} ${s.workload!.name}` : manifestSourceText(s)) },
+  ]) + planWarnings(steps);
+}
+
+/** Each step's warnings under the table; a restarted workload's once, under its first pod. */
+function planWarnings(steps: readonly RescheduleStep[]): string {
+  const said = new Set<string>();
+  let out = '';
+  for (const s of steps) {
+    for (const w of s.warnings) {
+      const once = s.method === 'restart' ? `${s.group}\u0000${w}` : `${s.key}\u0000${w}`;
+      if (said.has(once)) continue;
+      said.add(once);
+      out += `  ! ${s.key}: ${w}\n`;
+    }
+  }
+  return out;
 }
 
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

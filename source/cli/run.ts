@@ -1,5 +1,6 @@
 import type { Options } from './flags.js';
 import { readsManyContexts } from './multi-context-flags.js';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
 
 /** Decide the face: the TUI on an interactive terminal, a one-shot output otherwise. */
 export function wantsTui(options: Options, stdoutIsTTY = Boolean(process.stdout.isTTY), env = process.env): boolean {
@@ -12,8 +13,10 @@ export async function run(options: Options): Promise<number> {
   switch (options.command) {
     case 'view':
       if (wantsTui(options)) return (await import('./view-mode.js')).runView(options);
+      exitQuietlyOnClosedPipe();
       return (await import('./report-mode.js')).runReport(options);
     case 'check':
+      exitQuietlyOnClosedPipe();
       return (await import('./report-mode.js')).runCheck(options);
     case 'reschedule':
       return (await import('./reschedule-mode.js')).runReschedule(options);

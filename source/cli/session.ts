@@ -19,6 +19,8 @@ export interface Session {
   kc: KubeConfig;
   identity: ClusterIdentity;
   store: ClusterStore;
+  /** The kubeconfig file given (--kubeconfig, or the demo's); undefined = KUBECONFIG / ~/.kube/config. */
+  kubeconfig: string | undefined;
   requestTimeoutMs: number | undefined;
   /** The kubeconfig context's namespace ("default" when it names none), as kubectl uses for named pods. */
   contextNamespace: string;
@@ -106,6 +108,7 @@ export async function openSession(options: Options, { live = false }: { live?: b
     kc,
     identity,
     store,
+    kubeconfig,
     requestTimeoutMs,
     contextNamespace,
     startProfiles,

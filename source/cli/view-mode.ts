@@ -1,34 +1,19 @@
 import path from 'node:path';
 import { defaultBackupDir } from '../actions/backup.js';
-import { planForKeys } from '../actions/plan.js';
+import { viewPlanner } from '../actions/view-plan.js';
 import { finishRunsInFlight, startReschedule } from '../actions/reschedule.js';
 import { checkPodPermissions } from '../sources/kube/permissions.js';
-import { startReflectors } from '../sources/kube/reflector.js';
 import type { TuiActions } from '../ui/tui-actions.js';
 import { parseTimeout } from './action-common.js';
 import type { Options } from './flags.js';
 import { STOP_EXIT, onOutputLost } from './interrupts.js';
-import { pendingWarnings } from './pending-restores.js';
-import { openSession, type Session } from './session.js';
-import { clusterMatchWarning, requireClusterMatch } from './cluster-check.js';
+import { requireClusterMatch } from './cluster-check.js';
+import { openLiveSession, type LiveSession } from './live-session.js';
+import { osc52 } from '../lib/osc52.js';
 
 /** The live TUI: watches keep the store current; the UI reads it. */
 export async function runView(options: Options): Promise<number> {
-  const session = await openSession(options, { live: true });
-  const reflectors = startReflectors(session.kc, session.store, {
-    namespace: options.namespace,
-    labelSelector: options.selector,
-    fieldSelector: options.fieldSelector,
-    timeoutMs: session.requestTimeoutMs,
-  });
-  const poller = session.startProfiles();
-  // A mismatch shows as the status bar's warning; the reschedule keys are refused (below).
-  void session.clusterMatch().then((match) => {
-    const warning = clusterMatchWarning(match);
-    if (warning) session.store.addWarning(warning);
-  });
-  // Pods an unfinished reschedule left deleted: shown in the status bar.
-  void pendingWarnings(session, options).then((lines) => lines.forEach((line) => session.store.addWarning(line)));
+  const live = await openLiveSession(options);
   // A terminal gone without a SIGHUP (EIO writing the screen) is a hang-up too: the TUI quits
   // like on `q`, finishing the pod in flight first. The exit code says it was a hang-up.
   let hungUp = false;
@@ -38,35 +23,45 @@ export async function runView(options: Options): Promise<number> {
   const { runTui } = await import('../ui/run-tui.js');
   try {
     await runTui({
-      store: session.store,
-      refreshProfiles: () => void poller.refreshNow(),
+      store: live.feed,
+      refreshProfiles: () => live.refreshProfiles(),
       readOnly: options.readOnly,
       namespace: options.namespace,
       labelSelector: options.selector,
       noColor: options.color === 'never' || (options.color === 'auto' && Boolean(process.env.NO_COLOR)),
+      // Reads (y, d, l) and :ctx are offered with --read-only too: none of them writes.
+      reads: live.reads,
+      contexts: live.contexts,
+      copy: (text) => void process.stdout.write(osc52(text)),
       // --read-only: nothing that could change the cluster is even handed to the UI.
-      ...(options.readOnly ? {} : { actions: tuiActions(session, options) }),
+      ...(options.readOnly ? {} : { actions: tuiActions(live, options) }),
     });
   } finally {
     // However the TUI ended (quit, signal, crash), a bare pod in flight is re-created first.
     await finishRunsInFlight();
     stopLost();
     process.off('SIGHUP', onHangup);
-    poller.stop();
-    await reflectors.stop();
-    await session.close();
+    await live.close();
   }
   return hungUp ? STOP_EXIT.SIGHUP : 0;
 }
 
 /** The actions layer, bound to this session, as the TUI uses it (the UI never imports it). */
-function tuiActions(session: Session, options: Options): TuiActions {
+function tuiActions(live: LiveSession, options: Options): TuiActions {
   const backupDir = options.backupDir ? path.resolve(options.backupDir) : defaultBackupDir();
   const timeoutMs = parseTimeout(options.timeout);
   return {
     backupDir,
-    plan: (pods, podKeys) => planForKeys(pods, podKeys),
-    start: (steps) => startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, journalIndexDir: defaultBackupDir(), beforeStart: () => requireClusterMatch(session) }),
-    permissions: (namespace) => checkPodPermissions(session.kc, namespace, session.requestTimeoutMs ? { timeoutMs: session.requestTimeoutMs } : {}),
+    // Plans for `U` read the workloads (a one-replica Deployment is restarted, not evicted).
+    plan: (pods, podKeys, planOptions) => viewPlanner(live.current().kc)(pods, podKeys, planOptions),
+    // The session of the context on screen when the key is pressed (`:ctx` may have switched it).
+    start: (steps) => {
+      const session = live.current();
+      return startReschedule(session.kc, steps, { backupDir, context: session.identity.context, timeoutMs, journalIndexDir: defaultBackupDir(), beforeStart: () => requireClusterMatch(session) });
+    },
+    permissions: (namespace) => {
+      const session = live.current();
+      return checkPodPermissions(session.kc, namespace, session.requestTimeoutMs ? { timeoutMs: session.requestTimeoutMs } : {});
+    },
   };
 }

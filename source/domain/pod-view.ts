@@ -1,4 +1,5 @@
-import type { EventRecord, Placement, PodRecord } from './types.js';
+import type { EventRecord, OwnerRef, Placement, PodRecord } from './types.js';
+import type { KubeletFact } from './versions.js';
 
 // The evaluated pod: a pod with its placement (where it runs, where EKS would put it now, the
 // verdict) and its recent events. The view-model builds one per pod of a snapshot; every face
@@ -11,4 +12,8 @@ export interface PodView {
   placement: Placement;
   /** fargate-scheduler (and other) events of the pod, newest last. */
   events: readonly EventRecord[];
+  /** Its Fargate node's kubelet and whether that blocks the next control-plane upgrade; absent = not judged (not outdated). */
+  upgrade?: KubeletFact;
+  /** For outdated pods: the workload to restart (a ReplicaSet's Deployment), null for a bare pod. */
+  workload?: OwnerRef | null;
 }

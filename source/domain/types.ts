@@ -116,6 +116,8 @@ export interface NodeRecord {
   arch: string | null;
   os: string | null;
   zone: string | null;
+  /** status.nodeInfo.kubeletVersion as the node reports it (v1.32.9-eks-113cf36); null/absent when not read. */
+  kubeletVersion?: string | null;
 }
 
 export interface NamespaceRecord {
@@ -175,6 +177,8 @@ export interface OwnerTemplateRecord {
   name: string;
   /** spec.template.metadata.labels. */
   templateLabels: Record<string, string>;
+  /** Its own controller (a ReplicaSet's Deployment), when it has one: the workload its pods belong to. */
+  owner?: OwnerRef | null;
 }
 
 // ---- verdicts ----

@@ -10,9 +10,10 @@ export const REPORT_API_VERSION = 'kubectl-fargate/v1';
 
 export interface ReportDocument {
   apiVersion: typeof REPORT_API_VERSION;
-  kind: 'FargatePlacementReport' | 'FargateCheck';
+  kind: 'FargatePlacementReport' | 'FargateCheck' | 'FargateUpgradeCheck';
   context: string;
-  cluster: { name: string | null; region: string | null };
+  /** version: the control plane's Kubernetes minor ("1.33"), null when /version could not be read. */
+  cluster: { name: string | null; region: string | null; version: string | null };
   generatedAt: string;
   aws: { state: string; message: string | null; stale: boolean };
   /** False when EKS could not be read: profile-derived pod fields are null (unknown). */
@@ -20,6 +21,8 @@ export interface ReportDocument {
   profiles: ReportProfile[];
   namespaces: ReportNamespace[];
   pods: ReportPod[];
+  /** `check --upgrade` only: the upgrade it checks and the outdated pods by workload. */
+  upgrade?: ReportUpgrade;
   warnings: string[];
   /** The Fargate rates every hourlyUsd uses, where they come from, and the cluster's hourly total. */
   prices: ReportPrices;
@@ -36,6 +39,13 @@ export interface ReportPrices {
   gbHour: number | null;
   /** USD per hour of the reported namespaces' pods running on Fargate; null when prices are unknown. */
   hourlyUsd: number | null;
+}
+
+export interface ReportUpgrade {
+  controlPlane: string;
+  next: string;
+  outdated: number;
+  workloads: { namespace: string; kind: string; name: string; pods: string[] }[];
 }
 
 export interface ReportProfile {
@@ -56,6 +66,8 @@ export interface ReportNamespace {
   onFargate: number;
   needsReschedule: number;
   profiles: string[];
+  /** Pods blocking the next control-plane upgrade. */
+  outdated: number;
   /** USD per hour of its pods running on Fargate; null when prices are unknown. */
   hourlyUsd: number | null;
 }
@@ -80,9 +92,13 @@ export interface ReportPod {
   blockers: Blocker[];
   reasons: string[];
   size: FargateSize | null;
+  /** Its Fargate node's kubelet (v1.32.9-eks-113cf36); null off Fargate, or when missing or odd. */
+  kubeletVersion: string | null;
+  /** On a Fargate kubelet older than the control plane: it blocks the next upgrade. */
+  outdated: boolean;
 }
 
-export function reportPod({ pod, placement }: PodView): ReportPod {
+export function reportPod({ pod, placement, upgrade }: PodView): ReportPod {
   return {
     namespace: pod.namespace,
     name: pod.name,
@@ -102,6 +118,8 @@ export function reportPod({ pod, placement }: PodView): ReportPod {
     blockers: placement.blockers,
     reasons: placement.reasons,
     size: placement.size,
+    kubeletVersion: upgrade?.kubeletVersion ?? null,
+    outdated: upgrade?.outdated === true,
   };
 }
 
@@ -110,7 +128,7 @@ export const rfc3339 = (ms: number): string => new Date(ms).toISOString().replac
 
 export function buildReport(
   view: ClusterView,
-  { kind = 'FargatePlacementReport', pods = view.pods, now = new Date() }: { kind?: ReportDocument['kind']; pods?: PodView[]; now?: Date } = {},
+  { kind = 'FargatePlacementReport', pods = view.pods, now = new Date(), upgrade }: { kind?: ReportDocument['kind']; pods?: PodView[]; now?: Date; upgrade?: ReportUpgrade } = {},
 ): ReportDocument {
   const { identity, aws } = view;
   const profileUsd = new Map(view.profiles.map((p) => [p.profile, p.hourlyUsd]));
@@ -118,7 +136,7 @@ export function buildReport(
     apiVersion: REPORT_API_VERSION,
     kind,
     context: identity.context,
-    cluster: { name: identity.clusterName, region: identity.region },
+    cluster: { name: identity.clusterName, region: identity.region, version: view.upgrade.controlPlane },
     generatedAt: now.toISOString(),
     aws: { state: aws.state, message: aws.message, stale: aws.stale },
     profilesKnown: view.profilesKnown,
@@ -137,9 +155,11 @@ export function buildReport(
       onFargate: n.onFargate,
       needsReschedule: n.needsReschedule,
       profiles: n.profiles,
+      outdated: n.outdated,
       hourlyUsd: n.hourlyUsd,
     })),
     pods: pods.map(reportPod),
+    ...(upgrade ? { upgrade } : {}),
     warnings: [...view.warnings],
     prices: reportPrices(view),
   };

@@ -27,7 +27,7 @@ export function factColumns(ids: readonly PodFactId[], options: { color: boolean
 }
 
 const PLAIN: readonly PodFactId[] = ['name', 'status', 'runsOn', 'current', 'expected', 'verdict'];
-const WIDE: readonly PodFactId[] = ['node', 'owner', 'size', 'price', 'reason'];
+const WIDE: readonly PodFactId[] = ['node', 'kubelet', 'owner', 'size', 'price', 'reason'];
 
 /** The pod table's columns: NAMESPACE unless one namespace was asked for, the wide ones with -o wide. */
 export const podTableIds = (options: Pick<TableOptions, 'wide' | 'showNamespace' | 'showLabels'>): PodFactId[] => [

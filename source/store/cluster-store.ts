@@ -84,6 +84,7 @@ export class ClusterStore {
   private profilesStatus: ProfilesStatus = { state: 'loading', message: null, fetchedAt: null, stale: false };
   private connection: ConnectionStatus = { state: 'connecting', message: null, lastUpdateAt: null };
   private warnings: string[] = [];
+  private controlPlaneVersion: string | null = null;
   private version = 0;
   private current: Snapshot;
   private readonly listeners = new Set<Listener>();
@@ -227,6 +228,13 @@ export class ClusterStore {
     this.touch();
   }
 
+  /** /version's gitVersion; a change (an upgrade seen live) re-judges every pod's kubelet. */
+  setControlPlaneVersion(gitVersion: string | null): void {
+    if (gitVersion === this.controlPlaneVersion) return;
+    this.controlPlaneVersion = gitVersion;
+    this.touch();
+  }
+
   setIdentity(identity: ClusterIdentity): void {
     this.identity = identity;
     this.touch();
@@ -299,6 +307,7 @@ export class ClusterStore {
       profilesVersion: this.profilesVersion,
       profilesStatus: this.profilesStatus,
       connection: this.connection,
+      controlPlaneVersion: this.controlPlaneVersion,
       changedAt: new Map(this.changedAt),
       warnings: this.warnings,
     };

@@ -93,6 +93,11 @@ export interface Snapshot {
   profilesVersion: number;
   profilesStatus: ProfilesStatus;
   connection: ConnectionStatus;
+  /**
+   * The API server's version as /version reports it (gitVersion, e.g. v1.33.5-eks-3025e55); null
+   * when not read (yet) or unreadable (a warning says why). Fargate kubelets are compared with it.
+   */
+  controlPlaneVersion: string | null;
   /** Pods whose record changed recently (podKey -> epoch ms), for briefly marking rows. */
   changedAt: ReadonlyMap<string, number>;
   warnings: readonly string[];

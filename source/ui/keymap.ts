@@ -1,7 +1,10 @@
 // Key bindings as DATA: the input handler, the footer, the `?` help screen and README's key table
 // all read this table, so what the help says is exactly what the keys do. A new key is a Command
 // here, a binding below and a handler in app/command-handlers.ts (the compiler asks for it).
+// Long because it is one table: every key of every screen, side by side, is what keeps them
+// from clashing.
 import type { Screen } from './state/navigation.js';
+import type { SortColumn } from './state/sort.js';
 
 /** Screens a binding can be active on. */
 export type ScreenKind = Screen['kind'];
@@ -32,8 +35,15 @@ export type Command =
   | 'view.profiles'
   | 'ns.all'
   | 'filter.start'
-  | 'sort.cycle'
+  | `sort.${SortColumn}`
   | 'pods.onlyReschedule'
+  | 'pods.onlyOutdated'
+  | 'pod.yaml'
+  | 'pod.describe'
+  | 'pod.logs'
+  | 'pod.copyName'
+  | 'logs.container'
+  | 'logs.tail'
   | 'profiles.refresh'
   | 'help.toggle'
   | 'app.quit'
@@ -41,9 +51,13 @@ export type Command =
   | 'mark.toggle'
   | 'pod.reschedule'
   | 'ns.rescheduleAll'
+  | 'ns.recycleOutdated'
   | 'run.show'
   | 'prompt.open'
   | 'prompt.run'
+  | 'prompt.complete'
+  | 'prompt.older'
+  | 'prompt.newer'
   | 'filter.apply'
   | 'input.erase'
   | 'input.cancel'
@@ -76,9 +90,10 @@ export interface KeySpec {
 /**
  * What a binding needs before it may be bound at all (k9s binds a key only if allowed):
  * 'reschedule' = the host offers it AND the user's permissions allow it here; 'run' = a
- * reschedule run exists to look at.
+ * reschedule run exists to look at; 'read' / 'logs' = the user may get the focused pod / its
+ * log (RBAC, asked for the pod's namespace); 'copy' = the host can put text on the clipboard.
  */
-export type Capability = 'reschedule' | 'run';
+export type Capability = 'reschedule' | 'run' | 'read' | 'logs' | 'copy';
 
 export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'General' | 'Prompts and dialogs';
 
@@ -100,39 +115,68 @@ export interface Binding {
   alone?: boolean;
 }
 
+/** The lists `tab` cycles. */
 const LISTS: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles'];
-const SCROLLABLE: readonly ScreenKind[] = ['namespaces', 'pods', 'profiles', 'detail', 'help', 'progress'];
+const ALL_LISTS: readonly ScreenKind[] = [...LISTS, 'profile', 'contexts'];
+/** Lists of pods: sorted by column, their pods read with y/d/l. */
+const POD_LISTS: readonly ScreenKind[] = ['pods', 'profile'];
+/** Screens about one pod, and the lists of pods: y, d, l and c act on that pod (or the selected one). */
+const ON_A_POD: readonly ScreenKind[] = [...POD_LISTS, 'detail', 'yaml', 'describe', 'logs'];
+const SCROLLABLE: readonly ScreenKind[] = [...ALL_LISTS, 'detail', 'yaml', 'describe', 'logs', 'help', 'progress'];
 const EVERYWHERE: readonly ScreenKind[] = SCROLLABLE;
 const TEXT_FIELDS: readonly InputKind[] = ['command', 'filter', 'typed-confirm'];
 /** Every screen and every prompt or dialog open over one. */
 const ANYWHERE: readonly KeyContext[] = [...EVERYWHERE, ...INPUT_KINDS];
 
+const SORT_KEYS: ReadonlyArray<[SortColumn, string, string]> = [
+  ['name', 'N', 'namespace and name'],
+  ['status', 'S', 'status'],
+  ['runsOn', 'T', 'node type'],
+  ['current', 'C', 'current profile'],
+  ['expected', 'E', 'expected profile'],
+  ['verdict', 'V', 'verdict (most actionable first)'],
+  ['age', 'A', 'age (youngest first)'],
+];
+
 export const KEYMAP: readonly Binding[] = [
   { command: 'nav.down', keys: [{ char: 'j', label: 'j' }, { special: 'downArrow', label: '↓' }], description: 'Move down', section: 'Navigation', screens: SCROLLABLE },
   { command: 'nav.up', keys: [{ char: 'k', label: 'k' }, { special: 'upArrow', label: '↑' }], description: 'Move up', section: 'Navigation', screens: SCROLLABLE },
   { command: 'nav.top', keys: [{ char: 'g', label: 'g' }, { special: 'home', label: 'home' }], description: 'Go to the top', section: 'Navigation', screens: SCROLLABLE },
-  { command: 'nav.bottom', keys: [{ char: 'G', label: 'G' }, { special: 'end', label: 'end' }], description: 'Go to the bottom', section: 'Navigation', screens: SCROLLABLE },
+  { command: 'nav.bottom', keys: [{ char: 'G', label: 'G' }, { special: 'end', label: 'end' }], description: 'Go to the bottom (a log then follows new lines)', section: 'Navigation', screens: SCROLLABLE },
   { command: 'nav.pageDown', keys: [{ special: 'pageDown', label: 'pgdn' }, { char: 'f', ctrl: true, label: 'ctrl-f' }], description: 'Page down', section: 'Navigation', screens: SCROLLABLE },
   { command: 'nav.pageUp', keys: [{ special: 'pageUp', label: 'pgup' }, { char: 'b', ctrl: true, label: 'ctrl-b' }], description: 'Page up', section: 'Navigation', screens: SCROLLABLE },
-  { command: 'view.open', keys: [{ special: 'return', label: 'enter' }], description: 'Open the namespace / the pod detail', section: 'Views', screens: ['namespaces', 'pods'], footer: 'open' },
-  { command: 'view.back', keys: [{ special: 'escape', label: 'esc' }], description: 'Back; clear the filter', section: 'Views', screens: EVERYWHERE, footer: 'back' },
-  { command: 'view.next', keys: [{ special: 'tab', label: 'tab' }], description: 'Next view: namespaces → pods → profiles', section: 'Views', screens: LISTS, footer: 'view' },
+  { command: 'view.open', keys: [{ special: 'return', label: 'enter' }], description: 'Open the namespace, the pod detail, the profile\'s pods', section: 'Views', screens: ['namespaces', 'pods', 'profiles', 'profile'], footer: 'open' },
+  { command: 'view.open', keys: [{ special: 'return', label: 'enter' }], description: 'Switch the live view to the context (its cluster and profiles are read anew)', section: 'Views', screens: ['contexts'], footer: 'switch' },
+  { command: 'view.back', keys: [{ special: 'escape', label: 'esc' }], description: 'Back to the previous view; on a filtered list, clear its filter first', section: 'Views', screens: EVERYWHERE, footer: 'back' },
+  { command: 'view.next', keys: [{ special: 'tab', label: 'tab' }], description: 'Next view: namespaces → pods → profiles (esc comes back)', section: 'Views', screens: LISTS, footer: 'view' },
   { command: 'view.profiles', keys: [{ char: 'p', label: 'p' }], description: 'Profiles view', section: 'Views', screens: ['namespaces', 'pods', 'detail'] },
   { command: 'ns.all', keys: [{ char: '0', label: '0' }], description: 'Pods of all namespaces', section: 'Views', screens: ['namespaces', 'pods'] },
-  { command: 'filter.start', keys: [{ char: '/', label: '/' }], description: 'Filter: name substring, /!x inverse, /-l key=value labels', section: 'Views', screens: LISTS, footer: 'filter' },
-  { command: 'sort.cycle', keys: [{ char: 's', label: 's' }], description: 'Cycle sort: name, age, verdict', section: 'Pods', screens: ['pods'], footer: 'sort' },
-  { command: 'pods.onlyReschedule', keys: [{ char: 'd', label: 'd' }], description: 'Only pods needing reschedule (toggle)', section: 'Pods', screens: ['pods'], footer: 'drift' },
+  { command: 'filter.start', keys: [{ char: '/', label: '/' }], description: 'Filter: a regular expression over the columns, /!x inverse, /-l key=value labels', section: 'Views', screens: ALL_LISTS, footer: 'filter' },
+  { command: 'pod.yaml', keys: [{ char: 'y', label: 'y' }], description: "The pod's YAML, as the API server has it", section: 'Pods', screens: ON_A_POD, footer: 'yaml', requires: 'read' },
+  { command: 'pod.describe', keys: [{ char: 'd', label: 'd' }], description: 'Describe the pod: its containers, conditions and events', section: 'Pods', screens: ON_A_POD, footer: 'describe', requires: 'read' },
+  { command: 'pod.logs', keys: [{ char: 'l', label: 'l' }], description: "The pod's log, followed (tab: the next container)", section: 'Pods', screens: ON_A_POD, footer: 'logs', requires: 'logs' },
+  { command: 'pod.copyName', keys: [{ char: 'c', label: 'c' }], description: "Copy the pod's name to the clipboard", section: 'Pods', screens: ON_A_POD, requires: 'copy' },
+  { command: 'logs.container', keys: [{ special: 'tab', label: 'tab' }], description: "Log: the pod's next container", section: 'Pods', screens: ['logs'], footer: 'container' },
+  { command: 'logs.tail', keys: [{ char: 's', label: 's' }], description: 'Log: follow the newest line, or stay where you are (toggle)', section: 'Pods', screens: ['logs'], footer: 'follow' },
+  ...SORT_KEYS.map(([column, key, what]): Binding => ({ command: `sort.${column}`, keys: [{ char: key, label: key }], description: `Sort by ${what}; again: reverse`, section: 'Pods', screens: POD_LISTS })),
+  { command: 'pods.onlyReschedule', keys: [{ char: 'f', label: 'f' }, { char: 'z', ctrl: true, label: 'ctrl-z' }], description: 'Only pods needing reschedule (toggle)', section: 'Pods', screens: ['pods'], footer: 'drift' },
+  { command: 'pods.onlyOutdated', keys: [{ char: 'u', label: 'u' }], description: 'Only pods whose Fargate kubelet blocks the next control-plane upgrade (toggle)', section: 'Pods', screens: ['pods'] },
   { command: 'mark.toggle', keys: [{ char: ' ', label: 'space' }], description: 'Mark / unmark the pod', section: 'Reschedule', screens: ['pods'], footer: 'mark', requires: 'reschedule' },
-  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods', 'detail'], footer: 'reschedule', destructive: true, requires: 'reschedule', alone: true },
+  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule the marked pods (or the selected one)', section: 'Reschedule', screens: ['pods'], footer: 'reschedule', destructive: true, requires: 'reschedule', alone: true },
+  { command: 'pod.reschedule', keys: [{ char: 'r', label: 'r' }], description: 'Reschedule this pod (the one the detail shows)', section: 'Reschedule', screens: ['detail'], footer: 'reschedule', destructive: true, requires: 'reschedule', alone: true },
   { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
+  { command: 'ns.recycleOutdated', keys: [{ char: 'U', label: 'U' }], description: 'Recycle every pod in the namespace that blocks the next control-plane upgrade', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
   { command: 'run.show', keys: [{ char: 'w', label: 'w' }], description: 'Show the reschedule progress (it goes on after esc)', section: 'Reschedule', screens: ['namespaces', 'pods', 'profiles', 'detail'], footer: 'progress', requires: 'run' },
-  { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now', section: 'General', screens: EVERYWHERE },
+  { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now (says how many were read)', section: 'General', screens: EVERYWHERE },
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },
   { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },
-  { command: 'prompt.open', keys: [{ char: ':', label: ':' }], description: 'Command prompt (:pods, :ns, :profiles, :q)', section: 'General', screens: EVERYWHERE },
+  { command: 'prompt.open', keys: [{ char: ':', label: ':' }], description: 'Command prompt (:pods, :ns, :profiles, :ctx, :q; tab completes, ↑ recalls)', section: 'General', screens: EVERYWHERE },
   { command: 'app.interrupt', keys: [{ char: 'c', ctrl: true, label: 'ctrl-c' }], description: 'Quit, from a prompt or dialog too (a reschedule in flight is finished first)', section: 'General', screens: ANYWHERE },
   // While a prompt, the filter or a dialog is open, only these keys act (typed text goes into the field).
   { command: 'prompt.run', keys: [{ special: 'return', label: 'enter' }], description: ': prompt: run the command (an unknown one is named; nothing else happens)', section: 'Prompts and dialogs', screens: ['command'], footer: 'run' },
+  { command: 'prompt.complete', keys: [{ special: 'tab', label: 'tab' }], description: ': prompt: complete the command, namespace or context (several: listed)', section: 'Prompts and dialogs', screens: ['command'], footer: 'complete' },
+  { command: 'prompt.older', keys: [{ special: 'upArrow', label: '↑' }], description: ': prompt: the previous command run', section: 'Prompts and dialogs', screens: ['command'], footer: 'history' },
+  { command: 'prompt.newer', keys: [{ special: 'downArrow', label: '↓' }], description: ': prompt: the next command run (past the last: what you typed)', section: 'Prompts and dialogs', screens: ['command'] },
   { command: 'filter.apply', keys: [{ special: 'return', label: 'enter' }], description: '/ filter: keep the filter', section: 'Prompts and dialogs', screens: ['filter'], footer: 'apply' },
   { command: 'input.erase', keys: [{ special: 'backspace', label: 'backspace' }], description: 'Prompt, filter, typed name: delete the last character', section: 'Prompts and dialogs', screens: TEXT_FIELDS },
   { command: 'input.cancel', keys: [{ special: 'escape', label: 'esc' }], description: 'Prompt, filter, typed name: close it; nothing is run', section: 'Prompts and dialogs', screens: TEXT_FIELDS, footer: 'cancel' },

@@ -1,23 +1,67 @@
-// What the host (source/cli/view-mode.ts) hands the TUI to change the cluster. The UI never talks
-// to the cluster itself: it plans, asks, and renders the run it gets back. Tests pass a fake.
-// This is also the UI's one door to actions/ and sources/: their types are named here (type-only,
-// erased at build) and no other UI file imports those layers (test/architecture/imports.test.ts).
+// What the host (source/cli/view-mode.ts) hands the TUI to change or read the cluster. The UI
+// never talks to the cluster itself: it plans, asks, and renders what it gets back. Tests pass
+// fakes. This is also the UI's one door to actions/ and sources/: their types are named here
+// (type-only, erased at build) and no other UI file imports those layers
+// (test/architecture/imports.test.ts).
+import type { PlanOptions } from '../actions/plan.js';
 import type { RescheduleRun } from '../actions/reschedule.js';
 import type { RescheduleStep } from '../actions/types.js';
 import type { PodPermissions } from '../sources/kube/permissions.js';
+import type { LogListener, LogOptions, PodDescription, PodReadPermissions } from '../sources/kube/pod-reads.js';
 import type { PodView } from '../view-model/cluster-view.js';
 
 export type { PodPermissions } from '../sources/kube/permissions.js';
 export type { RescheduleRun } from '../actions/reschedule.js';
+export type { PlanOptions } from '../actions/plan.js';
 export type { RescheduleEvent, RescheduleResult, RescheduleStep, Method, Where } from '../actions/types.js';
+export type { LogListener, LogOptions, PodDescription, PodReadPermissions } from '../sources/kube/pod-reads.js';
 
 export interface TuiActions {
-  /** The plan for these pods ("namespace/name"), from the views on screen; pure. */
-  plan(pods: readonly PodView[], podKeys: readonly string[]): RescheduleStep[];
+  /**
+   * The plan for these pods ("namespace/name"), from the views on screen. For the upgrade
+   * (`options.purpose`), the host also reads their workloads to choose how each is recycled.
+   */
+  plan(pods: readonly PodView[], podKeys: readonly string[], options?: PlanOptions): RescheduleStep[] | Promise<RescheduleStep[]>;
   /** Start the plan; the run outlives the view that started it. */
   start(steps: readonly RescheduleStep[]): RescheduleRun;
   /** What the user may do to pods in `namespace` (null = cluster scope); cached by the host. */
   permissions(namespace: string | null): Promise<PodPermissions>;
   /** Where bare pods are backed up (shown in the confirmation). */
   backupDir: string;
+}
+
+/**
+ * Reads of one pod, on demand (`y`, `d`, `l`): offered with --read-only too. Each rejects with
+ * an Error whose message is one line for the user.
+ */
+export interface TuiReads {
+  /** What the user may read in `namespace` (get pods, pods/log, list events); cached by the host. */
+  permissions(namespace: string): Promise<PodReadPermissions>;
+  yaml(namespace: string, name: string): Promise<string>;
+  describe(namespace: string, name: string): Promise<PodDescription>;
+  /** A container's log (null = the default one), followed; stop() ends it. */
+  logs(namespace: string, name: string, container: string | null, options: LogOptions, listener: LogListener): { stop(): void };
+}
+
+/** A kubeconfig context, for `:ctx`. */
+export interface KubeContextInfo {
+  name: string;
+  /** The kubeconfig cluster entry it uses. */
+  cluster: string;
+  namespace: string | null;
+  /** The context the live view shows now. */
+  current: boolean;
+}
+
+/** `:ctx`: the kubeconfig's contexts (read again each time) and switching the live view to one. */
+export interface TuiContexts {
+  list(): KubeContextInfo[];
+  /** Watch `name`'s cluster and read its profiles instead; rejects with a one-line reason (nothing changed then). */
+  switchTo(name: string): Promise<void>;
+}
+
+/** What `R` got: the number of EKS profiles read, or why they could not be. */
+export interface ProfilesReread {
+  profiles: number | null;
+  problem: string | null;
 }

@@ -2,6 +2,7 @@ import { addUsd } from '../domain/fargate-prices.js';
 import { placePod } from '../domain/placement.js';
 import type { EventRecord, NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
 import type { Snapshot } from '../store/snapshot.js';
+import { parseKubeVersion, type KubeVersion } from '../domain/versions.js';
 import {
   clusterFacts,
   compare,
@@ -11,6 +12,9 @@ import {
   summarizeNamespace,
   summarizeProfile,
   totalsOf,
+  upgradeFields,
+  upgradeView,
+  withUpgradeWarnings,
   type ClusterView,
   type NamespaceSummary,
   type PodView,
@@ -57,14 +61,17 @@ export class ClusterViewModel {
   private readonly keys = new Set<string>();
   /** Profiles, whether they are known, claims, volumes and owner templates: when this changes every pod is placed again. */
   private token: string | null = null;
+  private controlPlane: KubeVersion | null = null;
   private last: ClusterView | null = null;
 
   update(snapshot: Snapshot): ClusterView {
     if (this.last?.snapshotVersion === snapshot.version) return this.last;
     const profilesKnown = profilesAreKnown(snapshot);
-    const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.contextVersion}`;
+    // The control plane's version too: an upgrade seen live re-judges every pod's kubelet.
+    const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.contextVersion}:${snapshot.controlPlaneVersion}`;
     const replaceAll = token !== this.token;
     this.token = token;
+    this.controlPlane = parseKubeVersion(snapshot.controlPlaneVersion);
     const ctx = placementContext(snapshot, profilesKnown);
 
     // Pods already shown: re-placed when they changed, dropped when gone; each part stays sorted.
@@ -122,10 +129,11 @@ export class ClusterViewModel {
       if (view.pod === pod && view.events === events) return previous;
       // The same version of the pod (as evaluatePods judges it): the placement stands.
       if (view.pod.uid === pod.uid && view.pod.resourceVersion === pod.resourceVersion) {
-        return { view: { key, pod, placement: view.placement, events }, node };
+        return { view: { key, pod, placement: view.placement, events, ...upgradeFields(pod, view.placement, node, this.controlPlane, snapshot.templates) }, node };
       }
     }
-    return { view: { key, pod, placement: placePod(pod, ctx), events }, node };
+    const placement = placePod(pod, ctx);
+    return { view: { key, pod, placement, events, ...upgradeFields(pod, placement, node, this.controlPlane, snapshot.templates) }, node };
   }
 }
 
@@ -161,7 +169,9 @@ function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap
     });
     return part.summary;
   });
-  return { ...clusterFacts(snapshot), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals };
+  const facts = clusterFacts(snapshot);
+  const upgrade = upgradeView(parseKubeVersion(snapshot.controlPlaneVersion));
+  return { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals, upgrade };
 }
 
 /** Merge two row arrays sorted by name into one, in O(a + b). */

@@ -2,7 +2,9 @@ import { createPlacementCache, evaluatePods, type PlacementCache } from '../doma
 import { addUsd, type ResolvedPrices } from '../domain/fargate-prices.js';
 import { namespaceProfiles } from '../domain/choose.js';
 import type { PodView } from '../domain/pod-view.js';
-import type { Placement, PlacementContext, Profile } from '../domain/types.js';
+import type { NodeRecord, OwnerTemplateRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
+import { kubeletFact, nextMinor, parseKubeVersion, type KubeletFact, type KubeVersion } from '../domain/versions.js';
+import { workloadOf } from '../domain/workload.js';
 import { podKey, type ClusterIdentity, type ConnectionStatus, type ProfilesStatus, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
@@ -20,6 +22,8 @@ export interface NamespaceSummary {
   needsReschedule: number;
   blocked: number;
   pending: number;
+  /** Pods on a Fargate kubelet older than the control plane: they block the next upgrade. */
+  outdated: number;
   /**
    * Profiles with a selector whose namespace pattern covers this namespace, in EKS's order of
    * choice (ACTIVE by name, then CREATING); DELETING and failed ones are left out.
@@ -53,6 +57,18 @@ export interface Totals {
   blocked: number;
   completed: number;
   unknown: number;
+  /** Pods on a Fargate kubelet older than the control plane: they block the next upgrade. */
+  outdated: number;
+  /** Fargate pods whose node's kubelet version is unknown (not read, missing or odd). */
+  kubeletUnknown: number;
+}
+
+/** The control plane's version and the upgrade it would take next. */
+export interface UpgradeView {
+  /** "1.33"; null when /version could not be read (nothing is outdated then). */
+  controlPlane: string | null;
+  /** "1.34": the next version EKS would upgrade to (one minor up); null when the control plane is unknown. */
+  next: string | null;
 }
 
 /** What a view says about the cluster besides its pods: taken from the snapshot as it is. */
@@ -83,6 +99,7 @@ export interface ClusterView extends ClusterFacts {
   namespaces: NamespaceSummary[];
   profiles: ProfileSummary[];
   totals: Totals;
+  upgrade: UpgradeView;
 }
 
 export { createPlacementCache, type PlacementCache };
@@ -104,10 +121,12 @@ export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = cre
   // Placements change with the pod (its resourceVersion) or with this token; nothing else.
   const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.contextVersion}`;
   const placements = evaluatePods(snapshot.pods.values(), placementContext(snapshot, profilesKnown), cache, token);
+  const controlPlane = parseKubeVersion(snapshot.controlPlaneVersion);
   const pods: PodView[] = [];
   for (const [key, pod] of snapshot.pods) {
     const placement = placements.get(key) as Placement;
-    pods.push({ key, pod, placement, events: snapshot.events.get(podKey(pod.namespace, pod.name)) ?? [] });
+    const node = pod.nodeName ? snapshot.nodes.get(pod.nodeName) : undefined;
+    pods.push({ key, pod, placement, events: snapshot.events.get(podKey(pod.namespace, pod.name)) ?? [], ...upgradeFields(pod, placement, node, controlPlane, snapshot.templates) });
   }
   pods.sort(comparePodViews);
 
@@ -121,7 +140,41 @@ export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = cre
   const namespaceNames = new Set<string>([...snapshot.namespaces.keys(), ...byNamespace.keys()]);
   const namespaces = [...namespaceNames].sort(compare).map((name) => summarizeNamespace(name, byNamespace.get(name) ?? [], snapshot.profiles));
   const profiles = snapshot.profiles.map((profile) => summarizeProfile(profile, pods));
-  return { ...clusterFacts(snapshot), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals: totalsOf(pods) };
+  const totals = totalsOf(pods);
+  const facts = clusterFacts(snapshot);
+  return { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals, upgrade: upgradeView(controlPlane) };
+}
+
+// ---- upgrade readiness (domain/versions.ts) ----
+
+/** A pod's upgrade fact from its node and the control plane; an outdated pod also gets its workload. */
+export function upgradeFields(
+  pod: PodRecord,
+  placement: Pick<Placement, 'runsOn'>,
+  node: NodeRecord | undefined,
+  controlPlane: KubeVersion | null,
+  templates: ReadonlyMap<string, OwnerTemplateRecord>,
+): { upgrade: KubeletFact; workload?: PodView['workload'] } {
+  const upgrade = kubeletFact(placement.runsOn, node, controlPlane);
+  return upgrade.outdated ? { upgrade, workload: workloadOf(pod, templates) } : { upgrade };
+}
+
+export function upgradeView(controlPlane: KubeVersion | null): UpgradeView {
+  return { controlPlane: controlPlane?.text ?? null, next: controlPlane === null ? null : nextMinor(controlPlane) };
+}
+
+/** The view's warnings, with one saying how many Fargate pods' kubelets could not be told. */
+export function withUpgradeWarnings(warnings: readonly string[], totals: Pick<Totals, 'kubeletUnknown'>): readonly string[] {
+  const n = totals.kubeletUnknown;
+  if (n === 0) return warnings;
+  const pods = n === 1 ? '1 Fargate pod' : `${n} Fargate pods`;
+  return [...warnings, `the kubelet version of the node of ${pods} is unknown (not read, missing or not a version): not counted as blocking the upgrade`];
+}
+
+/** The workload key a pod's upgrade is grouped under: "namespace/Kind/name", or "namespace/Pod/name" for a bare pod. */
+export function workloadKey(view: Pick<PodView, 'pod' | 'workload'> & { pod: Pick<PodRecord, 'namespace' | 'name' | 'owner'> }): string {
+  const w = view.workload ?? view.pod.owner;
+  return w ? `${view.pod.namespace}/${w.kind}/${w.name}` : `${view.pod.namespace}/Pod/${view.pod.name}`;
 }
 
 export function clusterFacts(snapshot: Snapshot): ClusterFacts {
@@ -167,15 +220,17 @@ export function summarizeNamespace(name: string, pods: PodView[], profiles: read
   let needsReschedule = 0;
   let blocked = 0;
   let pending = 0;
+  let outdated = 0;
   let hourlyUsd: number | null = 0;
-  for (const { placement } of pods) {
+  for (const { placement, upgrade } of pods) {
+    if (upgrade?.outdated) outdated++;
     if (isBilled(placement)) hourlyUsd = addUsd(hourlyUsd, placement.size === null ? 0 : placement.size.hourlyUsd);
     if (placement.runsOn === 'fargate') onFargate++;
     if (placement.needsReschedule) needsReschedule++;
     if (placement.verdict === 'blocked') blocked++;
     if (placement.runsOn === 'pending' && placement.verdict !== 'completed') pending++;
   }
-  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, profiles: namespaceProfiles(name, profiles), hourlyUsd };
+  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, outdated, profiles: namespaceProfiles(name, profiles), hourlyUsd };
 }
 
 export function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {
@@ -194,8 +249,10 @@ export function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSumm
 const isBilled = (placement: Placement): boolean => placement.runsOn === 'fargate' && placement.verdict !== 'completed';
 
 export function totalsOf(pods: PodView[]): Totals {
-  const totals: Totals = { pods: pods.length, onFargate: 0, onEc2: 0, pending: 0, needsReschedule: 0, blocked: 0, completed: 0, unknown: 0 };
-  for (const { placement } of pods) {
+  const totals: Totals = { pods: pods.length, onFargate: 0, onEc2: 0, pending: 0, needsReschedule: 0, blocked: 0, completed: 0, unknown: 0, outdated: 0, kubeletUnknown: 0 };
+  for (const { placement, upgrade } of pods) {
+    if (upgrade?.outdated) totals.outdated++;
+    if (upgrade?.unknown) totals.kubeletUnknown++;
     if (placement.runsOn === 'fargate') totals.onFargate++;
     else if (placement.runsOn === 'ec2') totals.onEc2++;
     else if (placement.verdict !== 'completed') totals.pending++;

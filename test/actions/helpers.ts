@@ -4,6 +4,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { RunningSim, SimOptions } from '../../source/sim/index.js';
 import { fetchProfiles } from '../../source/sources/aws/eks.js';
 import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
+import { loadControlPlaneVersion } from '../../source/sources/kube/version.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
 import { buildClusterView, type ClusterView, type PodView } from '../../source/view-model/cluster-view.js';
@@ -34,7 +35,7 @@ export async function startActionSim(opts: SimOptions = {}): Promise<ActionSim> 
 export async function clusterView(s: ActionSim, namespace: string | null = null): Promise<ClusterView> {
   const store = new ClusterStore(s.identity);
   try {
-    await loadClusterOnce(s.kc, { namespace }, store);
+    await Promise.all([loadClusterOnce(s.kc, { namespace }, store), loadControlPlaneVersion(s.kc, store)]);
     const { profiles, status } = await fetchProfiles(s.identity);
     store.setLiveProfiles(profiles, status);
     return buildClusterView(store.flush());

@@ -81,7 +81,7 @@ describe('reschedule: the acceptance flows', () => {
     const [result] = await reschedule(s.kc, steps, options({ events }));
     assert.equal(result!.outcome, 'succeeded', result!.message);
     assert.match(result!.message, /now on Fargate under fp-test/);
-    assert.deepEqual({ ...result!.landed, node: undefined }, { name: 'test', runsOn: 'fargate', profile: 'fp-test', node: undefined });
+    assert.deepEqual({ ...result!.landed, node: undefined }, { name: 'test', runsOn: 'fargate', profile: 'fp-test', node: undefined, kubeletVersion: 'v1.32.9-eks-113cf36' });
     const after = s.sim.cluster.getPod('test', 'test')!;
     assert.notEqual(after.metadata.uid, before.metadata.uid, 'a new pod');
     assert.match(after.spec.nodeName, /^fargate-/);

@@ -75,6 +75,8 @@ function needs(file: string, visiting = new Set<string>()): Set<Need> {
   for (const fact of importsOf(join(ROOT, file), readFileSync(join(ROOT, file), 'utf8'), ROOT)) {
     if (fact.typeOnly || !fact.internal) continue;
     if (fact.target === 'source/sim/index.ts' && fact.values.includes('startSim')) out.add('starts the sim');
+    // --demo's startDemo starts a sim in the test's process.
+    if (fact.target === 'source/cli/demo.ts' && fact.values.includes('startDemo')) out.add('starts the sim');
     if (fact.target === 'test/helpers/cli.ts' && fact.values.some((v) => v === 'runCli' || v === 'builtCliCopy')) out.add('runs the built CLI');
     if (fact.target === 'test/e2e/tmux.ts') out.add('drives tmux');
     if (fact.target.startsWith('test/') && fact.values.length > 0) for (const need of needs(existing(fact.target), visiting)) out.add(need);

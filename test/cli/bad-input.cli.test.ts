@@ -436,6 +436,29 @@ const rows: Row[] = [
     exit: 2,
     stderr: /^error: --from is only valid with: reschedule$/,
   },
+  // ---- upgrade readiness: check --upgrade, reschedule --outdated, --strategy (a block) ----
+  { rule: '--strategy with a value that is no strategy', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy', 'rolling'], exit: 2, stderr: /^error: invalid --strategy "rolling"; use --strategy evict \(the Eviction API, pod by pod\) or --strategy restart \(a rollout restart of each Deployment and StatefulSet\)$/ },
+  { rule: '--strategy=Restart (values are case-sensitive, as kubectl\'s)', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy=Restart'], exit: 2, stderr: /^error: invalid --strategy "Restart"; use --strategy evict/ },
+  { rule: '--strategy with no value', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy'], exit: 2, stderr: /^error: --strategy needs a value; see `kubectl fargate --help`$/ },
+  { rule: '--strategy without reschedule', args: () => ['check', '--strategy', 'evict'], exit: 2, stderr: /^error: --strategy is only valid with: reschedule$/ },
+  { rule: '--outdated without a scope', args: () => ['reschedule', '--outdated', '--yes'], exit: 2, stderr: /^error: --outdated needs a scope: pass -n NAMESPACE, or -A for every namespace$/ },
+  { rule: '--outdated with pod names too', args: () => ['reschedule', '--outdated', '-n', 'test', 'test', '--yes'], exit: 2, stderr: /^error: pass pod names or --outdated, not both$/ },
+  { rule: '--outdated and --all together', args: () => ['reschedule', '--outdated', '--all', '-A', '--yes'], exit: 2, stderr: /^error: pass --all or --outdated, not both; --all takes pods whose placement drifted, --outdated pods whose Fargate kubelet blocks the next upgrade$/ },
+  { rule: '--outdated=maybe', args: () => ['reschedule', '--outdated=maybe', '-A', '--yes'], exit: 2, stderr: /^error: invalid value "maybe" for --outdated: use true or false$/ },
+  { rule: '--outdated on check (it is --upgrade there)', args: () => ['check', '--outdated'], exit: 2, stderr: /^error: --outdated is only valid with: reschedule$/ },
+  { rule: '--upgrade on reschedule (it is --outdated there)', args: () => ['reschedule', '--upgrade', '-A', '--yes'], exit: 2, stderr: /^error: --upgrade is only valid with: check$/ },
+  { rule: 'non-TTY reschedule --outdated without --yes', args: () => ['reschedule', '--outdated', '-A'], exit: 2, stderr: /^error: refusing to reschedule without confirmation: pass --yes \(stdin is not a terminal\)/ },
+  {
+    rule: 'check --upgrade when /version cannot be read: could not tell (the warning says why)',
+    args: () => ['check', '--upgrade'],
+    setup: (fx) => {
+      fx.sim.faults.failNext({ path: /^\/version/, status: 500, count: 5 });
+      return () => fx.sim.faults.reset();
+    },
+    exit: 3,
+    warnings: 1,
+    stderr: /^error: cannot check upgrade readiness: the control plane's version is unknown \(see the warning above\); check that GET \/version answers \(kubectl version\)$/,
+  },
   {
     rule: 'restore --pending with files too',
     args: (fx) => ['restore', '--pending', join(fx.dir, 'x.yaml')],
@@ -550,6 +573,12 @@ const rows: Row[] = [
     args: () => ['--all-contexts', '-w'],
     exit: 2,
     stderr: /^error: --watch follows one cluster: it is not available with --contexts or --all-contexts; pass --context NAME$/,
+  },
+  {
+    rule: 'check --upgrade with --all-contexts is refused, not dropped',
+    args: () => ['check', '--upgrade', '--all-contexts'],
+    exit: 2,
+    stderr: /^error: check --upgrade reads one cluster: it is not available with --contexts or --all-contexts yet; pass --context NAME$/,
   },
   {
     rule: '--sort-by with --all-contexts is refused, not dropped',

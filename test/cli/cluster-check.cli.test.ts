@@ -175,7 +175,7 @@ describe('--cluster is kubectl\'s: the kubeconfig cluster entry', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const doc = JSON.parse(r.stdout);
-    assert.deepEqual(doc.cluster, { name: 'prod', region: 'us-east-1' });
+    assert.deepEqual(doc.cluster, { name: 'prod', region: 'us-east-1', version: '1.32' });
     assert.equal(doc.aws.state, 'ok');
     assert.ok(prod.requests.all.some((q) => q.api === 'kube' && q.path === '/api/v1/namespaces/test/pods'), 'pods listed from prod');
     assert.equal(demo.requests.all.filter((q) => q.api === 'kube').length, 0, 'nothing asked of demo');

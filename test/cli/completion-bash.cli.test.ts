@@ -74,7 +74,7 @@ describe('bash completion script', () => {
   });
 
   test('the commands', async () => {
-    assert.deepEqual(await tab('kubectl-fargate ', ['kubectl-fargate', '']), ['check', 'reschedule', 'restore', 'version', 'completion']);
+    assert.deepEqual(await tab('kubectl-fargate ', ['kubectl-fargate', '']), ['check', 'reschedule', 'restore', 'profile', 'version', 'completion']);
     assert.deepEqual(await tab('kubectl-fargate re', ['kubectl-fargate', 're']), ['reschedule', 'restore']);
   });
 

@@ -30,7 +30,7 @@ describe('__complete: what is offered', () => {
     { rule: 'a repeatable flag is offered again', words: ['--profiles-file', 'a.json', '--profiles'], expected: ['--profiles-file'] },
     { rule: 'command-only flags: --dry-run for reschedule', words: ['reschedule', '--dry'], expected: ['--dry-run'] },
     { rule: 'command-only flags: not for the live view', words: ['--dry'], expected: [] },
-    { rule: '-o values (kubectl output formats)', words: ['-o', ''], expected: ['json', 'yaml', 'wide', 'table'] },
+    { rule: '-o values (kubectl output formats)', words: ['-o', ''], expected: ['json', 'yaml', 'wide', 'table', 'name'] },
     { rule: '-o value by prefix', words: ['--output', 'y'], expected: ['yaml'] },
     { rule: '--output=VALUE: the values alone (the shell completes after "=")', words: ['--output=j'], expected: ['json'] },
     { rule: '-oVALUE (pflag shorthand with the value attached): whole words', words: ['-oj'], expected: ['-ojson'] },

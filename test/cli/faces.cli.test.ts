@@ -22,7 +22,7 @@ describe('kubectl fargate against the walkthrough sim', () => {
     const doc = JSON.parse(stdout) as ReportDocument;
     // Cluster and region come from the ARN-named context.
     assert.equal(doc.context, 'arn:aws:eks:us-east-1:111122223333:cluster/demo');
-    assert.deepEqual(doc.cluster, { name: 'demo', region: 'us-east-1' });
+    assert.deepEqual(doc.cluster, { name: 'demo', region: 'us-east-1', version: '1.32' });
     assert.equal(doc.aws.state, 'ok');
     assert.equal(doc.profilesKnown, true);
 
@@ -44,7 +44,7 @@ describe('kubectl fargate against the walkthrough sim', () => {
       assert.equal(counted.get(expected) ?? 0, expected.count, `pods matching ${expected.namespace}/${expected.name}`);
     }
     const test = doc.namespaces.find((n) => n.name === 'test');
-    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, profiles: ['fp-test'], hourlyUsd: 0 });
+    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, outdated: 0, profiles: ['fp-test'], hourlyUsd: 0 });
     const analytics = doc.profiles.find((p) => p.name === 'fp-analytics');
     assert.equal(analytics?.status, 'CREATING');
   });

@@ -75,7 +75,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
       assert.match(done, /backup\s+\S+\/kubectl-fargate\/backups\/\S+/, 'the backup file is named');
       await tui.press('esc');
       const back = await tui.waitFor((s) => s.includes('Pods(test)'), 5000, 'back on the pods');
-      assert.match(back.split('\n')[1] ?? '', /rescheduled 1\/1: 1 succeeded/);
+      assert.match(back.split('\n')[1] ?? '', /rescheduled: 1 of 1 done: 1 succeeded/);
 
       const after = sim.cluster.getPod('test', 'test');
       assert.notEqual(after?.metadata?.uid, before.metadata.uid, 're-created');
@@ -105,7 +105,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
       const dialog = await tui.waitFor((s) => s.includes('Reschedule 2 pods?'), 10_000, 'the plan dialog');
       for (const name of original) assert.match(dialog, new RegExp(`kube-system/${name}\\s+evict\\s+EC2 -> Fargate \\(fp-coredns\\)`));
       await tui.press('y');
-      const done = await tui.waitFor((s) => s.includes('Reschedule 2/2 · finished'), 40_000, 'both evicted and replaced');
+      const done = await tui.waitFor((s) => s.includes('Reschedule: 2 of 2 done · finished'), 40_000, 'both evicted and replaced');
       assert.match(done, /2 succeeded/);
       assert.match(done, /replacement coredns-\S+ now on Fargate under fp-coredns/);
       await tui.press('esc');
@@ -142,10 +142,10 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
       assert.match(dialog, new RegExp(`default/${escape(name)}\\s+evict\\s+Fargate \\(fp-default\\) -> Fargate \\(fp-critical\\)`));
       await tui.press('y');
       // The eviction is retried for the PDB wait (--timeout 5s here), then reported.
-      const done = await tui.waitFor((s) => s.includes('Reschedule 1/1 · finished'), 40_000, 'the blocked result');
+      const done = await tui.waitFor((s) => s.includes('Reschedule: 1 of 1 done · finished'), 40_000, 'the blocked result');
       assert.match(done, new RegExp(`! \\[1/1\\] default/${escape(name)}.*blocked`));
       assert.match(done, /→ blocked: PodDisruptionBudget locked allows no disruption now.*the pod was left running/);
-      assert.match(done.split('\n')[1] ?? '', /rescheduled 1\/1: 1 blocked/);
+      assert.match(done.split('\n')[1] ?? '', /rescheduled: 1 of 1 done: 1 blocked/);
       assert.deepEqual(lockedPods().map((p) => String(p.metadata.uid)).sort(), before, 'nothing was evicted');
       assert.ok(lockedPods().every(ready), 'still running');
       await tui.press('q');

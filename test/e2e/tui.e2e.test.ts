@@ -54,7 +54,7 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
       await tui.press('/');
       await tui.type('!zz');
       await tui.press('enter');
-      screen = await tui.waitFor((s) => s.includes('filter: name not containing "zz"'), 5000, 'the inverse filter');
+      screen = await tui.waitFor((s) => s.includes('filter: not matching /zz/'), 5000, 'the inverse filter');
       assert.ok(screen.split('\n').some(rowNamed('test')), screen);
 
       await tui.press('q');
@@ -138,7 +138,7 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
 /** Table rows: the lines under the header line. */
 function rowsOf(screen: string): string[] {
   const lines = screen.split('\n');
-  const header = lines.findIndex((l) => /^\s{2}(NAMESPACE|NAME)\s/.test(l));
+  const header = lines.findIndex((l) => /^\s{2}(NAMESPACE|NAME)[▲▼]?\s/.test(l));
   if (header < 0) return [];
   const rows = lines.slice(header + 1);
   const end = rows.findIndex((l) => l.trim() === '');

@@ -11,6 +11,8 @@ const HOUR = 3_600_000;
 export const SCENE_EC2_NODE = 'ip-10-0-1-5.ec2.internal';
 export const SCENE_FARGATE_NODE_A = 'fargate-ip-10-0-2-7.ec2.internal';
 export const SCENE_FARGATE_NODE_B = 'fargate-ip-10-0-2-8.ec2.internal';
+/** The kubelet of the scene's Fargate nodes. */
+export const SCENE_KUBELET = 'v1.33.5-eks-ecaa3a6';
 
 /** The scene's containers request 250m CPU and 256Mi memory (the smallest Fargate size). */
 const sceneContainer = () => container({ requests: { cpu: '250m', memory: '256Mi' } });
@@ -79,8 +81,9 @@ export function sceneStore(options: SceneOptions = {}): ClusterStore {
   const store = new ClusterStore(clusterIdentity({ context: 'demo-ctx' }), options.batchMs ?? 1, options.now ?? (() => clock));
   for (const name of ['default', 'test', 'prod', 'batch', 'kube-system']) store.upsert('namespaces', { name, phase: 'Active', createdAt: NOW - 48 * HOUR });
   store.upsert('nodes', node(SCENE_EC2_NODE, false));
-  store.upsert('nodes', node(SCENE_FARGATE_NODE_A, true));
-  store.upsert('nodes', node(SCENE_FARGATE_NODE_B, true));
+  // Fargate nodes report their kubelet, as on EKS; the control plane's version stays unread (nothing is outdated).
+  store.upsert('nodes', { ...node(SCENE_FARGATE_NODE_A, true), kubeletVersion: SCENE_KUBELET });
+  store.upsert('nodes', { ...node(SCENE_FARGATE_NODE_B, true), kubeletVersion: SCENE_KUBELET });
 
   store.upsert('pods', scenePod('test', 'test', { labels: { app: 'test' }, createdAt: NOW - 5 * HOUR }));
   store.upsert('pods', sceneFargatePod('default', 'web-1', 'fp-default', { owner: { kind: 'ReplicaSet', name: 'web-7d9f8c6b5' } }));

@@ -16,7 +16,7 @@ describe('JSON document', () => {
     const { view } = evaluate();
     const doc = buildReport(view, { now: new Date(0) });
     assert.deepEqual(Object.keys(doc), ['apiVersion', 'kind', 'context', 'cluster', 'generatedAt', 'aws', 'profilesKnown', 'profiles', 'namespaces', 'pods', 'warnings', 'prices']);
-    assert.deepEqual(doc.cluster, { name: 'demo', region: 'us-east-1' });
+    assert.deepEqual(doc.cluster, { name: 'demo', region: 'us-east-1', version: null });
     const byName = new Map(doc.pods.map((p) => [p.name, p]));
     assert.equal(byName.get('test')?.expectedProfile, 'fp-test');
     assert.equal(byName.get('test')?.needsReschedule, true);
@@ -27,7 +27,7 @@ describe('JSON document', () => {
     assert.equal(byName.get('old')?.expectedProfile, null);
     assert.deepEqual(doc.profiles[0]?.selectors, [{ namespace: 'default', labels: {} }]);
     const test = doc.namespaces.find((n) => n.name === 'test');
-    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, profiles: ['fp-test'], hourlyUsd: 0 });
+    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, profiles: ['fp-test'], outdated: 0, hourlyUsd: 0 });
   });
 
   test("namespaces list their profiles in EKS's order of choice, without DELETING or failed ones", () => {
@@ -73,10 +73,10 @@ describe('tables', () => {
     assert.match(one, /^test\s+Running\s+EC2\s+<none>\s+fp-test\s+reschedule\n$/);
   });
 
-  test('wide adds node, owner, size, price and reason', () => {
+  test('wide adds node, kubelet, owner, size, price and reason', () => {
     const { view } = evaluate();
     const wide = podTable(view.pods, { wide: true, headers: true, color: false, showNamespace: true, proposed: NO_PROPOSALS });
-    assert.match(wide.split('\n')[0]!, /NODE\s+OWNER\s+SIZE\s+USD\/H\s+REASON$/);
+    assert.match(wide.split('\n')[0]!, /NODE\s+KUBELET\s+OWNER\s+SIZE\s+USD\/H\s+REASON$/);
     assert.match(wide, /ReplicaSet\/web-5d4f8\s+0\.25vCPU 0\.5GB\s+0\.0123/);
   });
 

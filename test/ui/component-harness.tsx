@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { UIStateContext, type UIState } from '../../source/ui/app/contexts.js';
 import { activeBindings, KEYMAP, type Capability } from '../../source/ui/keymap.js';
-import { initialNavState, type NavState } from '../../source/ui/state/navigation.js';
+import { initialNavState, type NavState, type Screen } from '../../source/ui/state/navigation.js';
 import { createRowSelectors } from '../../source/ui/state/rows.js';
 import { themeFor } from '../../source/ui/theme.js';
 import { createTextLines } from '../../source/ui/views/detail-lines-for.js';
@@ -52,8 +52,19 @@ export function uiState(options: StateOptions = {}): UIState {
     quitting: false,
     reschedule: { offered: false, permissions: new Map() },
     textLines: createTextLines(),
+    doc: null,
+    reads: new Map(),
   };
 }
+
+/** Screens as the back stack holds them, for `nav: { stack: [...] }`. */
+export const SCREEN = {
+  namespaces: (filter = ''): Screen => ({ kind: 'namespaces', filter }),
+  pods: (namespace: string | null = null, filter = ''): Screen => ({ kind: 'pods', namespace, filter }),
+  profiles: (filter = ''): Screen => ({ kind: 'profiles', filter }),
+  detail: (podKey: string): Screen => ({ kind: 'detail', podKey, scroll: 0 }),
+  help: (): Screen => ({ kind: 'help', scroll: 0 }),
+} as const;
 
 export interface RenderedView {
   /** The last frame without ANSI codes. */

@@ -11,7 +11,7 @@ import { useUIActions, useUIState, type UIActions, type UIState } from '../../so
 import { fakeActions } from './fake-actions.js';
 import { NOW, scenePod as pod } from '../helpers/scene.js';
 import { press, renderApp, tick, waitForFrame, type AppHarness } from './helpers.js';
-import { renderView, uiState } from './component-harness.js';
+import { renderView, SCREEN, uiState } from './component-harness.js';
 import { PodDetailView } from '../../source/ui/views/PodDetailView.js';
 import { COMMAND_HANDLERS, type CommandActions } from '../../source/ui/app/command-handlers.js';
 import type { NavAction } from '../../source/ui/state/navigation.js';
@@ -103,8 +103,8 @@ describe('text screen lines', () => {
     // second App the first one's lines.
     const writable = uiState({ rows: 90 });
     const readOnly: UIState = { ...uiState({ rows: 90, readOnly: true }), view: writable.view, reschedule: writable.reschedule };
-    assert.doesNotMatch(renderView(<PodDetailView podKey="test/test" />, writable).frame(), /--read-only/);
-    assert.match(renderView(<PodDetailView podKey="test/test" />, readOnly).frame(), /--read-only: the reschedule keys are off/);
+    assert.doesNotMatch(renderView(<PodDetailView screen={{ kind: 'detail', podKey: 'test/test', scroll: 0 }} />, writable).frame(), /--read-only/);
+    assert.match(renderView(<PodDetailView screen={{ kind: 'detail', podKey: 'test/test', scroll: 0 }} />, readOnly).frame(), /--read-only: the reschedule keys are off/);
   });
 
   test('within one App, the same inputs give the same lines (the key handler and the renderer share them)', () => {
@@ -124,10 +124,13 @@ describe('command handlers (no ink: a UIState in, calls on UIActions out)', () =
       notice: (text, level) => void calls.push(['notice', text, level]),
       tell: (why) => void calls.push(['tell', why]),
       quit: () => void calls.push(['quit']),
-      refreshProfiles: () => void calls.push(['refreshProfiles']),
+      rereadProfiles: () => void calls.push(['rereadProfiles']),
       askReschedule: async (podKeys, expected) => void calls.push(['askReschedule', podKeys, expected]),
       confirmDialog: () => void calls.push(['confirmDialog']),
       runPrompt: () => void calls.push(['runPrompt']),
+      completePrompt: () => void calls.push(['completePrompt']),
+      switchContext: (name) => void calls.push(['switchContext', name]),
+      copy: (text) => void calls.push(['copy', text]),
     };
     return { calls, actions };
   }
@@ -140,14 +143,14 @@ describe('command handlers (no ink: a UIState in, calls on UIActions out)', () =
 
   test('a navigation key on a text screen scrolls by that screen\'s own line count', () => {
     const { calls, actions } = recorder();
-    const state = uiState({ rows: 20, nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
+    const state = uiState({ rows: 20, nav: { stack: [SCREEN.pods(), SCREEN.help()] } });
     COMMAND_HANDLERS['nav.pageDown'](state, actions);
     assert.deepEqual(calls, [{ type: 'scroll', move: 'pageDown', page: state.layout.bodyHeight, lines: state.textLines.help(state).length }]);
   });
 
   test('r on a pod detail asks for that pod; ctrl-r without a namespace says why and asks nothing', () => {
     const { calls, actions } = recorder();
-    COMMAND_HANDLERS['pod.reschedule'](uiState({ nav: { stack: [{ kind: 'pods' }, { kind: 'detail', podKey: 'test/test' }] } }), actions);
+    COMMAND_HANDLERS['pod.reschedule'](uiState({ nav: { stack: [SCREEN.pods(), SCREEN.detail('test/test')] } }), actions);
     COMMAND_HANDLERS['ns.rescheduleAll'](uiState(), actions);
     assert.deepEqual(calls, [
       ['askReschedule', ['test/test'], null],

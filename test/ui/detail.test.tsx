@@ -1,5 +1,5 @@
-// The pod detail (`enter`): every profile and selector with why, the choice, blockers, events,
-// size vs CapacityProvisioned, owner chain. The view on its own (ink-testing-library) for what it
+// The pod detail (`enter`): the answer first (the expected profile and why), blockers, every
+// profile and selector with why (matching first), events, size vs CapacityProvisioned, owners. The view on its own (ink-testing-library) for what it
 // says; the whole App for opening, scrolling at 80x24 and a pod vanishing while shown.
 import { renderView, uiState } from './component-harness.js';
 import { press, renderApp, selectedLine, waitForFrame, waitForInputsReady, type AppHarness } from './helpers.js';
@@ -21,7 +21,7 @@ afterEach(() => {
 
 /** The whole detail of `podKey` (tall enough that nothing is scrolled off), 100 columns wide. */
 function detail(podKey: string, store: ClusterStore = sceneStore()): string {
-  return renderView(<PodDetailView podKey={podKey} />, uiState({ store, rows: 90 })).frame();
+  return renderView(<PodDetailView screen={{ kind: 'detail', podKey, scroll: 0 }} />, uiState({ store, rows: 90 })).frame();
 }
 
 describe('pod detail', () => {
@@ -35,15 +35,15 @@ describe('pod detail', () => {
     assert.match(frame, /✓ namespace test matches test/);
     assert.match(frame, /✓ label app=te\*: pod has app=test \(wildcard\)/);
     assert.match(frame, /✗ namespace prod\* does not match test \(wildcard\)/);
-    assert.match(frame, /Owner\n\s+Pod test \(no owner: a bare pod\)/);
+    assert.match(frame, /owner\s+Pod test \(no owner: a bare pod\)/);
   });
 
   test('a blocked privileged pod: its blocker and the fargate-scheduler FailedScheduling reason', () => {
     const frame = detail('prod/priv');
     assert.match(frame, /Pod prod\/priv\s+blocked/);
     assert.match(frame, /Blockers\n\s+✗ privileged/);
-    // (The message goes on past the 100 columns, on the next line.)
-    assert.match(frame, /1m ago FailedScheduling ×3 \(fargate-scheduler\) Pod not supported on Fargate: invalid Security/);
+    // (The message goes on past the 100 columns, on the next line, broken between words.)
+    assert.match(frame, /1m ago FailedScheduling ×3 \(fargate-scheduler\) Pod not supported on Fargate: invalid\n\s+SecurityContext/);
   });
 
   test('a Fargate pod: predicted size and hourly cost next to CapacityProvisioned, owner chain', () => {
@@ -73,6 +73,14 @@ describe('pod detail', () => {
     assert.match(frame, /EKS picks a-default, the alphabetically first/);
   });
 
+  test('the detail leads with the answer: expected profile and why, then blockers, then the profiles (matching first), events, size', () => {
+    const frame = detail('test/test');
+    const order = ['Pod test/test', 'expected profile', 'created before profile fp-test existed', 'Blockers', 'Profiles (3)', '→ fp-test', '✗ fp-default', 'Events', 'Size', 'owner'];
+    const at = order.map((text) => frame.indexOf(text));
+    assert.ok(at.every((i) => i >= 0), JSON.stringify(order.filter((_, i) => at[i]! < 0)));
+    assert.deepEqual([...at].sort((a, b) => a - b), at, 'in this order');
+  });
+
   test('a pin label restricts the choice to the pinned profile', () => {
     const store = sceneStore();
     store.upsert('pods', scenePod('default', 'aaa', { labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' } }));
@@ -84,11 +92,11 @@ describe('pod detail', () => {
   test('on a small terminal the detail scrolls with j / G and esc goes back to the same row', async () => {
     tui = await renderApp({ namespace: 'test' }, { rows: 24, columns: 80 });
     await press(tui, 'enter');
-    let frame = await waitForFrame(tui, (f) => f.includes('Pod test/test'));
-    assert.doesNotMatch(frame, /Owner/);
+    let frame = await waitForFrame(tui, (f) => f.includes('Pod test/test  reschedule'));
+    assert.doesNotMatch(frame, /owner /);
     await press(tui, 'G');
-    frame = await waitForFrame(tui, (f) => f.includes('Owner'));
-    assert.doesNotMatch(frame, /Pod test\/test/);
+    frame = await waitForFrame(tui, (f) => f.includes('owner '));
+    assert.doesNotMatch(frame, /Pod test\/test  reschedule/);
     await press(tui, 'esc');
     await waitForFrame(tui, (f) => f.includes('Pods(test)'));
     assert.match(selectedLine(tui), / test /);

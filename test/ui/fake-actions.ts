@@ -78,9 +78,9 @@ export function fakeActions(permissions: (namespace: string | null) => PodPermis
     permissionChecks: [],
     actions: {
       backupDir: '/var/backups/kf',
-      plan: (pods, podKeys) => {
+      plan: (pods, podKeys, options) => {
         fake.plans.push([...podKeys]);
-        return planForKeys(pods, podKeys);
+        return planForKeys(pods, podKeys, options);
       },
       start: (steps) => {
         const run = new FakeRun(steps);

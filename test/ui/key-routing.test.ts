@@ -10,8 +10,10 @@ import { activeBindings, bindingsFor, INPUT_KINDS, isInputKind, KEYMAP, type Com
 import { COMMANDS, runCommandLine, type CommandContext } from '../../source/ui/state/commands.js';
 import { focusOf, pasteIntent, routeKey, typeInto } from '../../source/ui/state/key-routing.js';
 import { initialNavState, navReducer, type Modal, type NavAction, type NavState } from '../../source/ui/state/navigation.js';
+import { openPrompt } from '../../source/ui/state/prompt-state.js';
 
-const ALL = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule', 'run']) });
+// Every key of every screen, the reads and copy included: none may fire from a prompt or dialog.
+const ALL = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule', 'run', 'read', 'logs', 'copy']) });
 const podsOfTest = (): NavState => initialNavState({ namespace: 'test' });
 const key = (char: string, o: Partial<KeyPress> = {}): KeyPress => ({ char, special: null, ctrl: false, ...o });
 const special = (name: SpecialKey): KeyPress => ({ char: '', special: name, ctrl: false });
@@ -22,9 +24,9 @@ const SCREEN_COMMANDS = new Set<Command>(ALL.filter((b) => b.screens.every((s) =
 
 describe('focus', () => {
   const cases: Array<{ rule: string; nav: NavState; focus: string }> = [
-    { rule: 'a dialog has the keys over everything', nav: { ...podsOfTest(), modal: modal('confirm'), prompt: { draft: '', error: null } }, focus: 'confirm' },
+    { rule: 'a dialog has the keys over everything', nav: { ...podsOfTest(), modal: modal('confirm'), prompt: { ...openPrompt() } }, focus: 'confirm' },
     { rule: 'the typed confirmation is its own context', nav: { ...podsOfTest(), modal: modal('typed-confirm') }, focus: 'typed-confirm' },
-    { rule: 'the : prompt before the filter', nav: { ...podsOfTest(), prompt: { draft: 'c', error: null }, filterDraft: 'x' }, focus: 'command' },
+    { rule: 'the : prompt before the filter', nav: { ...podsOfTest(), prompt: { ...openPrompt(), draft: 'c' }, filterDraft: 'x' }, focus: 'command' },
     { rule: 'the filter while typed', nav: { ...podsOfTest(), filterDraft: '' }, focus: 'filter' },
     { rule: 'else the screen', nav: podsOfTest(), focus: 'pods' },
   ];
@@ -120,7 +122,7 @@ describe('key chunks', () => {
 });
 
 describe('the : commands', () => {
-  const context: CommandContext = { namespaces: new Set(['default', 'test']), watched: null };
+  const context: CommandContext = { namespaces: new Set(['default', 'test']), watched: null, contexts: ['prod', 'staging'] };
   const cases: Array<{ rule: string; line: string; context?: CommandContext; outcome: ReturnType<typeof runCommandLine> }> = [
     { rule: ':pods without a namespace keeps the current one', line: 'pods', outcome: { kind: 'nav', action: { type: 'jump', list: 'pods' } } },
     { rule: ':po NAMESPACE (k9s spelling)', line: ' po  test ', outcome: { kind: 'nav', action: { type: 'jump', list: 'pods', namespace: 'test' } } },
@@ -128,6 +130,9 @@ describe('the : commands', () => {
     { rule: ':ns', line: 'ns', outcome: { kind: 'nav', action: { type: 'jump', list: 'namespaces' } } },
     { rule: ':fp is the profiles view', line: 'fp', outcome: { kind: 'nav', action: { type: 'jump', list: 'profiles' } } },
     { rule: ':q quits', line: 'q', outcome: { kind: 'quit' } },
+    { rule: ':ctx lists the contexts', line: 'ctx', outcome: { kind: 'contexts' } },
+    { rule: ':ctx NAME switches to it', line: 'ctx staging', outcome: { kind: 'switch', context: 'staging' } },
+    { rule: ':ctx with a name not in the kubeconfig is named, nothing switches', line: 'ctx nope', outcome: { kind: 'error', message: 'context nope not found in the kubeconfig (tab lists them; :ctx shows them)' } },
     { rule: 'an unknown command is named, never guessed', line: 'crd', outcome: { kind: 'error', message: 'unknown command: crd' } },
     { rule: 'k9s resources we do not show are unknown', line: 'secret', outcome: { kind: 'error', message: 'unknown command: secret' } },
     { rule: 'an unknown namespace is named', line: 'pods nope', outcome: { kind: 'error', message: 'namespace nope not found' } },
@@ -135,7 +140,7 @@ describe('the : commands', () => {
     {
       rule: 'with -n, another namespace is not watched',
       line: 'pods default',
-      context: { namespaces: new Set(['test']), watched: 'test' },
+      context: { namespaces: new Set(['test']), watched: 'test', contexts: null },
       outcome: { kind: 'error', message: 'only namespace test is watched (started with -n test); restart without -n to see default' },
     },
   ];
@@ -146,12 +151,14 @@ describe('the : commands', () => {
     assert.equal(new Set(names).size, names.length);
   });
 
-  test('a jump replaces the screens, closes the prompt and sets the namespace', () => {
+  test('a jump pushes the view (esc comes back), closes the prompt and sets the namespace', () => {
     let nav = navReducer(initialNavState({ namespace: null }), { type: 'openPod', podKey: 'default/web-1' });
     nav = navReducer(nav, { type: 'promptStart' });
     nav = navReducer(nav, { type: 'jump', list: 'pods', namespace: 'test' });
-    assert.deepEqual(nav.stack, [{ kind: 'pods' }]);
-    assert.equal(nav.namespace, 'test');
+    assert.deepEqual(nav.stack.map((s) => s.kind), ['namespaces', 'detail', 'pods']);
+    assert.deepEqual(nav.stack.at(-1), { kind: 'pods', namespace: 'test', filter: '' });
     assert.equal(nav.prompt, null);
+    nav = navReducer(nav, { type: 'back' });
+    assert.equal(nav.stack.at(-1)?.kind, 'detail');
   });
 });

@@ -144,8 +144,8 @@ describe('the : prompt', () => {
     tui = await renderApp({}, { rows: 30 });
     await press(tui, ':');
     const frame = await waitForFrame(tui, (f) => promptLine(f).startsWith(':'));
-    assert.match(promptLine(frame), /:pods :ns :profiles :q/);
-    assert.equal(footer(frame), 'enter run  esc cancel');
+    assert.match(promptLine(frame), /:pods :ns :profiles :ctx :q/);
+    assert.equal(footer(frame), 'enter run  tab complete  ↑ history  esc cancel');
   });
 
   test('help lists the commands and the keys of the prompts and dialogs', async () => {
@@ -163,7 +163,7 @@ describe('typing into a prompt or the filter never calls an action (property)', 
   // the filter). No `q` after `:`, where `:q⏎` rightly quits.
   const keys = (opener: string) => {
     const text = fc.string({ minLength: 1, maxLength: 4 }).filter((s) => opener === '/' || !s.includes('q'));
-    const hotkeys = ['r', 'y', 'n', ' ', ':', '/', '?', 'w', 'j', 'G', 'd', 's', '0', 'p', 'R', ...(opener === '/' ? ['q'] : [])];
+    const hotkeys = ['r', 'y', 'n', ' ', ':', '/', '?', 'w', 'j', 'G', 'd', 's', '0', 'p', 'R', 'u', 'U', ...(opener === '/' ? ['q'] : [])];
     const controls = ['\u0012', '\u007F', '\t', '\u001B[A', '\u001B[B', '\r'];
     return fc.array(fc.oneof(fc.constantFrom(...hotkeys), fc.constantFrom(...controls), text), { minLength: 1, maxLength: 8 });
   };

@@ -96,20 +96,27 @@ describe('views', () => {
     assert.deepEqual(titles, ['Pods(all)', 'Profiles', 'Namespaces']);
   });
 
-  test('s cycles the sort: name, age (youngest first), verdict (most actionable first)', async () => {
+  test('shift+letter sorts by a column (▲ in its header), the same key again reverses it (▼)', async () => {
     const t = await podsOfAll();
     assert.deepEqual(podNames(t.frame()).slice(0, 2), ['backup-29001', 'worker']);
-    await press(t, 's');
-    let frame = await waitForFrame(t, (f) => f.includes('sort: age'));
-    assert.equal(podNames(frame)[0], 'web-2');
-    await press(t, 's');
-    frame = await waitForFrame(t, (f) => f.includes('sort: verdict'));
-    assert.deepEqual(podNames(frame).slice(0, 2), ['test', 'priv']);
+    assert.match(t.frame(), /NAME▲/, 'the default order is marked too');
+    await press(t, 'A');
+    let frame = await waitForFrame(t, (f) => podNames(f)[0] === 'web-2');
+    assert.doesNotMatch(frame, /NAME▲/);
+    await press(t, 'V');
+    frame = await waitForFrame(t, (f) => f.includes('VERDICT▲'));
+    assert.deepEqual(podNames(frame).slice(0, 2), ['test', 'priv'], 'most actionable first');
+    await press(t, 'V');
+    frame = await waitForFrame(t, (f) => f.includes('VERDICT▼'));
+    assert.deepEqual(podNames(frame).slice(-2), ['priv', 'test'], 'reversed');
+    await press(t, 'N');
+    frame = await waitForFrame(t, (f) => f.includes('NAME▲'));
+    assert.deepEqual(podNames(frame).slice(0, 2), ['backup-29001', 'worker']);
   });
 
-  test('d shows only pods needing reschedule', async () => {
+  test('f (or ctrl-z) shows only pods needing reschedule', async () => {
     const t = await podsOfAll();
-    await press(t, 'd');
+    await press(t, 'f');
     const frame = await waitForFrame(t, (f) => f.includes('only needing reschedule'));
     assert.deepEqual(podNames(frame), ['test']);
   });
@@ -131,7 +138,10 @@ describe('views', () => {
 describe('filter', () => {
   const cases = [
     { typed: 'web', shown: ['web-1', 'web-2'], rule: 'name substring' },
-    { typed: '!e', shown: ['backup-29001', 'coredns-1', 'api-0', 'priv', 'test'].filter((n) => !n.includes('e')), rule: '!x inverse' },
+    { typed: '!^web', shown: ['backup-29001', 'worker', 'coredns-1', 'api-0', 'priv', 'test'], rule: '!x inverse' },
+    { typed: '^(api|priv)', shown: ['api-0', 'priv'], rule: 'a regular expression' },
+    { typed: '^reschedule$', shown: ['test'], rule: 'any column: the verdict' },
+    { typed: 'fp-prod', shown: ['api-0', 'priv'], rule: 'any column: the profiles' },
     { typed: '-l app=test', shown: ['test'], rule: '-l key=value labels' },
   ];
   for (const c of cases) {
@@ -183,7 +193,7 @@ describe('help and the keymap', () => {
   test('the footer shows the short hints of the current view', async () => {
     const t = await podsOfAll();
     const footer = t.frame().split('\n').at(-1) ?? '';
-    assert.equal(footer, 'enter open  esc back  tab view  / filter  s sort  d drift  ? help  q quit');
+    assert.equal(footer, 'enter open  esc back  tab view  / filter  f drift  ? help  q quit');
   });
 
   test('--read-only: no reschedule key in help, and r does nothing', async () => {

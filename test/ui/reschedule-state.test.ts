@@ -87,9 +87,9 @@ describe('the status bar count', () => {
     return { steps, events: [], results, finished, cancelling: false };
   };
   const cases = [
-    { rule: 'the pod in flight is counted', r: run(1, false, ['succeeded']), text: 'rescheduling 2/5' },
-    { rule: 'before the first result', r: run(0, false), text: 'rescheduling 1/5' },
-    { rule: 'finished: the outcomes', r: run(5, true, ['succeeded', 'succeeded', 'failed', 'succeeded', 'succeeded']), text: 'rescheduled 5/5: 4 succeeded, 1 failed' },
+    { rule: 'only the pods done are counted (the dialog\'s count is the total)', r: run(1, false, ['succeeded']), text: 'rescheduling: 1 of 5 done' },
+    { rule: 'before the first result', r: run(0, false), text: 'rescheduling: 0 of 5 done' },
+    { rule: 'finished: the outcomes', r: run(5, true, ['succeeded', 'succeeded', 'failed', 'succeeded', 'succeeded']), text: 'rescheduled: 5 of 5 done: 4 succeeded, 1 failed' },
   ];
   for (const c of cases) test(c.rule, () => assert.equal(runStatusText(c.r).text, c.text));
 });

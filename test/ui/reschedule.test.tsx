@@ -140,8 +140,8 @@ describe('the progress view', () => {
     let frame = await waitForFrame(t, (f) => f.includes('Reschedule progress'));
     const run = fake.runs[0]!;
     const [first, second, third] = run.steps.map((s) => s.key);
-    assert.match(frame, /Reschedule 0\/3 · running/);
-    assert.match(statusLine(frame), /^rescheduling 1\/3/);
+    assert.match(frame, /Reschedule: 0 of 3 done · running/);
+    assert.match(statusLine(frame), /^rescheduling: 0 of 3 done/);
 
     run.emit(0, 'evict', 'evicting it (the Eviction API: PodDisruptionBudgets apply)');
     frame = await waitForFrame(t, (f) => f.includes('evicting it (the Eviction API'));
@@ -151,16 +151,16 @@ describe('the progress view', () => {
     run.result(0, 'succeeded', 'evicted; replacement tea-6b7f9c8d4-zzzzz now on Fargate under fp-test');
     frame = await waitForFrame(t, (f) => f.includes('now on Fargate under fp-test'));
     assert.match(lineWith(frame, first!), /✓ \[1\/3\].*succeeded/);
-    assert.match(statusLine(frame), /^rescheduling 2\/3/);
+    assert.match(statusLine(frame), /^rescheduling: 1 of 3 done/);
 
     // Leave the view: the run goes on, the status bar keeps counting.
     await press(t, 'esc');
     frame = await waitForFrame(t, (f) => f.includes('Pods(test)'));
-    assert.match(statusLine(frame), /^rescheduling 2\/3/);
+    assert.match(statusLine(frame), /^rescheduling: 1 of 3 done/);
     assert.match(frame.split('\n').at(-1) ?? '', /w progress/);
     run.emit(1, 'evict', 'evicting it');
     run.result(1, 'blocked', 'blocked: Cannot evict pod as it would violate the pod\'s disruption budget; the pod was left running');
-    frame = await waitForFrame(t, (f) => /^rescheduling 3\/3/.test(statusLine(f)));
+    frame = await waitForFrame(t, (f) => /^rescheduling: 2 of 3 done/.test(statusLine(f)));
 
     // One run at a time, and the status bar says so.
     await press(t, 'r');
@@ -182,12 +182,12 @@ describe('the progress view', () => {
       restoreHint: 'restore it: kubectl fargate restore /var/backups/kf/ctx/test/test-1.yaml',
     });
     run.end();
-    frame = await waitForFrame(t, (f) => f.includes('Reschedule 3/3 · finished'));
+    frame = await waitForFrame(t, (f) => f.includes('Reschedule: 3 of 3 done · finished'));
     assert.match(lineWith(frame, third!), /✗ \[3\/3\].*failed/);
     assert.match(lineWith(frame, '    backup '), /\/var\/backups\/kf\/ctx\/test\/test-1\.yaml/);
     assert.match(lineWith(frame, '    restore '), /kubectl fargate restore \/var\/backups\/kf\/ctx\/test\/test-1\.yaml/);
     assert.match(lineWith(frame, 'deleting it'), /delete\s+deleting it \(grace period 30s\)/, 'the failed pod keeps its steps');
-    assert.match(statusLine(frame), /^rescheduled 3\/3: 1 succeeded, 1 failed, 1 blocked/);
+    assert.match(statusLine(frame), /^rescheduled: 3 of 3 done: 1 succeeded, 1 failed, 1 blocked/);
     await waitForFrame(t, (f) => f.includes('Reschedule finished: 1 succeeded, 1 failed, 1 blocked (w shows why)'));
 
     // Over: a new run may start.

@@ -49,10 +49,10 @@ describe(`${PODS} pods`, () => {
   test('rows are computed once per (view, filter, sort) and shared by renderer and key handler', () => {
     const view = new ClusterViewModel().update(tui.store.getSnapshot());
     const selectors = createRowSelectors();
-    const query: PodQuery = { namespace: null, filter: 'pod-0', sort: 'age', onlyReschedule: false };
+    const query: PodQuery = { namespace: null, filter: 'pod-0', sort: { column: 'age', descending: false }, onlyReschedule: false };
     const rows = selectors.pods(view, query);
-    assert.equal(selectors.pods(view, { ...query }), rows, 'same view and query: the same array');
-    assert.notEqual(selectors.pods(view, { ...query, sort: 'verdict' }), rows, 'another sort: computed again');
-    assert.equal(selectors.pods(view, { ...query, filter: '' , sort: 'name' }), view.pods, 'no filter, name order: the view-model array itself');
+    assert.equal(selectors.pods(view, { ...query, sort: { column: 'age', descending: false } }), rows, 'same view and query: the same array');
+    assert.notEqual(selectors.pods(view, { ...query, sort: { column: 'verdict', descending: false } }), rows, 'another sort: computed again');
+    assert.equal(selectors.pods(view, { ...query, filter: '', sort: { column: 'name', descending: false } }), view.pods, 'no filter, default order: the view-model array itself');
   });
 });

@@ -1,6 +1,6 @@
 // Each view on its own (ink-testing-library, 100 columns) over the fixture store: what a user
 // sees before pressing anything. Whole-App tests at a chosen terminal size are at the end.
-import { COLUMNS, renderView, uiState, type RenderedView } from './component-harness.js';
+import { COLUMNS, renderView, SCREEN, uiState, type RenderedView } from './component-harness.js';
 import { lineWith, press, renderApp, waitForFrame, waitForInputsReady, type AppHarness } from './helpers.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ const show = (element: Parameters<typeof renderView>[0], state = uiState()): Ren
 
 describe('namespaces view', () => {
   test('shows pods, on Fargate, needing reschedule, blocked and the covering profiles per namespace', () => {
-    const frame = show(<NamespacesView />).frame();
+    const frame = show(<NamespacesView screen={{ kind: 'namespaces', filter: '' }} />).frame();
     // USD/H: the namespace's pods running on Fargate at us-east-1 rates (2 x 0.25vCPU 0.5GB = 2 x 0.012343).
     assert.match(lineWith(frame, ' test '), /test\s+1\s+0\s+1\s+0\s+0\s+0\.0000\s+fp-test/);
     assert.match(lineWith(frame, ' default '), /default\s+2\s+2\s+0\s+0\s+0\s+0\.0247\s+fp-default/);
@@ -47,14 +47,14 @@ describe('namespaces view', () => {
       sceneProfile('fp-1-failed', [{ namespace: 'test' }], { status: 'CREATE_FAILED' }),
     ];
     store.setLiveProfiles([...extra, ...SCENE_PROFILES], { state: 'ok', message: null, fetchedAt: NOW, stale: false });
-    const frame = show(<NamespacesView />, uiState({ store, columns: 120 })).frame();
+    const frame = show(<NamespacesView screen={{ kind: 'namespaces', filter: '' }} />, uiState({ store, columns: 120 })).frame();
     assert.match(lineWith(frame, ' test '), /\sfp-test, fp-z, fp-a-creating\s*$/);
   });
 });
 
 describe('pods view', () => {
   test('lists every pod with node type, expected profile and the verdict', () => {
-    const frame = show(<PodsView />, uiState({ namespace: null })).frame();
+    const frame = show(<PodsView screen={{ kind: 'pods', namespace: null, filter: '' }} />, uiState({ namespace: null })).frame();
     assert.match(lineWith(frame, ' test '), /test\s+test\s+Running\s+EC2\s+fp-test\s+reschedule/);
     assert.match(lineWith(frame, 'web-1'), /Running\s+Fargate\s+fp-default\s+ok/);
     assert.match(lineWith(frame, 'priv'), /Pending\s+pending\s+fp-prod\s+blocked/);
@@ -63,7 +63,7 @@ describe('pods view', () => {
   });
 
   test('verdicts are coloured by meaning through the theme', () => {
-    const raw = show(<PodsView />, uiState({ namespace: null })).rawFrame();
+    const raw = show(<PodsView screen={{ kind: 'pods', namespace: null, filter: '' }} />, uiState({ namespace: null })).rawFrame();
     const line = (text: string) => raw.split('\n').find((l) => l.includes(text)) ?? '';
     // Codes directly before the word (ink may order bold and colour either way).
     const codesBefore = (text: string, word: string) => new Set((new RegExp(`((?:\u001B\\[\\d+m)+)${word}`).exec(line(text))?.[1] ?? '').match(/\d+/g));
@@ -74,7 +74,7 @@ describe('pods view', () => {
   });
 
   test('NO_COLOR: no colour codes at all, the selection still shows (inverse)', () => {
-    const raw = show(<PodsView />, uiState({ namespace: null, noColor: true })).rawFrame();
+    const raw = show(<PodsView screen={{ kind: 'pods', namespace: null, filter: '' }} />, uiState({ namespace: null, noColor: true })).rawFrame();
     assert.doesNotMatch(raw, /\u001B\[(3[0-7]|9[0-7]|38;)/);
     assert.match(raw, /\u001B\[7m/);
   });
@@ -85,7 +85,7 @@ describe('pods view', () => {
       <Box flexDirection="column">
         <StatusBar />
         <FilterBar />
-        <PodsView />
+        <PodsView screen={{ kind: 'pods', namespace: null, filter: '' }} />
       </Box>,
       state,
     ).frame();
@@ -97,14 +97,14 @@ describe('pods view', () => {
 
 describe('profiles view', () => {
   test('status, selectors, pods running under each and pods each would capture; file profiles are proposed', () => {
-    const frame = show(<ProfilesView />, uiState({ store: sceneStore({ withFileProfile: true }) })).frame();
+    const frame = show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ store: sceneStore({ withFileProfile: true }) })).frame();
     assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+subnet-0a1/);
     assert.match(lineWith(frame, 'fp-test'), /ACTIVE\s+test \{app=te\*\}\s+0\s+1/);
     assert.match(lineWith(frame, 'fp-batch'), /fp-batch \(propos.*ACTIVE\s+batch\s+0\s+1/);
   });
 
   test('a wide terminal adds each profile\'s USD/H: its running pods at the region\'s rates', () => {
-    const frame = show(<ProfilesView />, uiState({ columns: 140 })).frame();
+    const frame = show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ columns: 140 })).frame();
     assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+0\.0247\s+subnet-0a1/); // 2 x 0.012343
     assert.match(lineWith(frame, 'fp-test'), /\s0\s+1\s+0\.0000\s+subnet-0a1/);
   });
@@ -112,7 +112,7 @@ describe('profiles view', () => {
   test('profiles that could not be read say so instead of an empty table', () => {
     const store = sceneStore();
     store.setLiveProfiles([], { state: 'access-denied', message: 'denied', fetchedAt: null, stale: false });
-    assert.match(show(<ProfilesView />, uiState({ store })).frame(), /Fargate profiles are not known \(see the status bar\)/);
+    assert.match(show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ store })).frame(), /Fargate profiles are not known \(see the status bar\)/);
   });
 });
 
@@ -152,7 +152,8 @@ describe('status bar', () => {
     const frame = show(<StatusBar />, uiState({ store, columns: 80 })).frame();
     const [line1, line2, line3] = frame.split('\n');
     assert.ok((line1 ?? '').trimEnd().length <= 80 && (line2 ?? '').trimEnd().length <= 80, frame);
-    assert.match(line1 ?? '', /arn:aws:eks.*AWS ok │ k8s live/);
+    // The context keeps its end (the cluster's name) and the cluster stays named.
+    assert.match(line1 ?? '', /^….*:cluster\/demo-with-a-long-name │ cluster demo │ AWS ok │ k8s live/);
     assert.match(line2 ?? '', /need reschedule │ 1 blocked/);
     assert.equal(line3?.trim(), '', 'the message line stays empty: nothing wrapped into it');
   });
@@ -167,8 +168,8 @@ describe('status bar', () => {
 
 describe('help view', () => {
   test('lists every key bound on the view below it, from the keymap', () => {
-    const state = uiState({ rows: 80, capabilities: ['reschedule', 'run'], nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
-    const frame = show(<HelpView />, state).frame();
+    const state = uiState({ rows: 80, capabilities: ['reschedule', 'run'], nav: { stack: [SCREEN.pods(), SCREEN.help()] } });
+    const frame = show(<HelpView screen={{ kind: 'help', scroll: 0 }} />, state).frame();
     assert.match(frame, /Keys for the pods view/);
     const bound = bindingsFor(state.bindings, 'pods');
     assert.ok(bound.some((b) => b.command === 'ns.rescheduleAll'), 'the reschedule keys are bound here');
@@ -178,14 +179,14 @@ describe('help view', () => {
   });
 
   test('a key bound on the screen and in the prompts (ctrl-c) is listed once', () => {
-    const state = uiState({ rows: 80, nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
-    const frame = show(<HelpView />, state).frame();
+    const state = uiState({ rows: 80, nav: { stack: [SCREEN.pods(), SCREEN.help()] } });
+    const frame = show(<HelpView screen={{ kind: 'help', scroll: 0 }} />, state).frame();
     assert.equal(frame.split('\n').filter((line) => /^\s+ctrl-c\s/.test(line)).length, 1);
   });
 
   test('read-only help says so and lists no destructive key', () => {
-    const state = uiState({ rows: 80, readOnly: true, capabilities: ['reschedule'], nav: { stack: [{ kind: 'pods' }, { kind: 'help' }] } });
-    const frame = show(<HelpView />, state).frame();
+    const state = uiState({ rows: 80, readOnly: true, capabilities: ['reschedule'], nav: { stack: [SCREEN.pods(), SCREEN.help()] } });
+    const frame = show(<HelpView screen={{ kind: 'help', scroll: 0 }} />, state).frame();
     assert.match(frame, /read-only: no destructive keys/);
     assert.doesNotMatch(frame, /asks first/);
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { ClusterStore } from '../../source/store/cluster-store.js';
 import { buildClusterView, type ClusterView } from '../../source/view-model/cluster-view.js';
 import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
-import { sceneEvent, sceneFargatePod, sceneStore, SCENE_PROFILES, NOW, scenePod, sceneProfile } from '../helpers/scene.js';
+import { SCENE_FARGATE_NODE_A, SCENE_FARGATE_NODE_B, sceneEvent, sceneFargatePod, sceneStore, SCENE_PROFILES, NOW, scenePod, sceneProfile } from '../helpers/scene.js';
 
 const byKey = (view: ClusterView, key: string) => view.pods.find((p) => p.key === key);
 
@@ -75,6 +75,18 @@ const cases: Array<{ rule: string; change: (store: ClusterStore) => void; replac
     kept: [],
   },
   {
+    rule: "a Fargate node's kubelet version read re-judges only the pods on it",
+    change: (s) => s.upsert('nodes', { name: SCENE_FARGATE_NODE_A, fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a', kubeletVersion: 'v1.32.9-eks-113cf36' }),
+    replaced: ['default/web-1'],
+    kept: ['default/web-2', 'test/test'],
+  },
+  {
+    rule: "a change of the control plane's version (an upgrade seen live) re-judges every pod",
+    change: (s) => s.setControlPlaneVersion('v1.34.1-eks-d96d92f'),
+    replaced: ['default/web-1', 'default/web-2', 'test/test'],
+    kept: [],
+  },
+  {
     rule: 'profiles that can no longer be read make every verdict unknown',
     change: (s) => s.setLiveProfiles([], { state: 'access-denied', message: 'denied', fetchedAt: null, stale: false }),
     replaced: ['test/test', 'default/web-1'],
@@ -125,6 +137,19 @@ describe('ClusterViewModel', () => {
     step(store, model, () => store.replaceTemplates('ReplicaSet', [template]));
     const { before, after } = step(store, model, () => store.upsert('templates', { ...template, templateLabels: { app: 'web' } }));
     assert.ok(after.pods.every((p, i) => p === before.pods[i]));
+  });
+
+  test('outdated pods are counted in the totals and the namespaces, with their workload', () => {
+    const store = sceneStore();
+    store.upsert('nodes', { name: SCENE_FARGATE_NODE_A, fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a', kubeletVersion: 'v1.32.9-eks-113cf36' });
+    store.upsert('nodes', { name: SCENE_FARGATE_NODE_B, fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a', kubeletVersion: 'v1.32.9-eks-113cf36' });
+    store.replaceTemplates('ReplicaSet', [{ namespace: 'default', kind: 'ReplicaSet', name: 'web-7d9f8c6b5', templateLabels: { app: 'web' }, owner: { kind: 'Deployment', name: 'web' } }]);
+    const model = new ClusterViewModel();
+    const { after } = step(store, model, () => store.setControlPlaneVersion('v1.33.5-eks-3025e55'));
+    assert.equal(after.totals.outdated, 2);
+    assert.equal(after.namespaces.find((n) => n.name === 'default')?.outdated, 2);
+    assert.deepEqual(after.upgrade, { controlPlane: '1.33', next: '1.34' });
+    assert.deepEqual(byKey(after, 'default/web-2')?.workload, { kind: 'Deployment', name: 'web' });
   });
 
   test('the same snapshot twice gives the same view', () => {

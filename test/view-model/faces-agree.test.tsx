@@ -75,8 +75,8 @@ function cliRows(rawTable: string): Map<string, Row> {
 
 /** The TUI's pods view, rendered in a terminal wide enough for every column, as rows keyed by header. */
 function tuiRows(store: ClusterStore): { rows: Map<string, Row>; selected: string } {
-  const state = uiState({ store, columns: COLUMNS, rows: 40, namespace: null, nav: { stack: [{ kind: 'pods' }] } });
-  const tui = renderTui(createElement(UIStateContext.Provider, { value: state }, createElement(PodsView)), { columns: COLUMNS, rows: 40 });
+  const state = uiState({ store, columns: COLUMNS, rows: 40, namespace: null, nav: { stack: [{ kind: 'pods', namespace: null, filter: '' }] } });
+  const tui = renderTui(createElement(UIStateContext.Provider, { value: state }, createElement(PodsView, { screen: { kind: 'pods', namespace: null, filter: '' } })), { columns: COLUMNS, rows: 40 });
   try {
     const layout = layoutColumns(podColumns(state.theme, { allNamespaces: true, proposed: state.view.proposed, now: state.now }), COLUMNS);
     const lines = tui.rawFrame().split('\n');

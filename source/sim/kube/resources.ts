@@ -52,6 +52,7 @@ export const RESOURCES: ResourceDef[] = [
     }),
     subresources: [
       { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
       { name: 'status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
     ],
   },

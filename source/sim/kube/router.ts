@@ -5,6 +5,7 @@ import type { Faults } from '../faults.js';
 import { apiVersions, group, groupList, resourceList, versionInfo } from './discovery.js';
 import { openapiGroupVersion, openapiRoot } from './openapi.js';
 import { evict } from './eviction.js';
+import { logQuery, servePodLog } from './logs.js';
 import { mediaType, parseJson, readObject } from './body.js';
 import { readBody, sendJson, sendRaw } from './http.js';
 import { listJson, listPage, listTableJson, makeFilter, passes } from './list.js';
@@ -139,6 +140,11 @@ export async function handleKube(req: IncomingMessage, res: ServerResponse, url:
       const denied = faults.isDenied({ verb: attrs.verb ?? '', resource: attrs.resource ?? '', namespace: attrs.namespace ?? '', group: attrs.group ?? '', subresource: attrs.subresource ?? '' });
       const out = { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: body.spec ?? {}, status: denied ? { allowed: false } : { allowed: true, reason: 'sim: all access allowed' } };
       return sendJson(res, 201, out);
+    }
+
+    if (def.id === 'pods' && sub === 'log' && name !== undefined) {
+      if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      return servePodLog(ctx, res, ns, name, logQuery(q));
     }
 
     if (sub === 'scale' && name !== undefined) {

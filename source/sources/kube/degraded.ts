@@ -33,7 +33,7 @@ export function degradedWarning(kind: ResourceKind, reason: string): string {
     case 'namespaces':
       return `cannot list namespaces (${reason}); namespaces are taken from the pods`;
     case 'nodes':
-      return `cannot list nodes (${reason}); Fargate nodes are recognised by their fargate- name prefix only`;
+      return `cannot list nodes (${reason}); Fargate nodes are recognised by their fargate- name prefix only, and their kubelet versions (what blocks a control-plane upgrade) are unknown`;
     case 'events':
       return `cannot list events (${reason}); pending reasons from fargate-scheduler are not shown`;
     case 'claims':

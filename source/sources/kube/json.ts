@@ -79,6 +79,7 @@ export interface RawPod {
 
 export interface RawNode {
   metadata?: RawMeta;
+  status?: { nodeInfo?: { kubeletVersion?: string } };
 }
 
 export interface RawNamespace {

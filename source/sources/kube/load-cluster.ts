@@ -3,7 +3,7 @@ import type { PodRecord } from '../../domain/types.js';
 import type { ClusterStore } from '../../store/cluster-store.js';
 import { markDegraded, namespacesOfPods } from './degraded.js';
 import { listToStore, type Listed } from './list-to-store.js';
-import { resourceQueries, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
+import { fargateNodesQuery, resourceQueries, triggersOf, type KubeScope, type ListTrigger, type ResourceKind, type ResourceQuery } from './resources.js';
 import { sinkFor } from './store-sinks.js';
 
 export interface LoadOptions extends KubeScope {
@@ -14,6 +14,8 @@ export interface LoadOptions extends KubeScope {
   signal?: AbortSignal;
   /** Optional kinds not to list (a one-shot report has no use for events, say). */
   skip?: readonly ResourceKind[];
+  /** 'fargate': list only Fargate's nodes (fargateNodesQuery), not every node. */
+  nodes?: 'all' | 'fargate';
 }
 
 /**
@@ -51,7 +53,7 @@ export async function loadClusterOnce(kc: KubeConfig, options: LoadOptions, stor
   const [pods, namespaces, nodes, events] = await Promise.all([
     listToStore(kc, byKind('pods')!, sinkFor('pods', store, onPod), paging),
     optional(byKind('namespaces')),
-    optional(byKind('nodes')),
+    optional(options.nodes === 'fargate' ? fargateNodesQuery() : byKind('nodes')),
     optional(byKind('events')),
   ]);
   await Promise.all(triggered);

@@ -12,6 +12,8 @@ export interface PodPermissions {
   canEvict: boolean;
   canDelete: boolean;
   canCreate: boolean;
+  /** patch deployments / statefulsets (apps): a rollout restart of the workload (--strategy restart). */
+  canRestart?: { Deployment: boolean; StatefulSet: boolean };
   /** What is not allowed, as "create pods/eviction in test" (empty when everything is). */
   missing: string[];
   /** The check itself failed (nothing is assumed allowed then). */
@@ -19,11 +21,19 @@ export interface PodPermissions {
 }
 
 interface Question {
-  verb: 'delete' | 'create';
+  verb: 'delete' | 'create' | 'patch';
   subresource?: 'eviction';
+  group?: string;
+  resource?: string;
 }
 
-const QUESTIONS: readonly Question[] = [{ verb: 'delete' }, { verb: 'create' }, { verb: 'create', subresource: 'eviction' }];
+const QUESTIONS: readonly Question[] = [
+  { verb: 'delete' },
+  { verb: 'create' },
+  { verb: 'create', subresource: 'eviction' },
+  { verb: 'patch', group: 'apps', resource: 'deployments' },
+  { verb: 'patch', group: 'apps', resource: 'statefulsets' },
+];
 
 /** Permissions rarely change; a minute keeps namespace hopping cheap without hiding a new RoleBinding for long. */
 export const PERMISSIONS_TTL_MS = 60_000;
@@ -68,13 +78,14 @@ export function checkPodPermissions(kc: KubeConfig, namespace: string | null, op
 
 async function ask(kc: KubeConfig, namespace: string | null, timeoutMs: number | undefined): Promise<PodPermissions> {
   try {
-    const [canDelete, canCreate, canEvict] = await Promise.all(QUESTIONS.map((q) => allowed(kc, namespace, q, timeoutMs)));
+    const [canDelete, canCreate, canEvict, canPatchDeployments, canPatchStatefulSets] = await Promise.all(QUESTIONS.map((q) => allowed(kc, namespace, q, timeoutMs)));
     const missing: string[] = [];
     const where = namespace === null ? 'all namespaces' : namespace;
     if (!canDelete) missing.push(`delete pods in ${where}`);
     if (!canCreate) missing.push(`create pods in ${where}`);
     if (!canEvict) missing.push(`create pods/eviction in ${where}`);
-    return { namespace, canEvict: canEvict!, canDelete: canDelete!, canCreate: canCreate!, missing };
+    // Restarting is one way among others: not listed as missing (the plan refuses such a workload's restart).
+    return { namespace, canEvict: canEvict!, canDelete: canDelete!, canCreate: canCreate!, canRestart: { Deployment: canPatchDeployments!, StatefulSet: canPatchStatefulSets! }, missing };
   } catch (error) {
     const text = `could not check permissions: ${describeError(error)}`;
     return { namespace, canEvict: false, canDelete: false, canCreate: false, missing: [text], error: text };
@@ -90,8 +101,8 @@ async function allowed(kc: KubeConfig, namespace: string | null, q: Question, ti
         // An empty namespace asks about the cluster scope (every namespace), as `can-i -A` does.
         namespace: namespace ?? '',
         verb: q.verb,
-        group: '',
-        resource: 'pods',
+        group: q.group ?? '',
+        resource: q.resource ?? 'pods',
         ...(q.subresource ? { subresource: q.subresource } : {}),
       },
     },

@@ -184,7 +184,7 @@ function requiredValues(pod: RawPod, key: string): string[] {
  * The managing controller only: an ownerReference without `controller: true` re-creates nothing,
  * so such a pod is rescheduled like a bare pod.
  */
-function ownerOf(meta: RawMeta): OwnerRef | null {
+export function ownerOf(meta: RawMeta): OwnerRef | null {
   const ref = (meta.ownerReferences ?? []).find((r) => r.controller);
   return ref ? { kind: ref.kind ?? '', name: ref.name ?? '' } : null;
 }

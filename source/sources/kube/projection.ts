@@ -13,6 +13,7 @@ import {
 } from '../../domain/types.js';
 import type { RawClaim, RawEvent, RawNamespace, RawNode, RawPersistentVolume, RawStorageClass, RawWorkload } from './json.js';
 import { compilePrune, type PruneNode } from './prune.js';
+import { ownerOf } from './pod-projection.js';
 import { copyMap, stringOrNull, timestamp } from './raw-values.js';
 
 export function toNodeRecord(raw: unknown): NodeRecord {
@@ -25,8 +26,19 @@ export function toNodeRecord(raw: unknown): NodeRecord {
     arch: stringOrNull(labels['kubernetes.io/arch'] ?? labels['beta.kubernetes.io/arch']),
     os: stringOrNull(labels['kubernetes.io/os'] ?? labels['beta.kubernetes.io/os']),
     zone: stringOrNull(labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone']),
+    kubeletVersion: stringOrNull((raw as RawNode).status?.nodeInfo?.kubeletVersion),
   };
 }
+
+/**
+ * A node is mostly status nobody here reads (images, conditions, addresses, capacity): only its
+ * name, labels and kubelet version are kept. A big Fargate cluster has one node per pod.
+ */
+export const NODE_UNUSED: PruneNode = compilePrune({
+  metadata: { managedFields: 'drop', annotations: 'drop', ownerReferences: 'drop' },
+  spec: 'drop',
+  status: { '*': 'drop', nodeInfo: { '*': 'drop', kubeletVersion: 'keep' } },
+});
 
 export function toNamespaceRecord(raw: unknown): NamespaceRecord {
   const ns = raw as RawNamespace;
@@ -123,22 +135,25 @@ export function toStorageClassRecord(raw: unknown): StorageClassRecord {
   };
 }
 
-/** Only what a replacement pod takes from its controller: the template's labels. */
+/** What a replacement pod takes from its controller (the template's labels), and the controller's own owner. */
 export function toTemplateRecord(kind: TemplateOwnerKind): (raw: unknown) => OwnerTemplateRecord {
   return (raw) => {
     const workload = raw as RawWorkload;
+    const meta = workload.metadata ?? {};
     return {
-      namespace: workload.metadata?.namespace ?? 'default',
+      namespace: meta.namespace ?? 'default',
       kind,
-      name: workload.metadata?.name ?? '',
+      name: meta.name ?? '',
       templateLabels: copyMap(workload.spec?.template?.metadata?.labels),
+      // A ReplicaSet's Deployment: the workload `kubectl rollout restart` names.
+      owner: ownerOf(meta),
     };
   };
 }
 
-/** A workload's pod template is most of its JSON: only the template's labels are read. */
+/** A workload's pod template is most of its JSON: only the template's labels and the owner are read. */
 export const WORKLOAD_UNUSED: PruneNode = compilePrune({
-  metadata: { managedFields: 'drop', annotations: 'drop', labels: 'drop', ownerReferences: 'drop' },
+  metadata: { managedFields: 'drop', annotations: 'drop', labels: 'drop' },
   spec: { '*': 'drop', template: { spec: 'drop', metadata: { '*': 'drop', labels: 'keep' } } },
   status: 'drop',
 });

@@ -1,7 +1,8 @@
 // What we read from Kubernetes, shared by the one-shot load and the live reflector.
 import type { PodRecord, TemplateOwnerKind } from '../../domain/types.js';
+import { COMPUTE_TYPE } from '../../domain/types.js';
 import { POD_UNUSED } from './pod-projection.js';
-import { PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
+import { NODE_UNUSED, PERSISTENT_VOLUME_UNUSED, WORKLOAD_UNUSED } from './projection.js';
 import type { PruneNode } from './prune.js';
 
 /** Which pods the user asked about (-n / -A / -l). */
@@ -63,7 +64,7 @@ export function resourceQueries(scope: KubeScope): ResourceQuery[] {
       required: false,
       trigger: 'always',
     },
-    { kind: 'nodes', path: '/api/v1/nodes', required: false, trigger: 'always' },
+    { kind: 'nodes', path: '/api/v1/nodes', required: false, trigger: 'always', prune: NODE_UNUSED },
     { kind: 'events', path: under(ns, 'events'), fieldSelector: 'involvedObject.kind=Pod', required: false, trigger: 'always' },
     { kind: 'claims', path: under(ns, 'persistentvolumeclaims'), required: false, trigger: 'claims' },
     { kind: 'volumes', path: '/api/v1/persistentvolumes', required: false, trigger: 'claims', prune: PERSISTENT_VOLUME_UNUSED },
@@ -80,6 +81,15 @@ export function resourceQueries(scope: KubeScope): ResourceQuery[] {
     { kind: 'statefulsets', path: under(ns, 'statefulsets', '/apis/apps/v1'), required: false, trigger: 'StatefulSet', prune: WORKLOAD_UNUSED },
     { kind: 'jobs', path: under(ns, 'jobs', '/apis/batch/v1'), required: false, trigger: 'Job', prune: WORKLOAD_UNUSED },
   ];
+}
+
+/**
+ * Fargate's nodes only (EKS labels each one), for one-shot faces: they need no EC2 node (the
+ * fargate- name prefix and this list tell Fargate apart), only each Fargate node's kubelet version
+ * for the upgrade check. Same sink as `nodes`.
+ */
+export function fargateNodesQuery(): ResourceQuery {
+  return { kind: 'nodes', path: '/api/v1/nodes', labelSelector: `${COMPUTE_TYPE}=fargate`, required: false, trigger: 'always', prune: NODE_UNUSED };
 }
 
 /** The triggers a pod sets off (see ListTrigger). */

@@ -8,9 +8,12 @@ import { useBindings } from '../hooks/useBindings.js';
 import { useClusterView } from '../hooks/useClusterView.js';
 import { useCommandPrompt } from '../hooks/useCommandPrompt.js';
 import { useCommands } from '../hooks/useCommands.js';
+import { useContextSwitch } from '../hooks/useContextSwitch.js';
 import { useKeyRouting } from '../hooks/useKeyRouting.js';
 import { useNavState } from '../hooks/useNavState.js';
+import { usePodDoc } from '../hooks/usePodDoc.js';
 import { useQuit } from '../hooks/useQuit.js';
+import { useReadAccess } from '../hooks/useReadAccess.js';
 import { useReadState } from '../hooks/useReadState.js';
 import { useRescheduleAccess } from '../hooks/useRescheduleAccess.js';
 import { useReschedulePlan } from '../hooks/useReschedulePlan.js';
@@ -23,15 +26,17 @@ import { tellAction } from '../state/key-routing.js';
 import { initialNavState } from '../state/navigation.js';
 import { createRowSelectors } from '../state/rows.js';
 import { themeFor } from '../theme.js';
-import type { TuiActions } from '../tui-actions.js';
+import type { ProfilesReread, TuiActions, TuiContexts, TuiReads } from '../tui-actions.js';
 import { createTextLines } from '../views/detail-lines-for.js';
 import { App } from './App.js';
 import type { CommandActions } from './command-handlers.js';
 import { UIActionsContext, UIStateContext, type UIActions, type UIState } from './contexts.js';
+import { focusedPodKey } from './list-rows.js';
 
 export interface AppProps {
   store: SnapshotFeed;
-  refreshProfiles: () => void;
+  /** R: re-read the profiles now; the answer (when given) is said ("profiles re-read: 8"). */
+  refreshProfiles: () => void | Promise<ProfilesReread>;
   readOnly: boolean;
   /** null = all namespaces. */
   namespace: string | null;
@@ -44,6 +49,12 @@ export interface AppProps {
    * --read-only, the reschedule keys are not bound at all.
    */
   actions?: TuiActions;
+  /** y, d, l: one pod's YAML, describe and log (reads: offered with --read-only too). */
+  reads?: TuiReads;
+  /** :ctx: the kubeconfig's contexts and switching to one. */
+  contexts?: TuiContexts;
+  /** c: put text on the terminal's clipboard. */
+  copy?: (text: string) => void;
   onQuit?: () => void;
   /** Hands the host the app's quit (signals quit like `q`: a run in flight is finished first). */
   registerQuit?: (quit: () => void) => void;
@@ -56,10 +67,14 @@ export interface AppProps {
 /** Status bar (3) + title/filter line (1) + footer (1). */
 const CHROME_LINES = 5;
 
+const namespaceOf = (podKey: string | null): string | null => (podKey === null ? null : podKey.slice(0, Math.max(0, podKey.indexOf('/'))));
+
 export function AppContainer(props: AppProps) {
-  const { store, readOnly, noColor, refreshProfiles, clock = Date.now } = props;
+  const { store, readOnly, noColor, refreshProfiles, clock = Date.now, copy: hostCopy } = props;
   // --read-only offers no action at all: no permission check, no key, no run.
   const tui = readOnly ? null : (props.actions ?? null);
+  const reads = props.reads ?? null;
+  const contexts = props.contexts ?? null;
 
   // ---- state ----
   const { view } = useClusterView(store);
@@ -71,13 +86,21 @@ export function AppContainer(props: AppProps) {
   const theme = themeFor(noColor);
   const runner = useRescheduleRun(tui);
   const permissions = useRescheduleAccess(tui, nav, view);
-  const bindings = useBindings(props.keymap ?? KEYMAP, readOnly, permissions.allowed, runner.run !== null);
+  const readAccess = useReadAccess(reads, namespaceOf(focusedPodKey(view, nav, selectors)), view.identity.context);
+  const doc = usePodDoc(reads, nav);
+  const bindings = useBindings(props.keymap ?? KEYMAP, readOnly, {
+    reschedule: permissions.allowed,
+    run: runner.run !== null,
+    read: readAccess.canRead,
+    logs: readAccess.canLogs,
+    copy: hostCopy !== undefined,
+  });
   const { quitting, isQuitting, quit } = useQuit(runner, props.onQuit, props.registerQuit);
   const layout = useMemo(() => ({ columns: size.columns, rows: size.rows, bodyHeight: Math.max(3, size.rows - CHROME_LINES) }), [size.columns, size.rows]);
 
   const state: UIState = useMemo(
-    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines }),
-    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines],
+    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines, doc, reads: readAccess.known }),
+    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines, doc, readAccess.known],
   );
   const readState = useReadState(state, readNav);
 
@@ -91,12 +114,31 @@ export function AppContainer(props: AppProps) {
     },
     [readNav, dispatch, notice],
   );
+  const rereadProfiles = useCallback(() => {
+    notice('Re-reading Fargate profiles…');
+    const answer = refreshProfiles();
+    if (!answer) return;
+    void answer.then(
+      (r) => (r.problem === null ? notice(`Profiles re-read: ${r.profiles ?? 0}`) : notice(`Profiles not re-read: ${r.problem}`, 'error')),
+      (error: unknown) => notice(`Profiles not re-read: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    );
+  }, [refreshProfiles, notice]);
+  const copy = useCallback(
+    (text: string) => {
+      if (!hostCopy) return;
+      hostCopy(text);
+      notice(`Sent ${text} to the terminal's clipboard (a terminal without clipboard access ignores it)`);
+    },
+    [hostCopy, notice],
+  );
+  const currentContext = useCallback(() => readState().view.identity.context, [readState]);
+  const switchContext = useContextSwitch(contexts, runner.busy, currentContext, dispatch, notice);
   const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice });
   useRunEndNotice(runner.run, notice);
-  const runPrompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace });
+  const prompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace, contexts, switchContext });
   const commandActions: CommandActions = useMemo(
-    () => ({ dispatch, notice, tell, quit, refreshProfiles, askReschedule: plan.ask, confirmDialog: plan.confirm, runPrompt }),
-    [dispatch, notice, tell, quit, refreshProfiles, plan, runPrompt],
+    () => ({ dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog: plan.confirm, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy }),
+    [dispatch, notice, tell, quit, rereadProfiles, plan, prompt, switchContext, copy],
   );
   const runCommand = useCommands(readState, commandActions);
   const actions: UIActions = useMemo(() => ({ ...commandActions, runCommand }), [commandActions, runCommand]);

@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { ClusterView } from '../../view-model/cluster-view.js';
 import type { Binding, Command } from '../keymap.js';
+import type { PodDoc } from '../state/pod-doc.js';
 import type { NavAction, NavState } from '../state/navigation.js';
 import type { RowSelectors } from '../state/rows.js';
 import type { RunSnapshot } from '../state/run-progress.js';
 import type { Theme } from '../theme.js';
-import type { PodPermissions } from '../tui-actions.js';
+import type { PlanOptions, PodPermissions, PodReadPermissions } from '../tui-actions.js';
 import type { TextLines } from '../views/detail-lines-for.js';
 
 // Gemini-CLI style split: AppContainer owns every piece of state and publishes it here; the
@@ -35,6 +36,10 @@ export interface UIState {
   reschedule: RescheduleAccess;
   /** The text screens' wrapped lines, remembered per App (views/detail-lines-for.ts). */
   textLines: TextLines;
+  /** What the YAML, describe or log screen on top shows (read from the API server); null elsewhere. */
+  doc: PodDoc | null;
+  /** Read permission answers by namespace (y, d, l are bound only where they are allowed). */
+  reads: ReadonlyMap<string, PodReadPermissions>;
 }
 
 export interface RescheduleAccess {
@@ -53,13 +58,20 @@ export interface UIActions {
   tell(why: string): void;
   /** Exit; a pod in flight is finished (or re-created) first. */
   quit(): void;
-  refreshProfiles(): void;
+  /** R: re-read the profiles now; says how many were read, or why not. */
+  rereadProfiles(): void;
   /** Plan these pods and open the confirmation (typed when `expected`); nothing runs yet. */
-  askReschedule(podKeys: string[], expected: string | null): Promise<void>;
+  askReschedule(podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void>;
   /** The open dialog's answer: start exactly the plan it shows. */
   confirmDialog(): void;
   /** enter in the `:` prompt. */
   runPrompt(): void;
+  /** tab in the `:` prompt. */
+  completePrompt(): void;
+  /** enter on a context: the live view shows that context's cluster (nothing changes if it cannot). */
+  switchContext(name: string): void;
+  /** c: put text on the clipboard, and say so. */
+  copy(text: string): void;
   /** What the key bound to `command` does. */
   runCommand(command: Command): void;
 }

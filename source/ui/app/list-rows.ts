@@ -1,7 +1,9 @@
 import type { ClusterView, NamespaceSummary, PodView, ProfileSummary } from '../../view-model/cluster-view.js';
-import { effectiveFilter, type ListView, type NavState } from '../state/navigation.js';
+import { effectiveFilter, topScreen, type NavState } from '../state/navigation.js';
 import { cursorIndex, rowKeys, type RowKeys } from '../state/row-keys.js';
-import { namespaceRowKey, podRowKey, profileRowKey, type RowSelectors } from '../state/rows.js';
+import { contextRowKey, namespaceRowKey, podRowKey, profileRowKey, selectContexts, type RowSelectors } from '../state/rows.js';
+import type { ListScreen } from '../state/screen.js';
+import type { KubeContextInfo } from '../tui-actions.js';
 
 export interface ListRows<R> {
   rows: readonly R[];
@@ -12,31 +14,71 @@ export interface ListRows<R> {
 // The same (memoised) rows for the renderer and the key handler, so `enter` opens exactly the
 // row that is highlighted.
 
-export function podRows(view: ClusterView, nav: NavState, selectors: RowSelectors): ListRows<PodView> {
+type Of<K extends ListScreen['kind']> = Extract<ListScreen, { kind: K }>;
+
+export function podRows(view: ClusterView, nav: NavState, selectors: RowSelectors, screen: Of<'pods'>): ListRows<PodView> {
   const rows = selectors.pods(view, {
-    namespace: nav.namespace,
-    filter: effectiveFilter(nav, 'pods'),
+    namespace: screen.namespace,
+    filter: effectiveFilter(nav, screen),
     sort: nav.sort,
     onlyReschedule: nav.onlyReschedule,
+    onlyOutdated: nav.onlyOutdated,
   });
   const keys = rowKeys(rows, podRowKey);
   return { rows, keys, cursor: cursorIndex(keys, nav.selection.pods) };
 }
 
-export function namespaceRows(view: ClusterView, nav: NavState, selectors: RowSelectors): ListRows<NamespaceSummary> {
-  const rows = selectors.namespaces(view, effectiveFilter(nav, 'namespaces'));
+export function profilePodRows(view: ClusterView, nav: NavState, selectors: RowSelectors, screen: Of<'profile'>): ListRows<PodView> {
+  const rows = selectors.profilePods(view, { profile: screen.profile, filter: effectiveFilter(nav, screen), sort: nav.sort });
+  const keys = rowKeys(rows, podRowKey);
+  return { rows, keys, cursor: cursorIndex(keys, nav.selection.profile) };
+}
+
+export function namespaceRows(view: ClusterView, nav: NavState, selectors: RowSelectors, screen: Of<'namespaces'>): ListRows<NamespaceSummary> {
+  const rows = selectors.namespaces(view, effectiveFilter(nav, screen));
   const keys = rowKeys(rows, namespaceRowKey);
   return { rows, keys, cursor: cursorIndex(keys, nav.selection.namespaces) };
 }
 
-export function profileRows(view: ClusterView, nav: NavState, selectors: RowSelectors): ListRows<ProfileSummary> {
-  const rows = selectors.profiles(view, effectiveFilter(nav, 'profiles'));
+export function profileRows(view: ClusterView, nav: NavState, selectors: RowSelectors, screen: Of<'profiles'>): ListRows<ProfileSummary> {
+  const rows = selectors.profiles(view, effectiveFilter(nav, screen));
   const keys = rowKeys(rows, profileRowKey);
   return { rows, keys, cursor: cursorIndex(keys, nav.selection.profiles) };
 }
 
-export function listRows(list: ListView, view: ClusterView, nav: NavState, selectors: RowSelectors): ListRows<unknown> {
-  if (list === 'pods') return podRows(view, nav, selectors);
-  if (list === 'namespaces') return namespaceRows(view, nav, selectors);
-  return profileRows(view, nav, selectors);
+export function contextRows(nav: NavState, screen: Of<'contexts'>): ListRows<KubeContextInfo> {
+  const rows = selectContexts(screen.contexts, effectiveFilter(nav, screen));
+  const keys = rowKeys(rows, contextRowKey);
+  return { rows, keys, cursor: cursorIndex(keys, nav.selection.contexts) };
+}
+
+export function listRows(screen: ListScreen, view: ClusterView, nav: NavState, selectors: RowSelectors): ListRows<unknown> {
+  switch (screen.kind) {
+    case 'pods':
+      return podRows(view, nav, selectors, screen);
+    case 'profile':
+      return profilePodRows(view, nav, selectors, screen);
+    case 'namespaces':
+      return namespaceRows(view, nav, selectors, screen);
+    case 'profiles':
+      return profileRows(view, nav, selectors, screen);
+    case 'contexts':
+      return contextRows(nav, screen);
+  }
+}
+
+/** The pod rows of the top screen (a pods list or a profile's pods), if it is one. */
+export function topPodRows(view: ClusterView, nav: NavState, selectors: RowSelectors): ListRows<PodView> | null {
+  const top = topScreen(nav);
+  if (top.kind === 'pods') return podRows(view, nav, selectors, top);
+  if (top.kind === 'profile') return profilePodRows(view, nav, selectors, top);
+  return null;
+}
+
+/** The pod the keys y, d, l and c act on: the detail's (or YAML's, log's ...), else the selected row's. */
+export function focusedPodKey(view: ClusterView, nav: NavState, selectors: RowSelectors): string | null {
+  const top = topScreen(nav);
+  if ('podKey' in top) return top.podKey;
+  const list = topPodRows(view, nav, selectors);
+  return list ? (list.keys.keyAt(list.cursor) ?? null) : null;
 }

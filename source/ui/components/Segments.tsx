@@ -8,6 +8,8 @@ export interface SegmentItem {
   priority: number;
   /** The one item allowed to shrink (with an ellipsis) instead of being dropped. */
   shrink?: boolean;
+  /** Cut its start instead of its end (a context ARN ends with the cluster's name). */
+  keepEnd?: boolean;
 }
 
 /** A one-line list of items joined by a separator, dropping low-priority items to fit `width`. */
@@ -25,7 +27,10 @@ export function fitSegments(items: readonly SegmentItem[], width: number, separa
   if (over > 0) {
     const index = kept.findIndex((i) => i.shrink);
     const item = kept[index];
-    if (item && item.text.length > over + 1) kept[index] = { ...item, text: `${item.text.slice(0, item.text.length - over - 1)}…` };
+    if (item && item.text.length > over + 1) {
+      const keep = item.text.length - over - 1;
+      kept[index] = { ...item, text: item.keepEnd ? `…${item.text.slice(item.text.length - keep)}` : `${item.text.slice(0, keep)}…` };
+    }
   }
   return kept;
 }

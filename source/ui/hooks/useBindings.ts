@@ -1,15 +1,22 @@
 import { useMemo } from 'react';
 import { activeBindings, type Binding, type Capability } from '../keymap.js';
 
+export type Capabilities = Partial<Record<Capability, boolean>>;
+
 /**
  * The keys that exist right now: destructive ones never with --read-only, reschedule keys only
- * where the permissions allow them, `w` once a run exists. Rebuilt only when one of those changes.
+ * where the permissions allow them, `w` once a run exists, y/d/l where the pod may be read.
+ * Rebuilt only when one of those changes.
  */
-export function useBindings(keymap: readonly Binding[], readOnly: boolean, mayReschedule: boolean, hasRun: boolean): readonly Binding[] {
+export function useBindings(keymap: readonly Binding[], readOnly: boolean, capabilities: Capabilities): readonly Binding[] {
+  const { reschedule = false, run = false, read = false, logs = false, copy = false } = capabilities;
   return useMemo(() => {
-    const capabilities = new Set<Capability>();
-    if (mayReschedule) capabilities.add('reschedule');
-    if (hasRun) capabilities.add('run');
-    return activeBindings(keymap, { readOnly, capabilities });
-  }, [keymap, readOnly, mayReschedule, hasRun]);
+    const has = new Set<Capability>();
+    if (reschedule) has.add('reschedule');
+    if (run) has.add('run');
+    if (read) has.add('read');
+    if (logs) has.add('logs');
+    if (copy) has.add('copy');
+    return activeBindings(keymap, { readOnly, capabilities: has });
+  }, [keymap, readOnly, reschedule, run, read, logs, copy]);
 }

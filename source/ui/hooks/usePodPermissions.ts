@@ -13,12 +13,15 @@ export interface PermissionsControl {
 
 export const permissionKey = (namespace: string | null): string => namespace ?? '';
 
+const NONE: ReadonlyMap<string, PodPermissions> = new Map();
+
 /**
  * What the user may do to pods in `scope` (the namespace on screen; null = cluster scope;
- * undefined = do not ask, e.g. --read-only or no actions offered).
+ * undefined = do not ask, e.g. --read-only or no actions offered). Answers belong to the
+ * kubeconfig context they were asked in: after `:ctx` nothing is assumed.
  */
-export function usePodPermissions(actions: TuiActions | null, scope: string | null | undefined): PermissionsControl {
-  const [known, setKnown] = useState<ReadonlyMap<string, PodPermissions>>(() => new Map());
+export function usePodPermissions(actions: TuiActions | null, scope: string | null | undefined, context = ''): PermissionsControl {
+  const [known, setKnown] = useState<{ context: string; answers: ReadonlyMap<string, PodPermissions> }>(() => ({ context, answers: NONE }));
 
   const ensure = useCallback(
     async (namespace: string | null) => {
@@ -28,10 +31,13 @@ export function usePodPermissions(actions: TuiActions | null, scope: string | nu
         return { namespace, canEvict: false, canDelete: false, canCreate: false, missing: [text], error: text };
       });
       const key = permissionKey(namespace);
-      setKnown((prev) => (prev.get(key) === answer ? prev : new Map(prev).set(key, answer)));
+      setKnown((prev) => {
+        const base = prev.context === context ? prev.answers : NONE;
+        return base.get(key) === answer ? prev : { context, answers: new Map(base).set(key, answer) };
+      });
       return answer;
     },
-    [actions],
+    [actions, context],
   );
 
   useEffect(() => {
@@ -41,5 +47,5 @@ export function usePodPermissions(actions: TuiActions | null, scope: string | nu
     return () => clearInterval(timer);
   }, [scope, actions, ensure]);
 
-  return { known, ensure };
+  return { known: known.context === context ? known.answers : NONE, ensure };
 }

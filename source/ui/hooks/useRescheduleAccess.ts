@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ClusterView } from '../../view-model/cluster-view.js';
 import type { RescheduleAccess } from '../app/contexts.js';
-import type { NavState, Screen } from '../state/navigation.js';
+import { podsNamespace, type NavState, type Screen } from '../state/navigation.js';
 import { mayReschedule, missingPermissions } from '../state/reschedule-plan.js';
 import type { TuiActions } from '../tui-actions.js';
 import { permissionKey, usePodPermissions, type PermissionsControl } from './usePodPermissions.js';
@@ -33,8 +33,8 @@ const namespaceOfKey = (podKey: string): string => podKey.slice(0, Math.max(0, p
  */
 export function useRescheduleAccess(tui: TuiActions | null, nav: NavState, view: ClusterView): RescheduleAccessControl {
   const base = baseScreen(nav.stack);
-  const scope: string | null | undefined = !tui ? undefined : base?.kind === 'detail' ? namespaceOfKey(base.podKey) : nav.namespace;
-  const permissions = usePodPermissions(tui, scope);
+  const scope: string | null | undefined = !tui ? undefined : base?.kind === 'detail' ? namespaceOfKey(base.podKey) : podsNamespace(nav);
+  const permissions = usePodPermissions(tui, scope, view.identity.context);
   const scopePermissions = scope === undefined ? undefined : permissions.known.get(permissionKey(scope));
   const detailPod = base?.kind === 'detail' ? view.pods.find((p) => p.key === base.podKey) : undefined;
   let allowed = false;

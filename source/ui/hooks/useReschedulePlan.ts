@@ -3,14 +3,14 @@ import type { UIState } from '../app/contexts.js';
 import { focusOf } from '../state/key-routing.js';
 import type { NavAction } from '../state/navigation.js';
 import { withPermissions } from '../state/reschedule-plan.js';
-import { runCounts } from '../state/run-progress.js';
-import type { PodPermissions, TuiActions } from '../tui-actions.js';
+import { runCounts, runProgressText } from '../state/run-progress.js';
+import type { PlanOptions, PodPermissions, TuiActions } from '../tui-actions.js';
 import type { PermissionsControl } from './usePodPermissions.js';
 import type { RunControl } from './useRescheduleRun.js';
 
 export interface ReschedulePlan {
   /** Plan the pods, fold in the permissions of every namespace involved, then open the dialog (typed when `expected`). */
-  ask(podKeys: string[], expected: string | null): Promise<void>;
+  ask(podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void>;
   /** The dialog's answer: start exactly the plan it shows. */
   confirm(): void;
 }
@@ -35,19 +35,18 @@ export function useReschedulePlan({ tui, runner, ensurePermissions, readState, d
 
   const busyNotice = useCallback(() => {
     const run = readState().run;
-    const counts = run ? runCounts(run) : null;
-    notice(`A reschedule is already running${counts ? ` (${Math.min(counts.total, counts.done + 1)}/${counts.total})` : ''}: one at a time. Press w to watch it.`, 'error');
+    notice(`A reschedule is already running${run ? ` (${runProgressText(run)})` : ''}: one at a time. Press w to watch it.`, 'error');
   }, [readState, notice]);
 
   const ask = useCallback(
-    async (podKeys: string[], expected: string | null): Promise<void> => {
+    async (podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void> => {
       if (!tui) return;
       if (busy()) return busyNotice();
       if (planning.current) return;
       planning.current = true;
       const asked = readState();
       try {
-        const raw = tui.plan(asked.view.pods, podKeys);
+        const raw = await (options ? tui.plan(asked.view.pods, podKeys, options) : tui.plan(asked.view.pods, podKeys));
         const namespaces = [...new Set(raw.filter((s) => s.method !== 'refuse').map((s) => s.pod.namespace))];
         const answers = new Map<string, PodPermissions>();
         for (const ns of namespaces) {

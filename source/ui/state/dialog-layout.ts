@@ -2,6 +2,7 @@
 // without ink. What must always be seen comes first: how to confirm or cancel, then the pods
 // acted on (at least one name and the count), then the title, then details and warnings.
 import { countText, planTitle } from '../../view-model/words/reschedule.js';
+import { recycleTitle } from '../../view-model/words/upgrade.js';
 import type { Modal } from './navigation.js';
 import { planDialog, truncate, wrapText } from './reschedule-plan.js';
 
@@ -31,6 +32,8 @@ export function dialogTitle(modal: Modal): string {
   const actionable = modal.steps.filter((s) => s.method !== 'refuse').length;
   const refused = modal.steps.length - actionable;
   const tail = refused > 0 ? ` (${refused} refused)` : '';
+  // A plan that recycles pods for the upgrade (`U`) says so: they may need no reschedule for placement.
+  if (modal.kind === 'typed-confirm' && modal.steps.some((s) => s.upgrade !== undefined)) return `${recycleTitle(actionable, modal.expected)}${tail}`;
   if (modal.kind === 'typed-confirm') return `Reschedule all ${countText(actionable, 'pod')} needing it in ${modal.expected}?${tail}`;
   return planTitle(modal.steps) ?? 'Nothing to reschedule';
 }

@@ -1,5 +1,7 @@
-// The `/` filter language (k9s-like): `text` = name substring, `!text` = inverse,
-// `-l key=value,key!=value,key,!key` = label requirements (ANDed).
+// The `/` filter language (k9s-like): `text` = a regular expression (case-insensitive) matched
+// against the row's visible columns (a pod's name, status, verdict, profiles, reason ...),
+// `!text` = inverse, `-l key=value,key!=value,key,!key` = label requirements (ANDed). Text that
+// is not a valid regular expression (`web(` while typing) is matched as plain text.
 
 export interface LabelRequirement {
   key: string;
@@ -9,7 +11,8 @@ export interface LabelRequirement {
 
 export type Filter =
   | { kind: 'none' }
-  | { kind: 'name'; text: string; inverse: boolean }
+  /** `literal`: the text was not a valid regular expression and is matched as it is. */
+  | { kind: 'text'; text: string; pattern: RegExp; inverse: boolean; literal: boolean }
   | { kind: 'labels'; requirements: LabelRequirement[] }
   | { kind: 'invalid'; text: string; error: string };
 
@@ -21,9 +24,17 @@ export function parseFilter(raw: string): Filter {
   if (text === '-l' || text.startsWith('-l ') || text.startsWith('-l=')) return parseLabels(text.slice(3).trim(), text);
   if (text.startsWith('!')) {
     const rest = text.slice(1).trim();
-    return rest === '' ? NO_FILTER : { kind: 'name', text: rest.toLowerCase(), inverse: true };
+    return rest === '' ? NO_FILTER : textFilter(rest, true);
   }
-  return { kind: 'name', text: text.toLowerCase(), inverse: false };
+  return textFilter(text, false);
+}
+
+function textFilter(text: string, inverse: boolean): Filter {
+  try {
+    return { kind: 'text', text, pattern: new RegExp(text, 'i'), inverse, literal: false };
+  } catch {
+    return { kind: 'text', text, pattern: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), inverse, literal: true };
+  }
 }
 
 function parseLabels(selector: string, raw: string): Filter {
@@ -58,16 +69,17 @@ export function matchesLabels(requirements: readonly LabelRequirement[], labels:
 }
 
 /**
- * Whether a row passes the filter. Rows without labels (namespaces, profiles) ignore a label
- * filter; an invalid filter hides nothing (the filter bar shows the error instead).
+ * Whether a row passes the filter: a text filter matches any of the row's column texts. Rows
+ * without labels (namespaces, profiles) ignore a label filter; an invalid filter hides nothing
+ * (the filter bar shows the error instead).
  */
-export function matchesFilter(filter: Filter, name: string, labels?: Readonly<Record<string, string>>): boolean {
+export function matchesFilter(filter: Filter, texts: readonly string[], labels?: Readonly<Record<string, string>>): boolean {
   switch (filter.kind) {
     case 'none':
     case 'invalid':
       return true;
-    case 'name':
-      return name.toLowerCase().includes(filter.text) !== filter.inverse;
+    case 'text':
+      return texts.some((t) => filter.pattern.test(t)) !== filter.inverse;
     case 'labels':
       return labels === undefined || matchesLabels(filter.requirements, labels);
   }
@@ -79,8 +91,9 @@ export function describeFilter(filter: Filter): string {
       return '';
     case 'invalid':
       return `invalid filter: ${filter.error}`;
-    case 'name':
-      return filter.inverse ? `name not containing "${filter.text}"` : `name containing "${filter.text}"`;
+    case 'text':
+      if (filter.literal) return `${filter.inverse ? 'not containing' : 'containing'} "${filter.text}" (not a valid regular expression: matched as text)`;
+      return `${filter.inverse ? 'not matching' : 'matching'} /${filter.text}/`;
     case 'labels':
       return `labels ${filter.requirements
         .map((r) => (r.op === 'equals' ? `${r.key}=${r.value}` : r.op === 'not-equals' ? `${r.key}!=${r.value}` : r.op === 'exists' ? r.key : `!${r.key}`))

@@ -5,9 +5,16 @@ import type { PodPermissions, RescheduleStep } from '../tui-actions.js';
 
 const scopeName = (p: PodPermissions): string => (p.namespace === null ? 'all namespaces' : p.namespace);
 
-/** What is missing for one way of moving a pod: eviction for controller pods, delete + create for bare ones. */
-export function missingPermissions(permissions: PodPermissions, method: 'evict' | 'recreate'): string[] {
+/**
+ * What is missing for one way of moving a pod: eviction for controller pods, delete + create for
+ * bare ones, patching the workload (`workloadKind`) for a rollout restart.
+ */
+export function missingPermissions(permissions: PodPermissions, method: 'evict' | 'recreate' | 'restart', workloadKind?: string): string[] {
   if (permissions.error !== undefined) return [permissions.error];
+  if (method === 'restart') {
+    const kind = workloadKind === 'StatefulSet' ? 'StatefulSet' : 'Deployment';
+    return permissions.canRestart?.[kind] === true ? [] : [`patch ${kind === 'StatefulSet' ? 'statefulsets' : 'deployments'}.apps in ${scopeName(permissions)}`];
+  }
   if (method === 'evict') return permissions.canEvict ? [] : [`create pods/eviction in ${scopeName(permissions)}`];
   const missing: string[] = [];
   if (!permissions.canDelete) missing.push(`delete pods in ${scopeName(permissions)}`);
@@ -23,7 +30,7 @@ export function withPermissions(steps: readonly RescheduleStep[], permissionsOf:
   const checked = steps.map((step): RescheduleStep => {
     if (step.method === 'refuse') return step;
     const permissions = permissionsOf(step.pod.namespace);
-    const missing = permissions ? missingPermissions(permissions, step.method) : ['permissions not checked yet'];
+    const missing = permissions ? missingPermissions(permissions, step.method, step.workload?.kind) : ['permissions not checked yet'];
     if (missing.length === 0) return step;
     return { ...step, method: 'refuse', reason: `missing permission: ${missing.join(', ')}`, warnings: [] };
   });

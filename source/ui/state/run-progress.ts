@@ -59,10 +59,21 @@ export function outcomeText(c: RunCounts): string {
   return parts.join(', ') || 'nothing done';
 }
 
-/** The status bar's word on the run: "rescheduling 2/5" while it goes, the outcome after. */
+/**
+ * The one count of a run, said the same in the status bar, the progress view and the busy
+ * notice, over the pods the plan acts on as the dialog counted them: "1 of 3 done (1 refused)".
+ */
+export function runProgressText(run: RunSnapshot): string {
+  const acted = new Set(run.steps.filter((s) => s.method !== 'refuse').map((s) => s.key));
+  const done = run.results.filter((r) => acted.has(r.pod)).length;
+  const refused = run.steps.length - acted.size;
+  return `${done} of ${acted.size} done${refused > 0 ? ` (${refused} refused)` : ''}`;
+}
+
+/** The status bar's word on the run: "rescheduling: 1 of 5 done" while it goes, the outcome after. */
 export function runStatusText(run: RunSnapshot): { text: string; level: 'busy' | 'ok' | 'problem' } {
   const c = runCounts(run);
-  if (!run.finished) return { text: `rescheduling ${Math.min(c.total, c.done + 1)}/${c.total}`, level: 'busy' };
+  if (!run.finished) return { text: `rescheduling: ${runProgressText(run)}`, level: 'busy' };
   const ok = c.succeeded === c.total;
-  return { text: `rescheduled ${c.done}/${c.total}: ${outcomeText(c)}`, level: ok ? 'ok' : 'problem' };
+  return { text: `rescheduled: ${runProgressText(run)}: ${outcomeText(c)}`, level: ok ? 'ok' : 'problem' };
 }

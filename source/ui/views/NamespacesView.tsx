@@ -3,6 +3,7 @@ import { useUIState } from '../app/contexts.js';
 import { namespaceRows } from '../app/list-rows.js';
 import type { Column } from '../components/Table.js';
 import { namespaceRowKey } from '../state/rows.js';
+import type { ListScreen } from '../state/screen.js';
 import type { Style, Theme } from '../theme.js';
 import { ListTable } from './ListTable.js';
 import { usdWord } from '../../view-model/words/price.js';
@@ -24,7 +25,7 @@ function countColumn(id: string, header: string, count: Count, priority: number,
 
 function columns(theme: Theme): Column<NamespaceSummary>[] {
   return [
-    { id: 'name', header: 'NAMESPACE', width: 16, flex: true, priority: 0, cell: (r) => r.name },
+    { id: 'name', header: 'NAMESPACE', width: 16, minWidth: 8, flex: true, priority: 0, cut: 'middle', cell: (r) => r.name },
     countColumn('pods', 'PODS', 'pods', 0),
     countColumn('fargate', 'FARGATE', 'onFargate', 1),
     countColumn('reschedule', 'RESCHEDULE', 'needsReschedule', 0, theme.verdict.reschedule),
@@ -45,7 +46,7 @@ function columns(theme: Theme): Column<NamespaceSummary>[] {
 }
 
 /** Namespaces: pods, on Fargate, needing reschedule, and the profiles covering each. */
-export function NamespacesView() {
+export function NamespacesView({ screen }: { screen: Extract<ListScreen, { kind: 'namespaces' }> }) {
   const { view, nav, selectors, theme } = useUIState();
-  return <ListTable list={namespaceRows(view, nav, selectors)} columns={columns(theme)} rowKey={namespaceRowKey} emptyText="No namespaces (yet)." />;
+  return <ListTable list={namespaceRows(view, nav, selectors, screen)} columns={columns(theme)} rowKey={namespaceRowKey} emptyText="No namespaces (yet)." />;
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { awsWord, connectionWord } from '../../view-model/words/cluster.js';
 import { ageText } from '../../view-model/words/pod.js';
+import { blockingText } from '../../view-model/words/upgrade.js';
 import { useUIState } from '../app/contexts.js';
 import { Segments, type SegmentItem } from '../components/Segments.js';
 import { toneStyle, type Style } from '../theme.js';
@@ -13,7 +14,11 @@ export function StatusBar() {
   const { view, theme: t, now, layout, nav, run, quitting } = useUIState();
   const { identity, aws, connection, totals } = view;
   const proposed = view.profiles.filter((p) => p.proposed).length;
-  const updated = connection.lastUpdateAt === null ? 'never' : `${ageText(now - connection.lastUpdateAt)} ago`;
+  // The newest of the two reads: a watch event, or the profiles (R re-reads them now).
+  const last = Math.max(connection.lastUpdateAt ?? -Infinity, aws.fetchedAt ?? -Infinity);
+  const updated = Number.isFinite(last) ? `${ageText(now - last)} ago` : 'never';
+  // Until EKS answers, verdicts that need the profiles are not zero: they are not known yet.
+  const loading = aws.state === 'loading' && !view.profilesKnown;
   const awsText = awsWord(aws);
   const awsStyle = toneStyle(t, awsText.tone);
   const k8s = connectionWord(connection);
@@ -30,8 +35,9 @@ export function StatusBar() {
   else if (view.warnings.length > 0) message = { text: view.warnings.at(-1) ?? '', style: t.status.warn };
 
   const line1: SegmentItem[] = [
-    { text: identity.context || '-', style: t.text.accent, priority: 0, shrink: true },
-    { text: `cluster ${identity.clusterName ?? '?'}`, priority: 2 },
+    { text: identity.context || '-', style: t.text.accent, priority: 0, shrink: true, keepEnd: true },
+    // Which cluster this is stays at any width: acting on the wrong one is the costly mistake.
+    { text: `cluster ${identity.clusterName ?? '?'}`, priority: 0 },
     { text: identity.region ?? 'region ?', priority: 3 },
     { text: awsText.text, style: awsStyle, priority: 0 },
     { text: k8s.text, style: connStyle, priority: 0 },
@@ -41,11 +47,17 @@ export function StatusBar() {
     { text: `${totals.pods} pods`, priority: 0 },
     { text: `${totals.onFargate} on Fargate`, style: t.verdict.ok, priority: 0 },
     { text: `${totals.onEc2} on EC2`, style: t.text.secondary, priority: 3 },
-    { text: `${totals.needsReschedule} need reschedule`, style: totals.needsReschedule > 0 ? t.verdict.reschedule : t.text.secondary, priority: 0 },
-    { text: `${totals.blocked} blocked`, style: totals.blocked > 0 ? t.verdict.blocked : t.text.secondary, priority: 0 },
+    ...(loading
+      ? [{ text: 'profiles loading…', style: t.status.info, priority: 0 }]
+      : [
+          { text: `${totals.needsReschedule} need reschedule`, style: totals.needsReschedule > 0 ? t.verdict.reschedule : t.text.secondary, priority: 0 },
+          { text: `${totals.blocked} blocked`, style: totals.blocked > 0 ? t.verdict.blocked : t.text.secondary, priority: 0 },
+        ]),
     { text: `${totals.pending} pending`, style: totals.pending > 0 ? t.verdict.pending : t.text.secondary, priority: 1 },
-    { text: `${view.profiles.length - proposed} profiles`, style: t.text.secondary, priority: 2 },
+    ...(loading ? [] : [{ text: `${view.profiles.length - proposed} profiles`, style: t.text.secondary, priority: 2 }]),
   ];
+  // Only when something blocks it: most of the time there is nothing to say about the next upgrade.
+  if (totals.outdated > 0) line2.push({ text: blockingText(totals.outdated, view.upgrade.next), style: t.status.warn, priority: 0 });
   if (proposed > 0) line2.push({ text: `what-if: ${proposed} proposed`, style: t.proposed, priority: 0 });
   if (run) {
     // The run's count stays here wherever the user goes (the progress view is only one screen).

@@ -2,10 +2,11 @@ import type { UIState } from '../app/contexts.js';
 import { seg, wrapLines, type Line } from '../components/lines.js';
 import { bindingsFor, HELP_SECTIONS, isInputKind, keyLabels } from '../keymap.js';
 import { COMMANDS, commandUsage } from '../state/commands.js';
-import { topScreen } from '../state/navigation.js';
+import { topScreen, type Screen } from '../state/navigation.js';
 import { toneStyle } from '../theme.js';
 import { verdictWord } from '../../view-model/words/pod.js';
 import type { Verdict } from '../../domain/types.js';
+import { docLines } from './doc-lines.js';
 import { podDetailLines } from './pod-detail-lines.js';
 import { progressLines } from './progress-lines.js';
 import { missingPermissions } from '../state/reschedule-plan.js';
@@ -19,6 +20,8 @@ export interface TextLines {
   detail(state: UIState, podKey: string): Line[];
   help(state: UIState): Line[];
   progress(state: UIState): Line[];
+  /** The YAML, describe or log screen on top. */
+  doc(state: UIState): Line[];
 }
 
 /** Remember the last answer while `inputs` stay the same (compared element by element). */
@@ -39,12 +42,20 @@ export function createTextLines(): TextLines {
     detail: memoLast(detailLines, (s, podKey: string) => [podKey, s.view, s.layout.columns, s.theme, Math.floor(s.now / 60_000), s.reschedule]),
     help: helpLines,
     progress: memoLast(runLines, (s) => [s.run, s.layout.columns, s.theme]),
+    doc: memoLast(podDocLines, (s) => [topScreen(s.nav).kind, s.doc, s.layout.columns, s.theme, Math.floor(s.now / 60_000)]),
   };
+}
+
+function podDocLines(state: UIState): Line[] {
+  const kind = topScreen(state.nav).kind;
+  if (kind !== 'yaml' && kind !== 'describe' && kind !== 'logs') return [];
+  return wrapLines(docLines(kind, state.doc, state.theme, state.now), state.layout.columns);
 }
 
 export const detailLinesFor = (state: UIState, podKey: string): Line[] => state.textLines.detail(state, podKey);
 export const helpLinesFor = (state: UIState): Line[] => state.textLines.help(state);
 export const progressLinesFor = (state: UIState): Line[] => state.textLines.progress(state);
+export const docLinesFor = (state: UIState): Line[] => state.textLines.doc(state);
 
 export function detailLines(state: UIState, podKey: string): Line[] {
   const row = state.view.pods.find((p) => p.key === podKey);
@@ -77,13 +88,29 @@ function rescheduleLines(state: UIState, row: PodView): Line[] {
   return lines;
 }
 
+/** How help names the screen it is about. */
+const SCREEN_NAMES: Record<Screen['kind'], string> = {
+  namespaces: 'namespaces view',
+  pods: 'pods view',
+  profiles: 'profiles view',
+  profile: "profile's pods",
+  contexts: 'contexts view',
+  detail: 'pod detail',
+  yaml: 'pod YAML',
+  describe: 'pod description',
+  logs: 'pod log',
+  help: 'help',
+  progress: 'reschedule progress',
+};
+
 export function helpLines(state: UIState): Line[] {
   const t = state.theme;
   const below = state.nav.stack[state.nav.stack.length - 2] ?? topScreen(state.nav);
   const screen = below.kind === 'help' ? 'pods' : below.kind;
+  const name = SCREEN_NAMES[screen];
   // The screen's own keys, then the keys of the prompts and dialogs that can open over it.
   const bindings = [...new Set([...bindingsFor(state.bindings, screen), ...state.bindings.filter((b) => b.screens.some(isInputKind))])];
-  const lines: Line[] = [[seg(`Keys for the ${screen} view`, t.text.title), seg(state.readOnly ? '  (read-only: no destructive keys)' : '', t.text.secondary)]];
+  const lines: Line[] = [[seg(`Keys for the ${name}`, t.text.title), seg(state.readOnly ? '  (read-only: no destructive keys)' : '', t.text.secondary)]];
   for (const section of HELP_SECTIONS) {
     const inSection = bindings.filter((b) => b.section === section);
     if (inSection.length === 0) continue;
@@ -92,15 +119,22 @@ export function helpLines(state: UIState): Line[] {
       lines.push([seg(`  ${keyLabels(b).padEnd(16)}`, t.key), seg(b.description), seg(b.destructive ? '  (asks first)' : '', t.status.warn)]);
     }
   }
-  lines.push([], [seg('COMMANDS (after :)', t.text.header)]);
-  for (const command of COMMANDS) {
-    const aliases = command.names.slice(1).map((n) => `:${n}`).join(' ');
-    lines.push([seg(`  ${commandUsage(command).padEnd(24)}`, t.key), seg(command.description), seg(aliases ? `  (also ${aliases})` : '', t.text.secondary)]);
+  const bound = (command: string) => bindings.some((b) => b.command === command);
+  if (bound('prompt.open')) {
+    lines.push([], [seg('COMMANDS (after :)', t.text.header)]);
+    for (const command of COMMANDS) {
+      const aliases = command.names.slice(1).map((n) => `:${n}`).join(' ');
+      lines.push([seg(`  ${commandUsage(command).padEnd(24)}`, t.key), seg(command.description), seg(aliases ? `  (also ${aliases})` : '', t.text.secondary)]);
+    }
   }
-  lines.push([], [seg('FILTER', t.text.header)]);
-  lines.push([seg('  /web        ', t.key), seg('name contains "web"')]);
-  lines.push([seg('  /!web       ', t.key), seg('name does not contain "web"')]);
-  lines.push([seg('  /-l app=web ', t.key), seg('labels (key=value, key!=value, key, !key; comma = and)')]);
+  // Only where `/` works: the filter's language is no use on a screen without one.
+  if (bound('filter.start')) {
+    lines.push([], [seg('FILTER', t.text.header)]);
+    lines.push([seg('  /web        ', t.key), seg('a column matches the regular expression web (any case): name, status, verdict, profiles, reason')]);
+    lines.push([seg('  /^api-.*-0$ ', t.key), seg('a regular expression; one that is not valid is matched as plain text')]);
+    lines.push([seg('  /!web       ', t.key), seg('no column matches web')]);
+    lines.push([seg('  /-l app=web ', t.key), seg('labels (key=value, key!=value, key, !key; comma = and)')]);
+  }
   lines.push([], [seg('VERDICTS', t.text.header)]);
   const legend: Record<Verdict, string> = {
     ok: 'runs where EKS would put it now',

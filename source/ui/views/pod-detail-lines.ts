@@ -5,16 +5,18 @@ import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef } fro
 import type { ClusterView, PodView } from '../../view-model/cluster-view.js';
 import { ageText, currentProfileWord, expectedProfileWord, priceWord, runsOnWord, verdictWord } from '../../view-model/words/pod.js';
 import { priceOriginText } from '../../view-model/words/price.js';
+import { kubeletSentence } from '../../view-model/words/upgrade.js';
 import { seg, type Line } from '../components/lines.js';
 import { toneStyle, type Theme } from '../theme.js';
 
-// The pod detail as data: why each profile and selector matches or not, the choice, blockers,
-// fargate-scheduler events, size vs CapacityProvisioned, owner chain.
+// The pod detail as data, the answer first: the profile EKS would choose now and why, then what
+// keeps the pod off Fargate, then every profile (matching ones first) with why each selector
+// matches or not, fargate-scheduler events, size vs CapacityProvisioned, the pod and its owners.
 
 export interface DetailInput {
   row: PodView;
   /** The profiles (profileRecords), whether they are known, and which are proposals. */
-  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'> & { prices?: ClusterView['prices'] };
+  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'> & Partial<Pick<ClusterView, 'upgrade' | 'prices'>>;
   theme: Theme;
   now: number;
 }
@@ -36,46 +38,48 @@ export function podDetailLines({ row, view, theme, now }: DetailInput): Line[] {
   const field = (name: string, value: string, style?: typeof t.text.primary) =>
     lines.push([seg(`  ${name.padEnd(18)}`, t.text.secondary), seg(value, style)]);
 
+  // The answer first: where EKS would put the pod now, and why; then what keeps it off Fargate.
   lines.push([seg(`Pod ${pod.namespace}/${pod.name}`, t.text.title), seg('  '), seg(verdict.text, toneStyle(t, verdict.tone))]);
-  field('status', `${pod.status}${pod.deleting ? ' (deleting)' : ''} · restarts ${pod.restarts} · age ${ageText(now - pod.createdAt)}`);
-  field('node', pod.nodeName ? `${pod.nodeName} (${runsOn})` : `no node (${runsOn})`);
-  field('scheduler', pod.schedulerName);
-
-  heading('Placement');
-  field('current profile', currentProfileWord(placement).text);
   // The table's EXPECTED, with what `?` and `EC2` mean; a proposal gets a line of its own.
   const expected = expectedProfileWord(placement, view.proposed);
   const meaning = placement.matchingProfiles === null ? ' (unknown: the profiles could not be read)' : placement.expectedProfile === null ? ' (no profile: the default scheduler)' : '';
   field('expected profile', `${expected.text}${meaning}`, toneStyle(t, expected.tone));
   if (proposed) lines.push([seg('  ↳ proposed in --profiles-file (what-if)', t.proposed)]);
-  field('pinned', placement.pinnedProfile ? `${placement.pinnedProfile} (label ${PROFILE_LABEL})` : '-');
+  for (const reason of placement.reasons) lines.push([seg('  • ', t.text.secondary), seg(reason)]);
   field(
     'needs reschedule',
     placement.needsReschedule === null ? 'unknown' : placement.needsReschedule ? 'yes' : 'no',
     placement.needsReschedule ? t.verdict.reschedule : undefined,
   );
-  for (const reason of placement.reasons) lines.push([seg('  • ', t.text.secondary), seg(reason)]);
+  field('runs on', pod.nodeName ? `${runsOn} (node ${pod.nodeName})` : `${runsOn} (no node)`);
+  // Which Fargate kubelet the pod runs on, and whether it blocks the next control-plane upgrade.
+  const kubelet = kubeletSentence(pod.nodeName, row.upgrade, view.upgrade?.controlPlane ?? null, view.upgrade?.next ?? null);
+  if (kubelet !== null) field('kubelet', kubelet, row.upgrade?.outdated ? t.status.warn : undefined);
+  field('current profile', currentProfileWord(placement).text);
+  field('pinned', placement.pinnedProfile ? `${placement.pinnedProfile} (label ${PROFILE_LABEL})` : '-');
 
-  heading(`Profiles (${profiles.length})`);
-  if (!profilesKnown) lines.push([seg('  Fargate profiles are unknown: EKS could not be read.', t.status.warn)]);
-  else if (profiles.length === 0) lines.push([seg('  No Fargate profiles: every pod goes to EC2.', t.text.secondary)]);
+  heading('Blockers');
+  if (placement.blockers.length === 0) lines.push([seg('  none: nothing keeps this pod off Fargate', t.text.secondary)]);
+  for (const b of placement.blockers) lines.push([seg(`  ✗ ${b.code.padEnd(20)} `, t.verdict.blocked), seg(b.message)]);
+
   // Explained for what EKS would see in a re-created pod (its controller's template, when read).
   const choice = profilesKnown ? chooseProfile(placement.subject ?? pod, profiles) : null;
+  heading(`Profiles (${profiles.length})${choice && choice.perProfile.length > 1 ? ': matching first' : ''}`);
+  if (!profilesKnown) lines.push([seg('  Fargate profiles are unknown: EKS could not be read.', t.status.warn)]);
+  else if (profiles.length === 0) lines.push([seg('  No Fargate profiles: every pod goes to EC2.', t.text.secondary)]);
   if (choice) {
-    const sorted = [...choice.perProfile].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const explanation of sorted) lines.push(...profileLines(explanation, t));
-    heading('Choice');
     if (choice.expected) lines.push([seg('  chosen: ', t.text.secondary), seg(choice.expected, t.verdict.ok)]);
     else lines.push([seg('  chosen: none → EC2', t.text.secondary)]);
     if (choice.matching.length > 1) lines.push([seg(`  matching ACTIVE profiles in EKS order: ${choice.matching.join(', ')} (alphabetical; first wins)`)]);
     if (choice.pinned) lines.push([seg(`  pin: label ${PROFILE_LABEL}=${choice.pinned} restricts the choice to that profile`)]);
     if (choice.optedOut) lines.push([seg('  annotation eks.amazonaws.com/compute-type=ec2 opts the pod out of Fargate', t.status.warn)]);
     for (const reason of choice.reasons) lines.push([seg('  • ', t.text.secondary), seg(reason)]);
+    const byName = (a: ProfileExplanation, b: ProfileExplanation) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    // The chosen one, then the others that match, then those that do not (each group by name).
+    const rank = (e: ProfileExplanation) => (e.chosen ? 0 : e.selectorsMatch ? 1 : 2);
+    const sorted = [...choice.perProfile].sort((a, b) => rank(a) - rank(b) || byName(a, b));
+    for (const explanation of sorted) lines.push(...profileLines(explanation, t));
   }
-
-  heading('Blockers');
-  if (placement.blockers.length === 0) lines.push([seg('  none: nothing keeps this pod off Fargate', t.text.secondary)]);
-  for (const b of placement.blockers) lines.push([seg(`  ✗ ${b.code.padEnd(20)} `, t.verdict.blocked), seg(b.message)]);
 
   heading('Events');
   lines.push(...eventLines(row.events, t, now));
@@ -90,8 +94,10 @@ export function podDetailLines({ row, view, theme, now }: DetailInput): Line[] {
     field('provisioned', `${provisioned} (${'CapacityProvisioned'})${differs ? ' — differs from the prediction' : ''}`, differs ? t.status.warn : undefined);
   } else field('provisioned', placement.runsOn === 'fargate' ? 'no CapacityProvisioned annotation' : '- (not on Fargate)', t.text.secondary);
 
-  heading('Owner');
-  lines.push([seg(`  ${ownerChain(pod.name, pod.owner)}`)]);
+  heading('Pod');
+  field('status', `${pod.status}${pod.deleting ? ' (deleting)' : ''} · restarts ${pod.restarts} · age ${ageText(now - pod.createdAt)}`);
+  field('scheduler', pod.schedulerName);
+  lines.push([seg('  owner             ', t.text.secondary), seg(ownerChain(pod.name, pod.owner))]);
   return lines;
 }
 

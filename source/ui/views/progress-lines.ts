@@ -4,7 +4,7 @@
 import { methodWord, moveText, outcomeGlyph, outcomeWord } from '../../view-model/words/reschedule.js';
 import type { RescheduleEvent, RescheduleResult } from '../tui-actions.js';
 import { seg, wrapLines, type Line } from '../components/lines.js';
-import { outcomeText, runCounts, type RunSnapshot } from '../state/run-progress.js';
+import { outcomeText, runCounts, runProgressText, type RunSnapshot } from '../state/run-progress.js';
 import { toneStyle, type Theme } from '../theme.js';
 
 export function progressLines(run: RunSnapshot | null, theme: Theme, width: number): Line[] {
@@ -14,7 +14,7 @@ export function progressLines(run: RunSnapshot | null, theme: Theme, width: numb
   const lines: Line[] = [];
   const state = run.finished ? 'finished' : run.cancelling ? 'stopping after the pod in flight' : 'running';
   lines.push([
-    seg(`Reschedule ${counts.done}/${counts.total} · ${state}`, t.text.title),
+    seg(`Reschedule: ${runProgressText(run)} · ${state}`, t.text.title),
     seg(counts.done > 0 ? ` · ${outcomeText(counts)}` : '', t.text.secondary),
   ]);
   lines.push([seg(run.finished ? 'esc back' : 'esc back: the run goes on and the status bar keeps the count; w brings this view back', t.text.secondary)]);

@@ -1,6 +1,7 @@
 import type { PodView } from '../../domain/pod-view.js';
 import type { FargateSize, OwnerRef, Placement, RunsOn, Verdict } from '../../domain/types.js';
 import type { Tone, Word } from './tones.js';
+import { kubeletWord } from './upgrade.js';
 
 // The words of each pod fact, for every face: the CLI tables (plain, -o wide, check) and the
 // TUI's pods view and pod detail. A column means the same and reads the same everywhere; --json
@@ -75,7 +76,7 @@ export interface PodFact {
   word: (view: PodView, context: PodWordContext) => Word;
 }
 
-export type PodFactId = 'namespace' | 'name' | 'status' | 'runsOn' | 'current' | 'expected' | 'verdict' | 'reason' | 'size' | 'price' | 'node' | 'owner' | 'age' | 'labels';
+export type PodFactId = 'namespace' | 'name' | 'status' | 'runsOn' | 'current' | 'expected' | 'verdict' | 'reason' | 'size' | 'price' | 'node' | 'owner' | 'age' | 'labels' | 'kubelet';
 
 /** Every pod column any face shows; a face picks which ones, never how they read. */
 export const POD_FACTS: Readonly<Record<PodFactId, PodFact>> = {
@@ -93,4 +94,5 @@ export const POD_FACTS: Readonly<Record<PodFactId, PodFact>> = {
   owner: { header: 'OWNER', word: (v) => ownerWord(v.pod.owner) },
   age: { header: 'AGE', word: (v, c) => ({ text: ageText(c.now - v.pod.createdAt) }) },
   labels: { header: 'LABELS', word: (v) => labelsWord(v.pod.labels) },
+  kubelet: { header: 'KUBELET', word: (v) => kubeletWord(v.upgrade) },
 };

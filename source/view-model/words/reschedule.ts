@@ -7,7 +7,7 @@ import type { Tone, Word } from './tones.js';
 // (confirmation dialog, progress view): how each pod is moved, from where to where, how it
 // ended. --json keeps the machine values (method "recreate", outcome "succeeded").
 
-const METHOD: Record<Method, string> = { evict: 'evict', recreate: 're-create', refuse: 'refused' };
+const METHOD: Record<Method, string> = { evict: 'evict', recreate: 're-create', restart: 'restart', refuse: 'refused' };
 
 export const methodWord = (method: Method): Word => ({ text: METHOD[method] });
 /** The widest method word, for columns of plan lines. */

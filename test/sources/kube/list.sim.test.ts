@@ -87,6 +87,18 @@ describe('loadClusterOnce against the sim', () => {
     assert.equal(snapshot.connection.state, 'live');
   });
 
+  test("nodes: 'fargate' lists only Fargate's nodes (by EKS's label, on the server), with their kubelet versions", async () => {
+    const { kc, store } = connect();
+    sim.requests.clear();
+    await loadClusterOnce(kc, { nodes: 'fargate', skip: ['events'] }, store);
+    const nodeLists = sim.requests.all.filter((r) => r.path === '/api/v1/nodes');
+    assert.ok(nodeLists.length > 0 && nodeLists.every((r) => r.query.labelSelector?.[0] === 'eks.amazonaws.com/compute-type=fargate'), JSON.stringify(nodeLists.map((r) => r.query)));
+    const fargate = sim.cluster.list('nodes').filter((n) => n.metadata.labels['eks.amazonaws.com/compute-type'] === 'fargate');
+    const nodes = [...store.flush().nodes.values()];
+    assert.equal(nodes.length, fargate.length);
+    assert.ok(nodes.length > 0 && nodes.every((n) => n.fargate && /^v1\.\d+\.\d+-eks-/.test(n.kubeletVersion ?? '')), JSON.stringify(nodes[0]));
+  });
+
   test('-n limits pods, events and claims to the namespace', async () => {
     const { kc, store } = connect();
     const namespace = sim.cluster.listPods()[0]!.metadata.namespace as string;
@@ -115,7 +127,7 @@ describe('loadClusterOnce against the sim', () => {
     assert.deepEqual([...snapshot.warnings].sort(), [
       'cannot list events (forbidden); pending reasons from fargate-scheduler are not shown',
       'cannot list namespaces (forbidden); namespaces are taken from the pods',
-      'cannot list nodes (forbidden); Fargate nodes are recognised by their fargate- name prefix only',
+      'cannot list nodes (forbidden); Fargate nodes are recognised by their fargate- name prefix only, and their kubelet versions (what blocks a control-plane upgrade) are unknown',
       'cannot list persistentvolumeclaims (forbidden); PVC-backed volumes are judged without their claims',
     ]);
   });

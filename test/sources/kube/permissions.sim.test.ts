@@ -17,7 +17,7 @@ after(async () => {
 describe('checkPodPermissions', () => {
   test('everything allowed: nothing missing', async () => {
     const p = await checkPodPermissions(kubeConfigFrom(sim.kubeconfigPath), 'test');
-    assert.deepEqual(p, { namespace: 'test', canEvict: true, canDelete: true, canCreate: true, missing: [] });
+    assert.deepEqual(p, { namespace: 'test', canEvict: true, canDelete: true, canCreate: true, canRestart: { Deployment: true, StatefulSet: true }, missing: [] });
   });
 
   const cases = [

@@ -378,7 +378,7 @@ describe('other records', () => {
     const record = toNodeRecord({
       metadata: { name: 'n', labels: { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': 'us-east-1a' } },
     });
-    assert.deepEqual(record, { name: 'n', fargate: false, arch: 'amd64', os: 'linux', zone: 'us-east-1a' });
+    assert.deepEqual(record, { name: 'n', fargate: false, arch: 'amd64', os: 'linux', zone: 'us-east-1a', kubeletVersion: null });
   });
 
   test('namespace phase and creation time', () => {
@@ -464,12 +464,12 @@ describe('other records', () => {
     assert.deepEqual(toStorageClassRecord({ metadata: { name: 'efs-sc' }, provisioner: 'efs.csi.aws.com' }), { name: 'efs-sc', provisioner: 'efs.csi.aws.com', isDefault: false });
   });
 
-  test('owner templates: only the pod template labels, with the kind they were listed as', () => {
+  test('owner templates: only the pod template labels and the controller of the workload (a ReplicaSet has its Deployment), with the kind they were listed as', () => {
     const rs = {
       metadata: { namespace: 'apps', name: 'api-5d4f8', labels: { app: 'api' }, ownerReferences: [{ kind: 'Deployment', name: 'api', controller: true }] },
       spec: { replicas: 2, template: { metadata: { labels: { app: 'api', 'pod-template-hash': '5d4f8' }, annotations: { a: 'b' } }, spec: { containers: [] } } },
     };
-    assert.deepEqual(toTemplateRecord('ReplicaSet')(rs), { namespace: 'apps', kind: 'ReplicaSet', name: 'api-5d4f8', templateLabels: { app: 'api', 'pod-template-hash': '5d4f8' } });
-    assert.deepEqual(toTemplateRecord('Job')({ metadata: { namespace: 'b', name: 'j' }, spec: {} }), { namespace: 'b', kind: 'Job', name: 'j', templateLabels: {} });
+    assert.deepEqual(toTemplateRecord('ReplicaSet')(rs), { namespace: 'apps', kind: 'ReplicaSet', name: 'api-5d4f8', templateLabels: { app: 'api', 'pod-template-hash': '5d4f8' }, owner: { kind: 'Deployment', name: 'api' } });
+    assert.deepEqual(toTemplateRecord('Job')({ metadata: { namespace: 'b', name: 'j' }, spec: {} }), { namespace: 'b', kind: 'Job', name: 'j', templateLabels: {}, owner: null });
   });
 });

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { ListItemSplitter } from '../../../source/sources/kube/list-items.js';
 import { compilePrune, ruleFor, ruleForEscaped, DROP, type PruneSpec } from '../../../source/sources/kube/prune.js';
 import {
+  NODE_UNUSED,
   PERSISTENT_VOLUME_UNUSED,
+  toNodeRecord,
   WORKLOAD_UNUSED,
   toPersistentVolumeRecord,
   toTemplateRecord,
@@ -130,11 +132,11 @@ describe('POD_UNUSED: pods project to the same records with or without the cut',
   });
 });
 
-describe('WORKLOAD_UNUSED and PERSISTENT_VOLUME_UNUSED: the same records with or without the cut', () => {
+describe('WORKLOAD_UNUSED, PERSISTENT_VOLUME_UNUSED and NODE_UNUSED: the same records with or without the cut', () => {
   let sim: RunningSim;
   after(() => sim.close());
 
-  test('ReplicaSets, StatefulSets, Jobs and PersistentVolumes of the walkthrough', async () => {
+  test('ReplicaSets (with their Deployment), StatefulSets, Jobs, PersistentVolumes and nodes (with their kubelet) of the walkthrough', async () => {
     sim = await startSim();
     sim.cluster.apply([
       { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-ebs', annotations: { 'pv.kubernetes.io/provisioned-by': 'ebs.csi.aws.com' } }, spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' }, claimRef: { namespace: 'data', name: 'x' } } },
@@ -152,6 +154,14 @@ describe('WORKLOAD_UNUSED and PERSISTENT_VOLUME_UNUSED: the same records with or
     await both('/apis/apps/v1/replicasets', toTemplateRecord('ReplicaSet'), WORKLOAD_UNUSED);
     await both('/apis/apps/v1/statefulsets', toTemplateRecord('StatefulSet'), WORKLOAD_UNUSED);
     await both('/apis/batch/v1/jobs', toTemplateRecord('Job'), WORKLOAD_UNUSED);
+    await both('/api/v1/nodes', toNodeRecord, NODE_UNUSED);
+    // What the cut keeps is really read: a Deployment's ReplicaSet names it, a node its kubelet.
+    const sets: unknown[] = [];
+    await listAll(kc, '/apis/apps/v1/replicasets', { prune: WORKLOAD_UNUSED }, (item) => sets.push(toTemplateRecord('ReplicaSet')(item)));
+    assert.ok(sets.some((r) => (r as { owner?: { kind: string } }).owner?.kind === 'Deployment'));
+    const nodes: { kubeletVersion?: string | null }[] = [];
+    await listAll(kc, '/api/v1/nodes', { prune: NODE_UNUSED }, (item) => nodes.push(toNodeRecord(item)));
+    assert.ok(nodes.every((n) => /^v1\.\d+\.\d+-eks-/.test(n.kubeletVersion ?? '')));
     await both('/api/v1/persistentvolumes', toPersistentVolumeRecord, PERSISTENT_VOLUME_UNUSED);
   });
 });
