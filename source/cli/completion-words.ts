@@ -30,6 +30,7 @@ const FLAG_VALUES: Readonly<Record<string, ValueKind>> = {
   namespace: 'namespaces',
   profile: 'aws-profiles',
   'profiles-file': 'files',
+  'price-file': 'files',
   output: { fixed: OUTPUTS },
   color: { fixed: ['auto', 'always', 'never'] },
   'dry-run': { fixed: DRY_RUN_MODES },

@@ -73,6 +73,7 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'region', kind: 'string' },
   { name: 'profile', kind: 'string' },
   { name: 'profiles-file', kind: 'array' },
+  { name: 'price-file', kind: 'string', commands: ['view', 'check'] },
   { name: 'no-aws', kind: 'bool', inverts: 'aws' },
   // Output
   { name: 'output', short: 'o', kind: 'string' },
@@ -142,6 +143,8 @@ export interface Options extends MultiContextFlags {
   region?: string;
   awsProfile?: string;
   profilesFiles: string[];
+  /** --price-file: Fargate rates overriding the embedded table (sources/files/price-file.ts). */
+  priceFile?: string;
   aws: boolean;
   /** Explicit output; undefined = the TUI on a terminal, else a table. */
   output?: Output;
@@ -351,6 +354,7 @@ export function parseArgs(argv: string[]): Options {
     region,
     awsProfile: str('profile'),
     profilesFiles: tokens.values.get('profiles-file') ?? [],
+    priceFile: str('price-file'),
     aws: f.aws !== false,
     output,
     template,

@@ -55,6 +55,8 @@ AWS flags (default: inferred from the kubeconfig context; credentials from the A
       --profiles-file FILE     add profiles from an eksctl ClusterConfig or describe-fargate-profile
                                JSON, as if ACTIVE (what-if preview; repeatable)
       --no-aws                 do not call EKS; only --profiles-file profiles count
+      --price-file FILE        Fargate USD per vCPU-hour and GB-hour for the cluster's region
+                               (YAML/JSON), overriding the built-in price table
 
 Output flags:
   -o, --output FORMAT          json | yaml | wide | table | name | jsonpath=TEMPLATE |

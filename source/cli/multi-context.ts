@@ -10,6 +10,7 @@ import type { ClusterView } from '../view-model/cluster-view.js';
 import { describeError, UsageError, UserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { snapshotOnce } from './report-mode.js';
+import { readPriceFile } from '../sources/files/price-file.js';
 import { wantsTui } from './run.js';
 
 // --contexts / --all-contexts: the one-shot faces over several clusters, read a few at a time
@@ -80,6 +81,8 @@ export async function runManyContexts(options: Options): Promise<number> {
   if (options.upgrade) throw new UsageError('check --upgrade reads one cluster: it is not available with --contexts or --all-contexts yet', 'pass --context NAME');
   if (options.sortBy !== undefined) throw new UsageError('--sort-by is not available with --contexts or --all-contexts', 'drop --sort-by, or pass --context NAME');
   const check = options.command === 'check';
+  // Each cluster's session reads it again; a bad one is a usage error before any cluster is read.
+  if (options.priceFile !== undefined) readPriceFile(options.priceFile);
   const contexts = resolveContexts(options);
   const reads = mapBounded(contexts, options.concurrency, (context) => readCluster(options, context));
 

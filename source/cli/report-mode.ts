@@ -9,6 +9,7 @@ import { loadControlPlaneVersion } from '../sources/kube/version.js';
 import { colorsEnabled } from '../report/colors.js';
 import { buildClusterView, type PodView } from '../view-model/cluster-view.js';
 import { podsOutput } from './pod-output.js';
+import { hourlyTotalsLine } from '../view-model/words/price.js';
 import { UsageError, UserError, errorText, isUserError } from '../errors.js';
 import type { Options } from './flags.js';
 import { trace } from './trace.js';
@@ -97,6 +98,7 @@ export async function runReport(options: Options): Promise<number> {
   const color = colorsEnabled(options.color, Boolean(process.stdout.isTTY));
   const tableOptions = { wide: options.output === 'wide', headers: options.headers, color, showNamespace: options.namespace === null, proposed: view.proposed, showLabels: options.showLabels };
   await finish(session, () => podsOutput(options, view, view.pods, { table: (pods) => podTable(pods, tableOptions) }));
+  if (options.output === 'wide') process.stderr.write(`${hourlyTotalsLine(view)}\n`);
   if (view.pods.length === 0 && !DOCUMENT_OUTPUTS.has(options.output ?? 'table')) {
     process.stderr.write(options.namespace ? `No pods found in ${options.namespace} namespace.\n` : 'No pods found.\n');
   }

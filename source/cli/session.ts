@@ -4,6 +4,9 @@ import { inferClusterIdentity, missingIdentityHint } from '../sources/kube/ident
 import { startProfilePoller, type ProfilePoller } from '../sources/aws/eks.js';
 import { checkClusterMatch, type ClusterMatch } from '../sources/aws/cluster-match.js';
 import { readProfilesFile } from '../sources/files/profile-file.js';
+import { readPriceFile } from '../sources/files/price-file.js';
+import { resolvePrices } from '../domain/fargate-prices.js';
+import { unknownPricesWarning } from '../view-model/words/price.js';
 import { ClusterStore } from '../store/cluster-store.js';
 import type { ClusterIdentity } from '../store/snapshot.js';
 import type { Options } from './flags.js';
@@ -33,6 +36,8 @@ export interface Session {
  * them to stderr at once, before any request can fail because of what they say.
  */
 export async function openSession(options: Options, { live = false }: { live?: boolean } = {}): Promise<Session> {
+  // A bad --price-file is a usage error before anything is started or contacted.
+  const priceFile = options.priceFile === undefined ? null : readPriceFile(options.priceFile);
   const closers: Array<() => Promise<void>> = [];
   let kubeconfig = options.kubeconfig;
   if (options.demo) {
@@ -62,6 +67,11 @@ export async function openSession(options: Options, { live = false }: { live?: b
     if (missing) throw new UsageError(missing);
   }
   const store = new ClusterStore(identity);
+  const prices = resolvePrices(identity.region, priceFile);
+  store.setPrices(prices);
+  // A region that cannot be told is priced unknown too, without a warning of its own: the EKS
+  // identity warning already asks for --region, and --no-aws runs on other clusters need no prices.
+  if (prices.origin === 'unknown' && identity.region !== null) warnings.push(unknownPricesWarning(identity.region));
   for (const warning of warnings) {
     if (live) store.addWarning(warning);
     else process.stderr.write(`warning: ${warning}\n`);

@@ -69,7 +69,7 @@ export function placePod(pod: PodRecord, ctx: PlacementContext): Placement {
   const isStatic = isStaticPod(pod);
   const requirement = podRequirement(pod);
   const blockers = fargateBlockers(pod, ctx, requirement);
-  const size = fargateSize(pod, requirement);
+  const size = fargateSize(pod, requirement, ctx.prices ?? null);
   const reasons: string[] = [whereText(pod, on, current)];
 
   // Re-creating never helps these, whatever the profiles say.

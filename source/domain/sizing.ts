@@ -1,11 +1,8 @@
 // Fargate pod size and price (spec §4.1, §4.3).
+import { hourlyPrice, type HourlyRates } from './fargate-prices.js';
 import { GiB, MiB, parseCpuMillis, parseMemoryBytes } from './quantity.js';
 import type { ContainerRecord, FargateSize, PodRecord } from './types.js';
 
-/** us-east-1 Linux/x86 On-Demand, per vCPU-hour. Source: aws.amazon.com/fargate/pricing (via vantage.sh, api-evangelist capture; spec §4.3). */
-export const USD_PER_VCPU_HOUR = 0.04048;
-/** us-east-1 Linux/x86 On-Demand, per GB-hour. Source: vantage.sh / wring.co copies of the pricing page (spec §4.3). */
-export const USD_PER_GB_HOUR = 0.004445;
 /** Fargate adds 256 MB for kubelet, kube-proxy and containerd (spec §4.1; treated as MiB). */
 export const OVERHEAD_BYTES = 256 * MiB;
 
@@ -100,14 +97,11 @@ export function formatSize(vcpu: number, memoryGb: number): string {
   return `${vcpu}vCPU ${memoryGb}GB`;
 }
 
-export function hourlyPrice(vcpu: number, memoryGb: number): number {
-  return Math.round((vcpu * USD_PER_VCPU_HOUR + memoryGb * USD_PER_GB_HOUR) * 1e6) / 1e6;
-}
-
-/** The Fargate size EKS would provision for the pod; null when it fits no Fargate size. */
+/** The Fargate size EKS would provision for the pod, priced at `rates` (null: unknown); null when it fits no Fargate size. */
 export function fargateSize(
   pod: Pick<PodRecord, 'containers' | 'initContainers' | 'capacityProvisioned'>,
   req: PodRequirement = podRequirement(pod),
+  rates: HourlyRates | null = null,
 ): FargateSize | null {
   const size = roundToFargateSize(req.cpuMillis, req.memoryWithOverheadBytes);
   if (size === null) return null;
@@ -115,7 +109,7 @@ export function fargateSize(
     vcpu: size.vcpu,
     memoryGb: size.memoryGb,
     label: formatSize(size.vcpu, size.memoryGb),
-    hourlyUsd: hourlyPrice(size.vcpu, size.memoryGb),
+    hourlyUsd: hourlyPrice(size.vcpu, size.memoryGb, rates),
     provisioned: pod.capacityProvisioned,
   };
 }

@@ -1,6 +1,7 @@
 // The plain records every layer shares. Sources produce them, the store keeps them,
 // domain functions judge them, faces print them. No I/O, no classes. Longer than most files on
 // purpose: it is the one contract (the sim imports its constants), read best in one place.
+import type { HourlyRates } from './fargate-prices.js';
 
 export type ProfileStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'CREATE_FAILED' | 'DELETE_FAILED';
 
@@ -212,8 +213,8 @@ export interface FargateSize {
   memoryGb: number;
   /** The annotation form: "0.25vCPU 0.5GB". */
   label: string;
-  /** USD per hour at published us-east-1 On-Demand Linux/x86 rates. */
-  hourlyUsd: number;
+  /** USD per hour at the cluster region's On-Demand Linux/x86 rates (fargate-prices.ts or --price-file); null when unknown. */
+  hourlyUsd: number | null;
   /** What Fargate actually provisioned (the CapacityProvisioned annotation), when present. */
   provisioned: string | null;
 }
@@ -247,6 +248,8 @@ export type ChoiceSubject = Pick<PodRecord, 'namespace' | 'labels' | 'schedulerN
 
 /** What the placement engine needs besides the pod. */
 export interface PlacementContext {
+  /** The cluster region's Fargate rates; null or absent: prices are unknown. */
+  prices?: HourlyRates | null;
   /** All known profiles (any status). Empty + profilesKnown=false means EKS could not be read. */
   profiles: Profile[];
   profilesKnown: boolean;

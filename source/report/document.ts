@@ -1,4 +1,5 @@
 import type { Blocker, FargateSize, RunsOn, Selector, Verdict } from '../domain/types.js';
+import { addUsd, FARGATE_PRICES_DATE, FARGATE_PRICES_SOURCE } from '../domain/fargate-prices.js';
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
 import { ownerRef } from '../view-model/words/pod.js';
 
@@ -23,6 +24,21 @@ export interface ReportDocument {
   /** `check --upgrade` only: the upgrade it checks and the outdated pods by workload. */
   upgrade?: ReportUpgrade;
   warnings: string[];
+  /** The Fargate rates every hourlyUsd uses, where they come from, and the cluster's hourly total. */
+  prices: ReportPrices;
+}
+
+export interface ReportPrices {
+  region: string | null;
+  /** "table" (built in, of `date`), "file" (--price-file) or "unknown" (then every hourlyUsd is null). */
+  source: string;
+  /** The built-in table's date and source page (also when --price-file overrides it). */
+  tableDate: string;
+  tableSource: string;
+  vcpuHour: number | null;
+  gbHour: number | null;
+  /** USD per hour of the reported namespaces' pods running on Fargate; null when prices are unknown. */
+  hourlyUsd: number | null;
 }
 
 export interface ReportUpgrade {
@@ -40,6 +56,8 @@ export interface ReportProfile {
   podExecutionRoleArn: string | null;
   /** "eks" (live) or "file" (from --profiles-file: proposed). */
   source: string;
+  /** USD per hour of the pods running on Fargate under it now; null when prices are unknown. */
+  hourlyUsd: number | null;
 }
 
 export interface ReportNamespace {
@@ -50,6 +68,8 @@ export interface ReportNamespace {
   profiles: string[];
   /** Pods blocking the next control-plane upgrade. */
   outdated: number;
+  /** USD per hour of its pods running on Fargate; null when prices are unknown. */
+  hourlyUsd: number | null;
 }
 
 export interface ReportPod {
@@ -111,6 +131,7 @@ export function buildReport(
   { kind = 'FargatePlacementReport', pods = view.pods, now = new Date(), upgrade }: { kind?: ReportDocument['kind']; pods?: PodView[]; now?: Date; upgrade?: ReportUpgrade } = {},
 ): ReportDocument {
   const { identity, aws } = view;
+  const profileUsd = new Map(view.profiles.map((p) => [p.profile, p.hourlyUsd]));
   return {
     apiVersion: REPORT_API_VERSION,
     kind,
@@ -126,6 +147,7 @@ export function buildReport(
       subnets: p.subnets,
       podExecutionRoleArn: p.podExecutionRoleArn,
       source: p.source,
+      hourlyUsd: profileUsd.get(p) ?? null,
     })),
     namespaces: view.namespaces.map((n) => ({
       name: n.name,
@@ -134,9 +156,23 @@ export function buildReport(
       needsReschedule: n.needsReschedule,
       profiles: n.profiles,
       outdated: n.outdated,
+      hourlyUsd: n.hourlyUsd,
     })),
     pods: pods.map(reportPod),
     ...(upgrade ? { upgrade } : {}),
     warnings: [...view.warnings],
+    prices: reportPrices(view),
+  };
+}
+
+function reportPrices({ prices, namespaces }: ClusterView): ReportPrices {
+  return {
+    region: prices.region,
+    source: prices.origin,
+    tableDate: FARGATE_PRICES_DATE,
+    tableSource: FARGATE_PRICES_SOURCE,
+    vcpuHour: prices.rates?.vcpuHour ?? null,
+    gbHour: prices.rates?.gbHour ?? null,
+    hourlyUsd: namespaces.reduce<number | null>((sum, n) => addUsd(sum, n.hourlyUsd), 0),
   };
 }

@@ -1,5 +1,6 @@
 // The one store of the cluster's records. Longer than most files on purpose: every write keeps
 // the versions, change marks and publish batching consistent, so they stay in one class.
+import { resolvePrices, type ResolvedPrices } from '../domain/fargate-prices.js';
 import { templateKeyOf } from '../domain/replacement.js';
 import type {
   EventRecord,
@@ -73,6 +74,8 @@ export class ClusterStore {
   };
   private readonly templatesRead = new Map<TemplateOwnerKind, string | null>();
   private contextVersion = 0;
+  /** The built-in table's rates for the identity's region until setPrices says otherwise (--price-file). */
+  private prices: ResolvedPrices;
   private readonly events = new Map<string, EventRecord[]>();
   private readonly changedAt = new Map<string, number>();
   private liveProfiles: Profile[] = [];
@@ -94,6 +97,7 @@ export class ClusterStore {
     private readonly batchMs = 16,
     private readonly now: () => number = Date.now,
   ) {
+    this.prices = resolvePrices(identity.region);
     this.current = this.build();
   }
 
@@ -217,6 +221,13 @@ export class ClusterStore {
     this.touch();
   }
 
+  /** The cluster region's Fargate rates and where they come from; every pod is priced again. */
+  setPrices(prices: ResolvedPrices): void {
+    this.prices = prices;
+    this.contextVersion++;
+    this.touch();
+  }
+
   /** /version's gitVersion; a change (an upgrade seen live) re-judges every pod's kubelet. */
   setControlPlaneVersion(gitVersion: string | null): void {
     if (gitVersion === this.controlPlaneVersion) return;
@@ -290,6 +301,7 @@ export class ClusterStore {
       templates: this.maps.templates,
       templatesRead: new Map(this.templatesRead),
       contextVersion: this.contextVersion,
+      prices: this.prices,
       events: this.events,
       profiles: [...this.liveProfiles, ...this.fileProfiles],
       profilesVersion: this.profilesVersion,

@@ -1,3 +1,4 @@
+import type { ResolvedPrices } from '../domain/fargate-prices.js';
 import type {
   EventRecord,
   NamespaceRecord,
@@ -84,6 +85,8 @@ export interface Snapshot {
    * with profilesVersion, what every placement depends on besides its pod and node.
    */
   contextVersion: number;
+  /** The cluster region's Fargate rates and their origin; null or absent: not resolved, priced as unknown (bumps contextVersion when set). */
+  prices?: ResolvedPrices | null;
   /** Live EKS profiles followed by --profiles-file ones. */
   profiles: readonly Profile[];
   /** Bumped whenever `profiles` changes (for memoising verdicts). */

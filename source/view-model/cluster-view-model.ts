@@ -1,3 +1,4 @@
+import { addUsd } from '../domain/fargate-prices.js';
 import { placePod } from '../domain/placement.js';
 import type { EventRecord, NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
 import type { Snapshot } from '../store/snapshot.js';
@@ -164,6 +165,7 @@ function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap
     part.profiles.forEach((counts, i) => {
       profiles[i]!.running += counts.running;
       profiles[i]!.wouldCapture += counts.wouldCapture;
+      profiles[i]!.hourlyUsd = addUsd(profiles[i]!.hourlyUsd, counts.hourlyUsd);
     });
     return part.summary;
   });

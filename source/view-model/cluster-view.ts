@@ -1,4 +1,5 @@
 import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
+import { addUsd, type ResolvedPrices } from '../domain/fargate-prices.js';
 import { namespaceProfiles } from '../domain/choose.js';
 import type { PodView } from '../domain/pod-view.js';
 import type { NodeRecord, OwnerTemplateRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
@@ -28,6 +29,8 @@ export interface NamespaceSummary {
    * choice (ACTIVE by name, then CREATING); DELETING and failed ones are left out.
    */
   profiles: string[];
+  /** USD per hour of its pods running on Fargate (completed ones cost nothing); null when prices are unknown. */
+  hourlyUsd: number | null;
 }
 
 export type ProfileEffect = 'effective' | 'not yet effective' | 'not usable';
@@ -41,6 +44,8 @@ export interface ProfileSummary {
   running: number;
   /** Pods EKS would place under this profile if they were created now. */
   wouldCapture: number;
+  /** USD per hour of the pods running under it (as `running`, less completed ones); null when prices are unknown. */
+  hourlyUsd: number | null;
 }
 
 export interface Totals {
@@ -81,6 +86,8 @@ export interface ClusterFacts {
   proposed: ReadonlySet<string>;
   /** Pods whose record changed in the last few seconds (key -> epoch ms), marked for a moment. */
   changedAt: ReadonlyMap<string, number>;
+  /** The Fargate rates every price uses, and where they come from. */
+  prices: ResolvedPrices;
 }
 
 export interface ClusterView extends ClusterFacts {
@@ -179,6 +186,7 @@ export function clusterFacts(snapshot: Snapshot): ClusterFacts {
     profileRecords: snapshot.profiles,
     proposed: proposedNames(snapshot.profiles),
     changedAt: snapshot.changedAt,
+    prices: snapshot.prices ?? { region: snapshot.identity.region, rates: null, origin: 'unknown' },
   };
 }
 
@@ -193,6 +201,7 @@ export function placementContext(snapshot: Snapshot, profilesKnown: boolean): Pl
   return {
     profiles: [...snapshot.profiles],
     profilesKnown,
+    prices: snapshot.prices?.rates ?? null,
     nodes: snapshot.nodes,
     // Keyed "namespace/name"; the blocker check looks claims up that way.
     claims: snapshot.claims,
@@ -212,25 +221,32 @@ export function summarizeNamespace(name: string, pods: PodView[], profiles: read
   let blocked = 0;
   let pending = 0;
   let outdated = 0;
+  let hourlyUsd: number | null = 0;
   for (const { placement, upgrade } of pods) {
     if (upgrade?.outdated) outdated++;
+    if (isBilled(placement)) hourlyUsd = addUsd(hourlyUsd, placement.size === null ? 0 : placement.size.hourlyUsd);
     if (placement.runsOn === 'fargate') onFargate++;
     if (placement.needsReschedule) needsReschedule++;
     if (placement.verdict === 'blocked') blocked++;
     if (placement.runsOn === 'pending' && placement.verdict !== 'completed') pending++;
   }
-  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, outdated, profiles: namespaceProfiles(name, profiles) };
+  return { name, pods: pods.length, onFargate, needsReschedule, blocked, pending, outdated, profiles: namespaceProfiles(name, profiles), hourlyUsd };
 }
 
 export function summarizeProfile(profile: Profile, pods: PodView[]): ProfileSummary {
   let running = 0;
   let wouldCapture = 0;
+  let hourlyUsd: number | null = 0;
   for (const { placement } of pods) {
     if (placement.runsOn === 'fargate' && placement.currentProfile === profile.name) running++;
+    if (isBilled(placement) && placement.currentProfile === profile.name) hourlyUsd = addUsd(hourlyUsd, placement.size === null ? 0 : placement.size.hourlyUsd);
     if (placement.expectedProfile === profile.name && placement.verdict !== 'completed') wouldCapture++;
   }
-  return { profile, proposed: profile.source === 'file', effect: profileEffect(profile), running, wouldCapture };
+  return { profile, proposed: profile.source === 'file', effect: profileEffect(profile), running, wouldCapture, hourlyUsd };
 }
+
+/** A pod Fargate bills for now: running on a Fargate node, not finished. */
+const isBilled = (placement: Placement): boolean => placement.runsOn === 'fargate' && placement.verdict !== 'completed';
 
 export function totalsOf(pods: PodView[]): Totals {
   const totals: Totals = { pods: pods.length, onFargate: 0, onEc2: 0, pending: 0, needsReschedule: 0, blocked: 0, completed: 0, unknown: 0, outdated: 0, kubeletUnknown: 0 };

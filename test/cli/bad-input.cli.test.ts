@@ -70,7 +70,6 @@ const rows: Row[] = [
   { rule: 'unknown short flag', args: () => ['-Z'], exit: 2, stderr: /^error: unknown flag -Z; see `kubectl fargate --help`/ },
   { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table\|name\|jsonpath=\.\.\.\|jsonpath-file=\.\.\.\|custom-columns=\.\.\.\|custom-columns-file=\.\.\.$/ },
   // ---- issue 15: kubectl's connection flags and the flags not built ----
-  { rule: '--price-file is not built: refused, not ignored', args: () => ['--price-file', 'prices.json'], exit: 2, stderr: /^error: unknown flag --price-file; see `kubectl fargate --help`/ },
   { rule: '--as-uid without --as', args: () => ['--as-uid', '42'], exit: 2, stderr: /^error: --as-uid needs --as/ },
   { rule: '--insecure-skip-tls-verify with --certificate-authority', args: () => ['--insecure-skip-tls-verify', '--certificate-authority', 'ca.crt'], exit: 2, stderr: /^error: --insecure-skip-tls-verify and --certificate-authority conflict/ },
   { rule: '--server that is no URL', args: () => ['-s', 'ftp://x'], exit: 2, stderr: /^error: invalid --server "ftp:\/\/x": not an http\(s\) URL/ },
@@ -323,6 +322,31 @@ const rows: Row[] = [
     stderr: /^warning: access denied reading Fargate profiles of demo: allow eks:ListFargateProfiles and eks:DescribeFargateProfile/,
   },
 
+  // ---- --price-file (issue 15): a usage error naming the file, before anything is contacted ----
+  // The kubeconfig points at a closed port: reaching it would end in a connection error instead.
+  ...(
+    [
+      { rule: '--price-file naming a missing file', name: null, text: '', stderr: /^error: --price-file \S+absent-prices\.yaml: no such file; check the path$/ },
+      { rule: '--price-file that is not YAML or JSON', name: 'broken-prices.yaml', text: 'vcpuHour: [0.1\n', stderr: /^error: --price-file \S+broken-prices\.yaml: not valid YAML or JSON: .+; write \{region: eu-west-1, vcpuHour: 0\.04456, gbHour: 0\.004865\}, or a map of regions to \{vcpuHour, gbHour\}$/ },
+      { rule: '--price-file with a negative price', name: 'negative-prices.yaml', text: 'region: eu-west-1\nvcpuHour: -0.04\ngbHour: 0.004\n', stderr: /^error: --price-file \S+negative-prices\.yaml: vcpuHour -0\.04 is negative; prices are USD per hour, 0 or more$/ },
+      { rule: '--price-file with a price that is not a number', name: 'word-prices.json', text: '{"vcpuHour": 0.04, "gbHour": "cheap"}', stderr: /^error: --price-file \S+word-prices\.json: gbHour "cheap" is not a number; write USD per GB-hour as a plain number, e.g\. gbHour: 0\.004445$/ },
+      { rule: '--price-file with a price missing', name: 'half-prices.yaml', text: 'region: eu-west-1\nvcpuHour: 0.04\n', stderr: /^error: --price-file \S+half-prices\.yaml: gbHour is missing; write \{region: eu-west-1/ },
+      { rule: '--price-file keyed by something that is not a region', name: 'keys-prices.yaml', text: 'eu-west-1: {vcpuHour: 0.04, gbHour: 0.004}\nEurope: {vcpuHour: 0.04, gbHour: 0.004}\n', stderr: /^error: --price-file \S+keys-prices\.yaml: "Europe" is not an AWS region name; write/ },
+    ] as const
+  ).map((c): Row => ({
+    rule: c.rule,
+    args: (fx) => ['-o', 'json', '--price-file', c.name === null ? join(fx.dir, 'absent-prices.yaml') : fx.file(c.name, c.text)],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('closed.yaml', { server: fx.closedPortUrl }) }),
+    exit: 2,
+    stderr: c.stderr,
+  })),
+  {
+    rule: 'a bad --price-file with --all-contexts: refused before any cluster is read',
+    args: (fx) => ['--all-contexts', '-o', 'json', '--price-file', fx.file('all-negative-prices.yaml', 'vcpuHour: 0.04\ngbHour: -1\n')],
+    env: (fx) => ({ KUBECONFIG: fx.kubeconfig('closed.yaml', { server: fx.closedPortUrl }) }),
+    exit: 2,
+    stderr: /^error: --price-file \S+all-negative-prices\.yaml: gbHour -1 is negative; prices are USD per hour, 0 or more$/,
+  },
   // ---- --profiles-file ----
   {
     rule: '--profiles-file naming a missing file',

@@ -69,7 +69,7 @@ describe('__complete: what is offered', () => {
 
 describe('__complete: directives and what the value source is told', () => {
   test('file arguments and file flags are left to the shell (directive 0, no candidates)', async () => {
-    for (const words of [['restore', ''], ['--kubeconfig', ''], ['--profiles-file='], ['reschedule', '--backup-dir', '']]) {
+    for (const words of [['restore', ''], ['--kubeconfig', ''], ['--profiles-file='], ['--price-file', ''], ['reschedule', '--backup-dir', '']]) {
       assert.deepEqual(await complete(words, source), { candidates: [], directive: Directive.default }, words.join(' '));
     }
   });

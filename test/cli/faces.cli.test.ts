@@ -44,7 +44,7 @@ describe('kubectl fargate against the walkthrough sim', () => {
       assert.equal(counted.get(expected) ?? 0, expected.count, `pods matching ${expected.namespace}/${expected.name}`);
     }
     const test = doc.namespaces.find((n) => n.name === 'test');
-    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, outdated: 0, profiles: ['fp-test'] });
+    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, outdated: 0, profiles: ['fp-test'], hourlyUsd: 0 });
     const analytics = doc.profiles.find((p) => p.name === 'fp-analytics');
     assert.equal(analytics?.status, 'CREATING');
   });

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  fargateSize,
-  hourlyPrice,
-  parseCapacityProvisioned,
-  podRequirement,
-  USD_PER_GB_HOUR,
-  USD_PER_VCPU_HOUR,
-} from '../../source/domain/sizing.js';
+import { FARGATE_PRICES } from '../../source/domain/fargate-prices.js';
+import { fargateSize, parseCapacityProvisioned, podRequirement } from '../../source/domain/sizing.js';
 import type { ContainerRecord } from '../../source/domain/types.js';
 import { container, pod } from '../helpers/records.js';
 
@@ -46,11 +40,15 @@ describe('fargateSize', () => {
     });
   }
 
-  test('hourly price = vcpu * 0.04048 + GB * 0.004445', () => {
+  test('hourly price at us-east-1 rates = vcpu * 0.04048 + GB * 0.004445', () => {
+    const s = fargateSize(pod(), undefined, FARGATE_PRICES['us-east-1']!);
+    assert.equal(s?.hourlyUsd, 0.012343); // 0.25 * 0.04048 + 0.5 * 0.004445
+  });
+
+  test('without rates the size is known and its price is not (never another region\'s figures)', () => {
     const s = fargateSize(pod());
-    assert.equal(s?.hourlyUsd, hourlyPrice(0.25, 0.5));
-    assert.ok(Math.abs((s?.hourlyUsd ?? 0) - (0.25 * USD_PER_VCPU_HOUR + 0.5 * USD_PER_GB_HOUR)) < 1e-6);
-    assert.ok(Math.abs((s?.hourlyUsd ?? 0) - 0.0123) < 0.0001);
+    assert.equal(s?.label, '0.25vCPU 0.5GB');
+    assert.equal(s?.hourlyUsd, null);
   });
 
   test('provisioned is the CapacityProvisioned annotation', () => {

@@ -15,7 +15,7 @@ describe('JSON document', () => {
   test('has the documented top-level shape and per-pod verdicts', () => {
     const { view } = evaluate();
     const doc = buildReport(view, { now: new Date(0) });
-    assert.deepEqual(Object.keys(doc), ['apiVersion', 'kind', 'context', 'cluster', 'generatedAt', 'aws', 'profilesKnown', 'profiles', 'namespaces', 'pods', 'warnings']);
+    assert.deepEqual(Object.keys(doc), ['apiVersion', 'kind', 'context', 'cluster', 'generatedAt', 'aws', 'profilesKnown', 'profiles', 'namespaces', 'pods', 'warnings', 'prices']);
     assert.deepEqual(doc.cluster, { name: 'demo', region: 'us-east-1', version: null });
     const byName = new Map(doc.pods.map((p) => [p.name, p]));
     assert.equal(byName.get('test')?.expectedProfile, 'fp-test');
@@ -27,7 +27,7 @@ describe('JSON document', () => {
     assert.equal(byName.get('old')?.expectedProfile, null);
     assert.deepEqual(doc.profiles[0]?.selectors, [{ namespace: 'default', labels: {} }]);
     const test = doc.namespaces.find((n) => n.name === 'test');
-    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, profiles: ['fp-test'], outdated: 0 });
+    assert.deepEqual(test, { name: 'test', pods: 1, onFargate: 0, needsReschedule: 1, profiles: ['fp-test'], outdated: 0, hourlyUsd: 0 });
   });
 
   test("namespaces list their profiles in EKS's order of choice, without DELETING or failed ones", () => {

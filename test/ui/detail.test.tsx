@@ -48,7 +48,7 @@ describe('pod detail', () => {
 
   test('a Fargate pod: predicted size and hourly cost next to CapacityProvisioned, owner chain', () => {
     const frame = detail('default/web-1');
-    assert.match(frame, /predicted\s+0\.25vCPU 0\.5GB · \$0\.0123\/h/);
+    assert.match(frame, /predicted\s+0\.25vCPU 0\.5GB · \$0\.0123\/h \(us-east-1 On-Demand Linux\/x86, price table of\s+\d{4}-\d\d-\d\d\)/);
     assert.match(frame, /provisioned\s+0\.25vCPU 0\.5GB \(CapacityProvisioned\)\n/);
     assert.match(frame, /Pod web-1 ← ReplicaSet web-7d9f8c6b5 ← Deployment web \(inferred\)/);
   });

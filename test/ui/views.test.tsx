@@ -31,10 +31,11 @@ const show = (element: Parameters<typeof renderView>[0], state = uiState()): Ren
 describe('namespaces view', () => {
   test('shows pods, on Fargate, needing reschedule, blocked and the covering profiles per namespace', () => {
     const frame = show(<NamespacesView screen={{ kind: 'namespaces', filter: '' }} />).frame();
-    assert.match(lineWith(frame, ' test '), /test\s+1\s+0\s+1\s+0\s+0\s+fp-test/);
-    assert.match(lineWith(frame, ' default '), /default\s+2\s+2\s+0\s+0\s+0\s+fp-default/);
-    assert.match(lineWith(frame, ' prod '), /prod\s+2\s+0\s+0\s+1\s+2\s+fp-prod/);
-    assert.match(lineWith(frame, 'kube-system'), /kube-system\s+1\s+0\s+0\s+0\s+1\s+-/);
+    // USD/H: the namespace's pods running on Fargate at us-east-1 rates (2 x 0.25vCPU 0.5GB = 2 x 0.012343).
+    assert.match(lineWith(frame, ' test '), /test\s+1\s+0\s+1\s+0\s+0\s+0\.0000\s+fp-test/);
+    assert.match(lineWith(frame, ' default '), /default\s+2\s+2\s+0\s+0\s+0\s+0\.0247\s+fp-default/);
+    assert.match(lineWith(frame, ' prod '), /prod\s+2\s+0\s+0\s+1\s+2\s+0\.0000\s+fp-prod/);
+    assert.match(lineWith(frame, 'kube-system'), /kube-system\s+1\s+0\s+0\s+0\s+1\s+0\.0000\s+-/);
   });
 
   test('profiles in EKS\'s order of choice (ACTIVE by name, then CREATING); DELETING and failed ones left out', () => {
@@ -46,7 +47,7 @@ describe('namespaces view', () => {
       sceneProfile('fp-1-failed', [{ namespace: 'test' }], { status: 'CREATE_FAILED' }),
     ];
     store.setLiveProfiles([...extra, ...SCENE_PROFILES], { state: 'ok', message: null, fetchedAt: NOW, stale: false });
-    const frame = show(<NamespacesView screen={{ kind: 'namespaces', filter: '' }} />, uiState({ store })).frame();
+    const frame = show(<NamespacesView screen={{ kind: 'namespaces', filter: '' }} />, uiState({ store, columns: 120 })).frame();
     assert.match(lineWith(frame, ' test '), /\sfp-test, fp-z, fp-a-creating\s*$/);
   });
 });
@@ -100,6 +101,12 @@ describe('profiles view', () => {
     assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+subnet-0a1/);
     assert.match(lineWith(frame, 'fp-test'), /ACTIVE\s+test \{app=te\*\}\s+0\s+1/);
     assert.match(lineWith(frame, 'fp-batch'), /fp-batch \(propos.*ACTIVE\s+batch\s+0\s+1/);
+  });
+
+  test('a wide terminal adds each profile\'s USD/H: its running pods at the region\'s rates', () => {
+    const frame = show(<ProfilesView screen={{ kind: 'profiles', filter: '' }} />, uiState({ columns: 140 })).frame();
+    assert.match(lineWith(frame, 'fp-default'), /ACTIVE\s+default\s+2\s+2\s+0\.0247\s+subnet-0a1/); // 2 x 0.012343
+    assert.match(lineWith(frame, 'fp-test'), /\s0\s+1\s+0\.0000\s+subnet-0a1/);
   });
 
   test('profiles that could not be read say so instead of an empty table', () => {

@@ -6,6 +6,7 @@ import { namespaceRowKey } from '../state/rows.js';
 import type { ListScreen } from '../state/screen.js';
 import type { Style, Theme } from '../theme.js';
 import { ListTable } from './ListTable.js';
+import { usdWord } from '../../view-model/words/price.js';
 
 type Count = 'pods' | 'onFargate' | 'needsReschedule' | 'blocked' | 'pending';
 
@@ -30,6 +31,7 @@ function columns(theme: Theme): Column<NamespaceSummary>[] {
     countColumn('reschedule', 'RESCHEDULE', 'needsReschedule', 0, theme.verdict.reschedule),
     countColumn('blocked', 'BLOCKED', 'blocked', 1, theme.verdict.blocked),
     countColumn('pending', 'PENDING', 'pending', 2, theme.verdict.pending),
+    { id: 'usd', header: 'USD/H', width: 8, priority: 3, align: 'right', cell: (r) => usdWord(r.hourlyUsd).text },
     {
       id: 'profiles',
       header: 'PROFILES',

@@ -3,6 +3,7 @@ import { selectorText } from '../../view-model/words/profile.js';
 import { useUIState } from '../app/contexts.js';
 import { profileRows } from '../app/list-rows.js';
 import type { Column } from '../components/Table.js';
+import { usdWord } from '../../view-model/words/price.js';
 import { profileRowKey } from '../state/rows.js';
 import type { ListScreen } from '../state/screen.js';
 import type { Style, Theme } from '../theme.js';
@@ -32,6 +33,7 @@ function columns(theme: Theme): Column<ProfileSummary>[] {
     { id: 'selectors', header: 'SELECTORS', width: 22, flex: true, priority: 1, cell: (r) => r.profile.selectors.map(selectorText).join('; ') },
     { id: 'running', header: 'RUNNING', width: 7, priority: 0, align: 'right', cell: (r) => String(r.running) },
     { id: 'capture', header: 'CAPTURES', width: 8, priority: 0, align: 'right', cell: (r) => String(r.wouldCapture) },
+    { id: 'usd', header: 'USD/H', width: 8, priority: 5, align: 'right', cell: (r) => usdWord(r.hourlyUsd).text },
     { id: 'subnets', header: 'SUBNETS', width: 18, flex: true, priority: 3, cell: (r) => r.profile.subnets.join(',') || '-' },
     { id: 'role', header: 'EXECUTION ROLE', width: 20, priority: 4, cell: (r) => roleName(r.profile.podExecutionRoleArn) },
   ];

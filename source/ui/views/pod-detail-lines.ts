@@ -4,6 +4,7 @@ import type { LabelCheck, SelectorCheck } from '../../domain/matching.js';
 import { FARGATE_SCHEDULER, PROFILE_LABEL, type EventRecord, type OwnerRef } from '../../domain/types.js';
 import type { ClusterView, PodView } from '../../view-model/cluster-view.js';
 import { ageText, currentProfileWord, expectedProfileWord, priceWord, runsOnWord, verdictWord } from '../../view-model/words/pod.js';
+import { priceOriginText } from '../../view-model/words/price.js';
 import { kubeletSentence } from '../../view-model/words/upgrade.js';
 import { seg, type Line } from '../components/lines.js';
 import { toneStyle, type Theme } from '../theme.js';
@@ -15,7 +16,7 @@ import { toneStyle, type Theme } from '../theme.js';
 export interface DetailInput {
   row: PodView;
   /** The profiles (profileRecords), whether they are known, and which are proposals. */
-  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'> & Partial<Pick<ClusterView, 'upgrade'>>;
+  view: Pick<ClusterView, 'profileRecords' | 'profilesKnown' | 'proposed'> & Partial<Pick<ClusterView, 'upgrade' | 'prices'>>;
   theme: Theme;
   now: number;
 }
@@ -86,7 +87,7 @@ export function podDetailLines({ row, view, theme, now }: DetailInput): Line[] {
   heading('Size');
   const size = placement.size;
   if (!size) lines.push([seg('  too large for any Fargate size', t.verdict.blocked)]);
-  else field('predicted', `${size.label} · $${priceWord(size).text}/h (us-east-1 On-Demand)`);
+  else field('predicted', `${size.label} · $${priceWord(size).text}/h (${view.prices ? priceOriginText(view.prices) : 'On-Demand Linux/x86'})`);
   const provisioned = pod.capacityProvisioned;
   if (provisioned) {
     const differs = size !== null && normalise(provisioned) !== normalise(size.label);

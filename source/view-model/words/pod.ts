@@ -36,8 +36,8 @@ export const reasonWord = (p: Placement): Word => ({ text: p.reasons.at(-1) ?? '
 /** The predicted Fargate size; none when the pod fits no Fargate size. */
 export const sizeWord = (size: FargateSize | null): Word => ({ text: size?.label ?? NONE });
 
-/** USD per hour of the predicted size (us-east-1 On-Demand), to a hundredth of a cent. */
-export const priceWord = (size: FargateSize | null): Word => ({ text: size ? size.hourlyUsd.toFixed(4) : NONE });
+/** USD per hour of the predicted size at the cluster region's rates, to a hundredth of a cent; `<none>` when unknown. */
+export const priceWord = (size: FargateSize | null): Word => ({ text: size?.hourlyUsd == null ? NONE : size.hourlyUsd.toFixed(4) });
 
 /** "ReplicaSet/web-5d4f8" (--json's owner too); null for a bare pod. */
 export const ownerRef = (owner: OwnerRef | null): string | null => (owner ? `${owner.kind}/${owner.name}` : null);
