@@ -43,8 +43,8 @@ function headerLines(log: RequestLog, title: string, headers: HeaderPairs): stri
   return [`${title}:`, ...headers.map(([name, value]) => `    ${name}: ${MASKED_HEADERS.test(name) ? masked(value) : safe(log, value)}`)];
 }
 
-/** `Bearer <redacted>`: the scheme says which credential was sent, never its value. */
-const masked = (value: string): string => `${value.split(' ')[0] === value ? '' : `${value.split(' ')[0]} `}<redacted>`;
+/** `Bearer <masked>` (kubectl's word): the scheme says which credential was sent, never its value. */
+const masked = (value: string): string => `${value.split(' ')[0] === value ? '' : `${value.split(' ')[0]} `}<masked>`;
 
 export function bodyText(log: RequestLog, body: string): string {
   if (log.level >= 9 || body.length <= BODY_LIMIT) return safe(log, body);

@@ -264,13 +264,13 @@ describe('kubectl and AWS CLI parity against the sim', () => {
       for (const r of lists) assert.deepEqual(r.query.fieldSelector, ['status.phase=Running']);
     });
 
-    test('-v=8 logs each request and its headers with the token redacted', async () => {
+    test('-v=8 logs each request and its headers with the token masked, as kubectl does', async () => {
       const { code, stderr } = await runCli(['-n', 'test', '-o', 'name', '-v=8'], simEnv(secure));
       assert.equal(code, 0, stderr);
       assert.match(stderr, /GET https:\/\/127\.0\.0\.1:\d+\/api\/v1\/namespaces\/test\/pods\?limit=500 200 OK/);
       assert.match(stderr, /GET https:\/\/127\.0\.0\.1:\d+\/clusters\/demo\/fargate-profiles/);
-      assert.match(stderr, /Authorization: Bearer <redacted>/);
-      assert.match(stderr, /authorization: AWS4-HMAC-SHA256 <redacted>/);
+      assert.match(stderr, /Authorization: Bearer <masked>/);
+      assert.match(stderr, /authorization: AWS4-HMAC-SHA256 <masked>/);
       assert.ok(!stderr.includes(secure.token), 'the bearer token is in the log');
       assert.ok(!stderr.includes(String(secure.env.AWS_SECRET_ACCESS_KEY)), 'the AWS secret is in the log');
     });
