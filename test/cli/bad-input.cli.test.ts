@@ -590,12 +590,16 @@ const rows: Row[] = [
 
 
 /** The user's environment minus anything that would point the CLI elsewhere. */
+const STATE_HOME = mkdtempSync(join(tmpdir(), 'kf-bad-input-state-'));
+
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(KUBECONFIG|AWS_|KUBECTL_FARGATE_|CI$)/.test(key)) continue;
     env[key] = value;
   }
+  // Journals a run on this machine left in the user's state directory would add warnings.
+  env.XDG_STATE_HOME = STATE_HOME;
   return env;
 }
 
@@ -662,6 +666,7 @@ describe('bad input: one line naming the problem and the fix, the right exit cod
     await fx?.sim.close();
     await fx?.plainSim.close();
     if (fx) rmSync(fx.dir, { recursive: true, force: true });
+    rmSync(STATE_HOME, { recursive: true, force: true });
   });
 
   for (const row of rows) {
