@@ -36,8 +36,10 @@ export async function runView(options: Options): Promise<number> {
       copy: (text) => void process.stdout.write(osc52(text)),
       // e (export) is a read; c and x are handed over only without --read-only.
       profiles: tuiProfiles(live, options),
-      // --read-only: nothing that could change the cluster is even handed to the UI.
-      ...(options.readOnly ? {} : { actions: tuiActions(live, options) }),
+      // --read-only: nothing that could change the cluster is even handed to the UI. --dry-run:
+      // the reschedule keys are not offered (the run has no preview of its own here); the
+      // profile keys preview and send nothing (tui-profiles.ts).
+      ...(options.readOnly || options.dryRun !== false ? {} : { actions: tuiActions(live, options) }),
     });
   } finally {
     // However the TUI ended (quit, signal, crash), a bare pod in flight is re-created first.
