@@ -56,7 +56,7 @@ const eksWrites = (): SimRequest[] => [...sim.requests.all.filter((r) => r.api =
 const profilesNow = (): string[] => sim.cluster.profiles().map((p) => `${p.name}:${p.status}`).sort();
 
 describe('c and x against the sim', () => {
-  test('--dry-run: the delete dialog shows the request; the typed name sends nothing and backs up nothing', async () => {
+  test('--dry-run: the delete and create dialogs show the request; the typed name or y sends nothing and backs up nothing', async () => {
     const { t, backups } = await open(['--dry-run']);
     await select(t, 'fp-test');
     const before = profilesNow();
@@ -70,6 +70,20 @@ describe('c and x against the sim', () => {
     assert.deepEqual(eksWrites().map((w) => `${w.api} ${w.method} ${w.path}`), []);
     assert.deepEqual(profilesNow(), before);
     assert.deepEqual(filesUnder(backups), []);
+
+    // c: the what-if and the request; y sends nothing.
+    await press(t, 'c');
+    await waitForFrame(t, (f) => f.includes('Create a Fargate profile'));
+    await typeText(t, 'fp-dry');
+    await press(t, 'tab');
+    await typeText(t, 'test');
+    await press(t, 'enter');
+    const create = await waitForFrame(t, (f) => f.includes('Create Fargate profile fp-dry? (dry run'), 10_000);
+    assert.match(create, /Would send CreateFargateProfile/);
+    await press(t, 'y');
+    await waitForFrame(t, (f) => f.includes('Dry run: CreateFargateProfile fp-dry was not sent'), 10_000);
+    assert.deepEqual(eksWrites().map((w) => `${w.api} ${w.method} ${w.path}`), []);
+    assert.deepEqual(profilesNow(), before);
   });
 
   test('c creates the profile once y is pressed; x then backs up its bare pod before EKS stops it', async () => {
