@@ -73,9 +73,7 @@ Reschedule and restore flags:
   -y, --yes                    do not ask for confirmation
       --dry-run[=MODE]         client (bare --dry-run): print the plan and the manifests, send
                                nothing; server: send every write with dryRun=All (admission and
-                               PodDisruptionBudgets answer, nothing changes); none: a real run.
-                               In the live view: c and x show what would be sent, send nothing;
-                               r, ctrl-r and U are not bound
+                               PodDisruptionBudgets answer, nothing changes); none: a real run
       --backup-dir DIR         where to save manifests before deleting, also for the live view's r
                                (default: ~/.local/state/kubectl-fargate/backups)
       --timeout DUR            bound each wait, e.g. 2m, at most 24h (default: 5m; also for the
