@@ -59,8 +59,10 @@ describe('x deletes a profile only once its name is typed exactly', () => {
     await waitForFrame(t, (f) => f.includes('Delete Fargate profile fp-test?'));
     await typeText(t, 'fp-test');
     await press(t, 'enter');
-    await waitForFrame(t, (f) => f.includes('profile fp-test is deleted'));
+    const done = await waitForFrame(t, (f) => f.includes('profile fp-test is deleted'));
     assert.deepEqual(fake.deletes, ['fp-test']);
+    // The outcome stays on the status bar's second line (a notice would fade).
+    assert.match(done.split('\n')[1] ?? '', /^profile fp-test is deleted │/);
   });
 
   test('the name and enter arriving in one chunk (a paste) do not delete', async () => {

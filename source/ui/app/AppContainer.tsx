@@ -31,7 +31,7 @@ import { useProfileWrites } from '../hooks/useProfileWrites.js';
 import { createTextLines } from '../views/detail-lines-for.js';
 import { App } from './App.js';
 import type { CommandActions } from './command-handlers.js';
-import { UIActionsContext, UIStateContext, type UIActions, type UIState } from './contexts.js';
+import { UIActionsContext, UIStateContext, type ProfileChange, type UIActions, type UIState } from './contexts.js';
 import { focusedPodKey } from './list-rows.js';
 
 export interface AppProps {
@@ -104,11 +104,12 @@ export function AppContainer(props: AppProps) {
     export: profiles !== null,
   });
   const { quitting, isQuitting, quit } = useQuit(runner, props.onQuit, props.registerQuit);
+  const [profileChange, setProfileChange] = useState<ProfileChange | null>(null);
   const layout = useMemo(() => ({ columns: size.columns, rows: size.rows, bodyHeight: Math.max(3, size.rows - CHROME_LINES) }), [size.columns, size.rows]);
 
   const state: UIState = useMemo(
-    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines, doc, reads: readAccess.known }),
-    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines, doc, readAccess.known],
+    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines, doc, reads: readAccess.known, profileChange }),
+    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines, doc, readAccess.known, profileChange],
   );
   const readState = useReadState(state, readNav);
 
@@ -143,7 +144,7 @@ export function AppContainer(props: AppProps) {
   const switchContext = useContextSwitch(contexts, runner.busy, currentContext, dispatch, notice);
   const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice });
   useRunEndNotice(runner.run, notice);
-  const profileFlow = useProfileWrites({ profiles, writes: profileWrites, readState, dispatch, notice });
+  const profileFlow = useProfileWrites({ profiles, writes: profileWrites, readState, dispatch, notice, report: setProfileChange });
   // One dialog at a time: a profile write's answer sends it, a reschedule plan's starts the run.
   const confirmDialog = useCallback(() => (readState().nav.modal?.profile ? profileFlow.confirm() : plan.confirm()), [readState, profileFlow, plan]);
   const prompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace, contexts, switchContext });

@@ -40,6 +40,13 @@ export interface UIState {
   doc: PodDoc | null;
   /** Read permission answers by namespace (y, d, l are bound only where they are allowed). */
   reads: ReadonlyMap<string, PodReadPermissions>;
+  /** The profile change of this session (c, x): its latest step while it runs, then its outcome; null before the first. */
+  profileChange: ProfileChange | null;
+}
+
+export interface ProfileChange {
+  text: string;
+  level: 'busy' | 'ok' | 'error';
 }
 
 export interface RescheduleAccess {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { UIState } from '../app/contexts.js';
+import type { ProfileChange, UIState } from '../app/contexts.js';
 import type { NavAction, ProfileWrite } from '../state/navigation.js';
 import type { ProfileDraft, ProfileExportFormat, TuiProfiles, TuiProfileWrites } from '../tui-actions.js';
 
@@ -23,6 +23,8 @@ export interface ProfileWritesDeps {
   readState: () => UIState;
   dispatch: (action: NavAction) => void;
   notice: (text: string, level?: 'info' | 'error') => void;
+  /** Where the change's progress and outcome stay on the status bar (they outlive a notice). */
+  report: (change: ProfileChange) => void;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -32,7 +34,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
  * the profile's name typed exactly, `c` an explicit `y` after the what-if. One write at a time;
  * its progress and outcome go to the status bar.
  */
-export function useProfileWrites({ profiles, writes, readState, dispatch, notice }: ProfileWritesDeps): ProfileWritesControl {
+export function useProfileWrites({ profiles, writes, readState, dispatch, notice, report }: ProfileWritesDeps): ProfileWritesControl {
   const busy = useRef<string | null>(null);
   const asking = useRef(false);
 
@@ -107,14 +109,16 @@ export function useProfileWrites({ profiles, writes, readState, dispatch, notice
     if (busy.current) return busyNotice();
     const what = `${write.action === 'delete' ? 'Deleting' : 'Creating'} profile ${write.name}`;
     busy.current = what;
-    notice(`${what}…`);
-    const progress = (line: string) => notice(line);
+    report({ text: `${what}…`, level: 'busy' });
+    const progress = (line: string) => report({ text: `${what}: ${line}`, level: 'busy' });
     const sent = write.action === 'delete' ? writes.delete(write.name, progress) : writes.create(write.draft!, progress);
-    sent.then(
-      (outcome) => notice(outcome),
-      (error: unknown) => notice(`${what} failed: ${message(error)}`, 'error'),
-    ).finally(() => void (busy.current = null));
-  }, [readState, writes, dispatch, notice, busyNotice]);
+    sent
+      .then(
+        (outcome) => report({ text: outcome, level: /FAILED/.test(outcome) ? 'error' : 'ok' }),
+        (error: unknown) => report({ text: `${what} failed: ${message(error)}`, level: 'error' }),
+      )
+      .finally(() => void (busy.current = null));
+  }, [readState, writes, dispatch, busyNotice, report]);
 
   const exportProfile = useCallback(
     (name: string, format: ProfileExportFormat, inPlace: boolean) => {
