@@ -14,7 +14,7 @@ function storeWith(labels: Record<string, string>) {
 
 describe('the create form is prefilled from the pod or namespace selected last', () => {
   const selection = (pods: string | null, namespaces: string | null) => ({ ...initialNavState({ namespace: null }).selection, pods: { key: pods, index: 0 }, namespaces: { key: namespaces, index: 0 } });
-  const cases = [
+  const cases: Array<{ rule: string; labels: Record<string, string>; pods: string | null; namespaces: string | null; draft: { name: string; selectors: string } }> = [
     { rule: 'a selected pod with an app label: NS:app=value', labels: { app: 'cart', tier: 'web' }, pods: 'shop/cart-1', namespaces: 'test', draft: { name: 'shop', selectors: 'shop:app=cart' } },
     { rule: 'the well-known app.kubernetes.io/name label comes first', labels: { app: 'cart', 'app.kubernetes.io/name': 'carts' }, pods: 'shop/cart-1', namespaces: null, draft: { name: 'shop', selectors: 'shop:app.kubernetes.io/name=carts' } },
     { rule: 'a pod without an app label: its namespace', labels: { tier: 'web' }, pods: 'shop/cart-1', namespaces: null, draft: { name: 'shop', selectors: 'shop' } },

@@ -54,7 +54,7 @@ export function layoutDialog(modal: Modal, columns: number, height: number): Dia
 
   // 1. How to answer (or why the last key did nothing): always, at least one line.
   const [long, short] =
-    modal.kind === 'typed-confirm' && modal.profile ? [`${deletePrompt(modal.expected).trim()} (esc cancels)`, typedInstruction(modal.expected)[1]]
+    modal.kind === 'typed-confirm' && modal.profile ? [`${deletePrompt(modal.expected).trim().replace(/:$/, '')} (esc cancels)`, typedInstruction(modal.expected)[1]]
     : modal.kind === 'typed-confirm' ? typedInstruction(modal.expected)
     : CONFIRM_INSTRUCTION;
   const text = modal.hint ?? (long.length <= width ? long : short);
