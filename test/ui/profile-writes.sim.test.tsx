@@ -17,17 +17,24 @@ let sim: RunningSim;
 let restoreEnv: () => void = () => {};
 const sessions: LiveSession[] = [];
 let tui: AppHarness | null = null;
+let stateBefore: string | undefined;
 
 before(async () => {
   sim = await fastSim({ scenario: 'walkthrough' });
   // The walkthrough's fp-analytics is CREATING for a minute: EKS would make every write wait for it.
   sim.cluster.setProfileStatus('fp-analytics', 'ACTIVE');
   restoreEnv = pointAwsSdkAt(sim);
+  // Journal links go to the default state directory even with --backup-dir (so the next start
+  // finds them): point it at a private one, never the user's.
+  stateBefore = process.env.XDG_STATE_HOME;
+  process.env.XDG_STATE_HOME = tempDir('kf-tui-profiles-state-');
 });
 after(async () => {
   tui?.unmount();
   for (const live of sessions) await live.close();
   restoreEnv();
+  if (stateBefore === undefined) delete process.env.XDG_STATE_HOME;
+  else process.env.XDG_STATE_HOME = stateBefore;
   await sim?.close();
 });
 
