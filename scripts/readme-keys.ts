@@ -4,7 +4,7 @@
 import { HELP_SECTIONS, isInputKind, KEYMAP, type Binding, type InputKind } from '../source/ui/keymap.js';
 import { COMMANDS, commandUsage, type PromptCommand } from '../source/ui/state/commands.js';
 
-const INPUT_NAME: Record<InputKind, string> = { command: '`:` prompt', filter: '`/` filter', confirm: 'y/n dialog', 'typed-confirm': 'typed confirmation' };
+const INPUT_NAME: Record<InputKind, string> = { command: '`:` prompt', filter: '`/` filter', confirm: 'y/n dialog', 'typed-confirm': 'typed confirmation', form: 'create form' };
 
 function where(binding: Binding, keymap: readonly Binding[]): string {
   const screens = new Set(keymap.flatMap((b) => b.screens).filter((s) => !isInputKind(s)));

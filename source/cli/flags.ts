@@ -94,7 +94,8 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'all', kind: 'bool', commands: ['reschedule'] },
   { name: 'yes', short: 'y', kind: 'bool', commands: ['reschedule', 'restore', 'profile'] },
   // kubectl's --dry-run: bare means client (its NoOptDefVal); a value needs `=`.
-  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore', 'profile'] },
+  // The viewer too: its profile keys (c, x) then show what would be sent and send nothing.
+  { name: 'dry-run', kind: 'string', noValue: 'client', commands: ['reschedule', 'restore', 'profile', 'view'] },
   { name: 'backup-dir', kind: 'string', commands: ['reschedule', 'restore', 'view', 'profile'] },
   { name: 'timeout', kind: 'string', commands: ['reschedule', 'restore', 'view', 'profile'] },
   // What a bare pod is re-created from: live (default) | last-applied (checked by the mode).

@@ -10,6 +10,7 @@ import { STOP_EXIT, onOutputLost } from './interrupts.js';
 import { requireClusterMatch } from './cluster-check.js';
 import { openLiveSession, type LiveSession } from './live-session.js';
 import { osc52 } from '../lib/osc52.js';
+import { tuiProfiles } from './tui-profiles.js';
 
 /** The live TUI: watches keep the store current; the UI reads it. */
 export async function runView(options: Options): Promise<number> {
@@ -33,8 +34,12 @@ export async function runView(options: Options): Promise<number> {
       reads: live.reads,
       contexts: live.contexts,
       copy: (text) => void process.stdout.write(osc52(text)),
-      // --read-only: nothing that could change the cluster is even handed to the UI.
-      ...(options.readOnly ? {} : { actions: tuiActions(live, options) }),
+      // e (export) is a read; c and x are handed over only without --read-only.
+      profiles: tuiProfiles(live, options),
+      // --read-only: nothing that could change the cluster is even handed to the UI. --dry-run:
+      // the reschedule keys are not offered (the run has no preview of its own here); the
+      // profile keys preview and send nothing (tui-profiles.ts).
+      ...(options.readOnly || options.dryRun !== false ? {} : { actions: tuiActions(live, options) }),
     });
   } finally {
     // However the TUI ended (quit, signal, crash), a bare pod in flight is re-created first.

@@ -14,12 +14,12 @@ export type ScreenKind = Screen['kind'];
  * confirmation dialog, a typed confirmation. Keys then go ONLY to its bindings (and, in a text
  * field, into the text): nothing falls through to the screen's keys.
  */
-export type InputKind = 'command' | 'filter' | 'confirm' | 'typed-confirm';
+export type InputKind = 'command' | 'filter' | 'confirm' | 'typed-confirm' | 'form';
 
 /** Where a binding can be active: a screen, or an input open over one. */
 export type KeyContext = ScreenKind | InputKind;
 
-export const INPUT_KINDS: readonly InputKind[] = ['command', 'filter', 'confirm', 'typed-confirm'];
+export const INPUT_KINDS: readonly InputKind[] = ['command', 'filter', 'confirm', 'typed-confirm', 'form'];
 export const isInputKind = (context: KeyContext): context is InputKind => (INPUT_KINDS as readonly string[]).includes(context);
 
 export type Command =
@@ -45,6 +45,12 @@ export type Command =
   | 'logs.container'
   | 'logs.tail'
   | 'profiles.refresh'
+  | 'profile.create'
+  | 'profile.delete'
+  | 'profile.export'
+  | 'export.format'
+  | 'form.next'
+  | 'form.submit'
   | 'help.toggle'
   | 'app.quit'
   | 'app.interrupt'
@@ -91,11 +97,13 @@ export interface KeySpec {
  * What a binding needs before it may be bound at all (k9s binds a key only if allowed):
  * 'reschedule' = the host offers it AND the user's permissions allow it here; 'run' = a
  * reschedule run exists to look at; 'read' / 'logs' = the user may get the focused pod / its
- * log (RBAC, asked for the pod's namespace); 'copy' = the host can put text on the clipboard.
+ * log (RBAC, asked for the pod's namespace); 'copy' = the host can put text on the clipboard;
+ * 'profile-write' = the host offers profile writes (never with --read-only); 'export' = the host
+ * can export profiles.
  */
-export type Capability = 'reschedule' | 'run' | 'read' | 'logs' | 'copy';
+export type Capability = 'reschedule' | 'run' | 'read' | 'logs' | 'copy' | 'profile-write' | 'export';
 
-export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'General' | 'Prompts and dialogs';
+export type HelpSection = 'Navigation' | 'Views' | 'Pods' | 'Reschedule' | 'Profiles' | 'General' | 'Prompts and dialogs';
 
 export interface Binding {
   command: Command;
@@ -122,9 +130,9 @@ const ALL_LISTS: readonly ScreenKind[] = [...LISTS, 'profile', 'contexts'];
 const POD_LISTS: readonly ScreenKind[] = ['pods', 'profile'];
 /** Screens about one pod, and the lists of pods: y, d, l and c act on that pod (or the selected one). */
 const ON_A_POD: readonly ScreenKind[] = [...POD_LISTS, 'detail', 'yaml', 'describe', 'logs'];
-const SCROLLABLE: readonly ScreenKind[] = [...ALL_LISTS, 'detail', 'yaml', 'describe', 'logs', 'help', 'progress'];
+const SCROLLABLE: readonly ScreenKind[] = [...ALL_LISTS, 'detail', 'yaml', 'describe', 'logs', 'help', 'progress', 'export'];
 const EVERYWHERE: readonly ScreenKind[] = SCROLLABLE;
-const TEXT_FIELDS: readonly InputKind[] = ['command', 'filter', 'typed-confirm'];
+const TEXT_FIELDS: readonly InputKind[] = ['command', 'filter', 'typed-confirm', 'form'];
 /** Every screen and every prompt or dialog open over one. */
 const ANYWHERE: readonly KeyContext[] = [...EVERYWHERE, ...INPUT_KINDS];
 
@@ -167,6 +175,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'ns.rescheduleAll', keys: [{ char: 'r', ctrl: true, label: 'ctrl-r' }], description: 'Reschedule every pod needing it in the namespace', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
   { command: 'ns.recycleOutdated', keys: [{ char: 'U', label: 'U' }], description: 'Recycle every pod in the namespace that blocks the next control-plane upgrade', section: 'Reschedule', screens: ['pods'], destructive: true, requires: 'reschedule', alone: true },
   { command: 'run.show', keys: [{ char: 'w', label: 'w' }], description: 'Show the reschedule progress (it goes on after esc)', section: 'Reschedule', screens: ['namespaces', 'pods', 'profiles', 'detail'], footer: 'progress', requires: 'run' },
+  { command: 'profile.export', keys: [{ char: 'e', label: 'e' }], description: 'Export the profile: eksctl, Terraform, CloudFormation or CreateFargateProfile JSON', section: 'Profiles', screens: ['profiles'], footer: 'export', requires: 'export' },
+  { command: 'export.format', keys: [{ special: 'tab', label: 'tab' }], description: 'Export: the next form (eksctl → terraform → cloudformation → json)', section: 'Profiles', screens: ['export'], footer: 'format' },
+  { command: 'profile.create', keys: [{ char: 'c', label: 'c' }], description: 'Create a profile: a form prefilled from the selected namespace or pod, the what-if, then y', section: 'Profiles', screens: ['profiles'], footer: 'create', destructive: true, requires: 'profile-write', alone: true },
+  { command: 'profile.delete', keys: [{ char: 'x', label: 'x' }], description: 'Delete the profile: what EKS does to its pods, bare pods backed up first, its name typed to confirm', section: 'Profiles', screens: ['profiles'], footer: 'delete', destructive: true, requires: 'profile-write', alone: true },
   { command: 'profiles.refresh', keys: [{ char: 'R', label: 'R' }], description: 'Re-read Fargate profiles now (says how many were read)', section: 'General', screens: EVERYWHERE },
   { command: 'help.toggle', keys: [{ char: '?', label: '?' }], description: 'Help (this screen)', section: 'General', screens: EVERYWHERE, footer: 'help' },
   { command: 'app.quit', keys: [{ char: 'q', label: 'q' }], description: 'Quit', section: 'General', screens: EVERYWHERE, footer: 'quit' },
@@ -182,10 +194,12 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'input.cancel', keys: [{ special: 'escape', label: 'esc' }], description: 'Prompt, filter, typed name: close it; nothing is run', section: 'Prompts and dialogs', screens: TEXT_FIELDS, footer: 'cancel' },
   { command: 'dialog.confirm', keys: [{ char: 'y', label: 'y' }], description: 'y/n dialog: run the plan it shows (enter does not confirm)', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'confirm', alone: true },
   { command: 'dialog.cancel', keys: [{ char: 'n', label: 'n' }, { special: 'escape', label: 'esc' }], description: 'y/n dialog: cancel; nothing is run', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'cancel' },
-  { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Typed confirmation: confirm once the namespace name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
+  { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Typed confirmation: confirm once the namespace (or profile) name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
+  { command: 'form.next', keys: [{ special: 'tab', label: 'tab' }], description: 'Create form: the next field (name, selectors)', section: 'Prompts and dialogs', screens: ['form'], footer: 'field' },
+  { command: 'form.submit', keys: [{ special: 'return', label: 'enter' }], description: 'Create form: show what the profile would capture (nothing is sent; y then creates it)', section: 'Prompts and dialogs', screens: ['form'], footer: 'what-if', alone: true },
 ];
 
-export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Navigation', 'General', 'Prompts and dialogs'];
+export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Profiles', 'Navigation', 'General', 'Prompts and dialogs'];
 
 export interface BindingOptions {
   readOnly: boolean;

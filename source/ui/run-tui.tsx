@@ -2,7 +2,7 @@ import { render } from 'ink';
 import { AppContainer, type AppProps } from './app/AppContainer.js';
 
 /** What the host decides; the rest of AppProps are test hooks. */
-export type TuiOptions = Pick<AppProps, 'store' | 'refreshProfiles' | 'readOnly' | 'namespace' | 'labelSelector' | 'noColor' | 'actions' | 'reads' | 'contexts' | 'copy'>;
+export type TuiOptions = Pick<AppProps, 'store' | 'refreshProfiles' | 'readOnly' | 'namespace' | 'labelSelector' | 'noColor' | 'actions' | 'reads' | 'contexts' | 'copy' | 'profiles'>;
 
 /**
  * Full-screen TUI over the live store. Resolves when the user quits. The terminal is restored

@@ -65,3 +65,42 @@ export interface ProfilesReread {
   profiles: number | null;
   problem: string | null;
 }
+
+/** The forms `e` shows a profile in (the same as `profile export -o`). */
+export const PROFILE_EXPORT_FORMATS = ['eksctl', 'terraform', 'cloudformation', 'json'] as const;
+export type ProfileExportFormat = (typeof PROFILE_EXPORT_FORMATS)[number];
+
+/** What a profile write would do, shown in its dialog before anything is sent. */
+export interface ProfilePreview {
+  title: string;
+  /** The what-if (pods captured, or what EKS does to the pods), and under --dry-run what would be sent. */
+  lines: string[];
+}
+
+/** The create form's fields as typed: `selectors` is `NS[:key=value,...]`, several joined by `;`. */
+export interface ProfileDraft {
+  name: string;
+  selectors: string;
+}
+
+/**
+ * Profile writes (`c`, `x`), bound to the live session's kubeconfig and EKS client. Each
+ * rejects with an Error whose message is one line for the user (nothing was sent then).
+ */
+export interface TuiProfileWrites {
+  /** --dry-run: the dialogs show what would be sent and confirming sends nothing. */
+  dryRun: boolean;
+  previewDelete(name: string): Promise<ProfilePreview>;
+  /** Backs up and journals the bare pods, sends DeleteFargateProfile, waits until it is gone; resolves to the outcome line. */
+  delete(name: string, progress: (line: string) => void): Promise<string>;
+  previewCreate(draft: ProfileDraft): Promise<ProfilePreview>;
+  /** Sends CreateFargateProfile and waits until it is ACTIVE (or CREATE_FAILED); resolves to the outcome line. */
+  create(draft: ProfileDraft, progress: (line: string) => void): Promise<string>;
+}
+
+/** The profiles view's host functions: `e` (a read, offered with --read-only) and the writes (null with --read-only). */
+export interface TuiProfiles {
+  /** One profile in `format`; throws an Error with a one-line message when it cannot. */
+  exportText(name: string, format: ProfileExportFormat): string;
+  writes: TuiProfileWrites | null;
+}

@@ -104,7 +104,7 @@ describe('bad flags: one line, exit 2 (pflag would refuse them too, or they woul
     { rule: '--json conflicts with -o yaml', argv: ['--json', '-o', 'yaml'], message: /conflicts/ },
     { rule: 'bad --color', argv: ['--color', 'pink'], message: /--color must be/ },
     { rule: 'reschedule-only flag on the viewer', argv: ['--yes'], message: /--yes is only valid with/ },
-    { rule: '--dry-run on the viewer', argv: ['--dry-run=server'], message: /--dry-run is only valid with: reschedule, restore/ },
+    { rule: '--dry-run on a read-only command', argv: ['check', '--dry-run=server'], message: /--dry-run is only valid with: reschedule, restore, profile, the viewer/ },
     { rule: 'stray argument to the viewer', argv: ['check', 'extra'], message: /unexpected argument "extra"/ },
     { rule: 'a bool does not take the next argument', argv: ['--no-headers', 'false'], message: /unknown command "false"/ },
     { rule: '--from without its value', argv: ['reschedule', '-n', 'test', 'a', '--from'], message: /--from needs a value/ },

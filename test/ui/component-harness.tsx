@@ -54,6 +54,7 @@ export function uiState(options: StateOptions = {}): UIState {
     textLines: createTextLines(),
     doc: null,
     reads: new Map(),
+    profileChange: null,
   };
 }
 

@@ -131,6 +131,10 @@ describe('command handlers (no ink: a UIState in, calls on UIActions out)', () =
       completePrompt: () => void calls.push(['completePrompt']),
       switchContext: (name) => void calls.push(['switchContext', name]),
       copy: (text) => void calls.push(['copy', text]),
+      askProfileDelete: async (name) => void calls.push(['askProfileDelete', name]),
+      openProfileForm: (draft) => void calls.push(['openProfileForm', draft]),
+      submitProfileForm: async () => void calls.push(['submitProfileForm']),
+      exportProfile: (name, format, inPlace) => void calls.push(['exportProfile', name, format, inPlace]),
     };
     return { calls, actions };
   }

@@ -74,3 +74,24 @@ describe('the dialog at every terminal size', () => {
     assert.match(d.plan[0]!, /^test\/test/);
   });
 });
+
+describe('a profile delete dialog (x)', () => {
+  const deletion: Modal = {
+    kind: 'typed-confirm',
+    podKeys: [],
+    steps: [],
+    expected: 'fp-test',
+    typed: 'fp',
+    profile: { action: 'delete', name: 'fp-test', preview: { title: 'Delete Fargate profile fp-test?', lines: ['Deleting profile fp-test makes EKS stop the 2 pods it launched:', 'test/a  stopped and lost: a bare pod', 'test/b  stopped; its controller replaces it'] } },
+  };
+  for (const [columns, rows] of [[40, 10], [80, 24], [120, 40]] as const) {
+    test(`${columns}x${rows}: the question, how to answer and the typed name are shown; the plan's words are the host's, never a reschedule plan`, () => {
+      const d = layoutDialog(deletion, ...body(columns, rows));
+      assert.equal(d.title[0], 'Delete Fargate profile fp-test?');
+      assert.match(d.instruction.join(' '), /fp-test/);
+      assert.equal(d.input, '> fp');
+      assert.match(d.plan[0] ?? '', /^Deleting profile fp-test/);
+      assert.doesNotMatch([...d.title, ...d.plan].join('\n'), /Reschedule|Nothing to reschedule/);
+    });
+  }
+});

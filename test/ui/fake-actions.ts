@@ -3,7 +3,7 @@
 import { planForKeys } from '../../source/actions/plan.js';
 import type { Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from '../../source/actions/types.js';
 import type { RescheduleRun } from '../../source/actions/reschedule.js';
-import type { PodPermissions, TuiActions } from '../../source/ui/tui-actions.js';
+import type { PodPermissions, ProfileDraft, ProfileExportFormat, TuiActions, TuiProfiles } from '../../source/ui/tui-actions.js';
 import { NOW } from '../helpers/scene.js';
 
 const FINAL: Record<Outcome, ProgressStep> = { succeeded: 'done', failed: 'failed', blocked: 'blocked', refused: 'refused', interrupted: 'interrupted' };
@@ -106,4 +106,54 @@ export function denying(namespaceDenied: string, denied: { evict?: boolean; dele
     if (denied.evict) p.missing.push(`create pods/eviction in ${namespace}`);
     return p;
   };
+}
+
+/** A stand-in for the host's profile functions: previews it makes up, writes it only records (never sends). */
+export interface FakeProfiles {
+  profiles: TuiProfiles;
+  previews: string[];
+  deletes: string[];
+  creates: ProfileDraft[];
+  exports: Array<[string, ProfileExportFormat]>;
+}
+
+export function fakeProfiles(options: { dryRun?: boolean; readOnly?: boolean; failPreview?: string } = {}): FakeProfiles {
+  const fake: FakeProfiles = {
+    previews: [],
+    deletes: [],
+    creates: [],
+    exports: [],
+    profiles: {
+      exportText: (name, format) => {
+        fake.exports.push([name, format]);
+        return format === 'eksctl' ? `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nfargateProfiles:\n  - name: ${name}\n` : `# ${format} of ${name}\n`;
+      },
+      writes: options.readOnly
+        ? null
+        : {
+            dryRun: options.dryRun ?? false,
+            previewDelete: async (name) => {
+              fake.previews.push(`delete ${name}`);
+              if (options.failPreview) throw new Error(options.failPreview);
+              return { title: `Delete Fargate profile ${name}?`, lines: [`Deleting profile ${name} makes EKS stop the 1 pod it launched:`, 'test/test  stopped and lost: a bare pod (backed up first)'] };
+            },
+            delete: async (name, progress) => {
+              fake.deletes.push(name);
+              progress(`deleting Fargate profile ${name} (DeleteFargateProfile)`);
+              return `profile ${name} is deleted`;
+            },
+            previewCreate: async (draft) => {
+              fake.previews.push(`create ${draft.name} ${draft.selectors}`);
+              if (options.failPreview) throw new Error(options.failPreview);
+              return { title: `Create Fargate profile ${draft.name}?`, lines: [`What if: ${draft.name} would take 1 pod if re-created now`] };
+            },
+            create: async (draft, progress) => {
+              fake.creates.push(draft);
+              progress(`creating Fargate profile ${draft.name} (CreateFargateProfile)`);
+              return `profile ${draft.name} is ACTIVE`;
+            },
+          },
+    },
+  };
+  return fake;
 }

@@ -13,11 +13,14 @@ import { initialNavState, navReducer, type Modal, type NavAction, type NavState 
 import { openPrompt } from '../../source/ui/state/prompt-state.js';
 
 // Every key of every screen, the reads and copy included: none may fire from a prompt or dialog.
-const ALL = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule', 'run', 'read', 'logs', 'copy']) });
+const ALL = activeBindings(KEYMAP, { readOnly: false, capabilities: new Set(['reschedule', 'run', 'read', 'logs', 'copy', 'profile-write', 'export']) });
 const podsOfTest = (): NavState => initialNavState({ namespace: 'test' });
 const key = (char: string, o: Partial<KeyPress> = {}): KeyPress => ({ char, special: null, ctrl: false, ...o });
 const special = (name: SpecialKey): KeyPress => ({ char: '', special: name, ctrl: false });
-const modal = (kind: Modal['kind']): Modal => (kind === 'confirm' ? { kind, podKeys: ['test/test'], steps: [] } : { kind, podKeys: ['test/test'], steps: [], expected: 'test', typed: '' });
+const modal = (kind: Modal['kind']): Modal =>
+  kind === 'confirm' ? { kind, podKeys: ['test/test'], steps: [] }
+  : kind === 'form' ? { kind, podKeys: [], steps: [], draft: { name: 'test', selectors: 'test' }, field: 'name' }
+  : { kind, podKeys: ['test/test'], steps: [], expected: 'test', typed: '' };
 
 /** Every command of the screens' own keys (ctrl-c, bound in prompts and dialogs as well, is not one). */
 const SCREEN_COMMANDS = new Set<Command>(ALL.filter((b) => b.screens.every((s) => !isInputKind(s))).map((b) => b.command));
@@ -81,6 +84,7 @@ describe('routing', () => {
       filter: navReducer(podsOfTest(), { type: 'filterStart' }),
       confirm: { ...podsOfTest(), modal: modal('confirm') },
       'typed-confirm': { ...podsOfTest(), modal: modal('typed-confirm') },
+      form: { ...podsOfTest(), modal: modal('form') },
     };
     fc.assert(
       fc.property(fc.constantFrom(...INPUT_KINDS), fc.array(press, { maxLength: 12 }), (kind, presses) => {

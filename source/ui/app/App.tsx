@@ -5,6 +5,7 @@ import { Box } from 'ink';
 import { memo } from 'react';
 import { topScreen } from '../state/navigation.js';
 import { ConfirmDialog } from '../views/ConfirmDialog.js';
+import { ProfileForm } from '../views/ProfileForm.js';
 import { FilterBar } from '../views/FilterBar.js';
 import { Footer } from '../views/Footer.js';
 import { QuittingView } from '../views/QuittingView.js';
@@ -15,7 +16,7 @@ import { screenSpec } from './screens.js';
 export const App = memo(function App() {
   const { nav, quitting, layout } = useUIState();
   const top = topScreen(nav);
-  const body = quitting ? <QuittingView /> : nav.modal ? <ConfirmDialog /> : screenSpec(top).body(top);
+  const body = quitting ? <QuittingView /> : nav.modal?.kind === 'form' ? <ProfileForm /> : nav.modal ? <ConfirmDialog /> : screenSpec(top).body(top);
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.rows}>
       <StatusBar />

@@ -26,11 +26,12 @@ import { tellAction } from '../state/key-routing.js';
 import { initialNavState } from '../state/navigation.js';
 import { createRowSelectors } from '../state/rows.js';
 import { themeFor } from '../theme.js';
-import type { ProfilesReread, TuiActions, TuiContexts, TuiReads } from '../tui-actions.js';
+import type { ProfilesReread, TuiActions, TuiContexts, TuiProfiles, TuiReads } from '../tui-actions.js';
+import { useProfileWrites } from '../hooks/useProfileWrites.js';
 import { createTextLines } from '../views/detail-lines-for.js';
 import { App } from './App.js';
 import type { CommandActions } from './command-handlers.js';
-import { UIActionsContext, UIStateContext, type UIActions, type UIState } from './contexts.js';
+import { UIActionsContext, UIStateContext, type ProfileChange, type UIActions, type UIState } from './contexts.js';
 import { focusedPodKey } from './list-rows.js';
 
 export interface AppProps {
@@ -53,6 +54,8 @@ export interface AppProps {
   reads?: TuiReads;
   /** :ctx: the kubeconfig's contexts and switching to one. */
   contexts?: TuiContexts;
+  /** The profiles view's e (export, a read) and c / x (writes: never bound with --read-only). */
+  profiles?: TuiProfiles;
   /** c: put text on the terminal's clipboard. */
   copy?: (text: string) => void;
   onQuit?: () => void;
@@ -75,6 +78,9 @@ export function AppContainer(props: AppProps) {
   const tui = readOnly ? null : (props.actions ?? null);
   const reads = props.reads ?? null;
   const contexts = props.contexts ?? null;
+  const profiles = props.profiles ?? null;
+  // --read-only: no profile write is even reachable, whatever the host handed over.
+  const profileWrites = readOnly ? null : (profiles?.writes ?? null);
 
   // ---- state ----
   const { view } = useClusterView(store);
@@ -94,13 +100,16 @@ export function AppContainer(props: AppProps) {
     read: readAccess.canRead,
     logs: readAccess.canLogs,
     copy: hostCopy !== undefined,
+    'profile-write': profileWrites !== null,
+    export: profiles !== null,
   });
   const { quitting, isQuitting, quit } = useQuit(runner, props.onQuit, props.registerQuit);
+  const [profileChange, setProfileChange] = useState<ProfileChange | null>(null);
   const layout = useMemo(() => ({ columns: size.columns, rows: size.rows, bodyHeight: Math.max(3, size.rows - CHROME_LINES) }), [size.columns, size.rows]);
 
   const state: UIState = useMemo(
-    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines, doc, reads: readAccess.known }),
-    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines, doc, readAccess.known],
+    () => ({ nav, view, theme, layout, now, bindings, selectors, readOnly, run: runner.run, quitting, reschedule: permissions.access, textLines, doc, reads: readAccess.known, profileChange }),
+    [nav, view, theme, layout, now, bindings, selectors, readOnly, runner.run, quitting, permissions.access, textLines, doc, readAccess.known, profileChange],
   );
   const readState = useReadState(state, readNav);
 
@@ -135,10 +144,16 @@ export function AppContainer(props: AppProps) {
   const switchContext = useContextSwitch(contexts, runner.busy, currentContext, dispatch, notice);
   const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice });
   useRunEndNotice(runner.run, notice);
+  const profileFlow = useProfileWrites({ profiles, writes: profileWrites, readState, dispatch, notice, report: setProfileChange });
+  // One dialog at a time: a profile write's answer sends it, a reschedule plan's starts the run.
+  const confirmDialog = useCallback(() => (readState().nav.modal?.profile ? profileFlow.confirm() : plan.confirm()), [readState, profileFlow, plan]);
   const prompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace, contexts, switchContext });
   const commandActions: CommandActions = useMemo(
-    () => ({ dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog: plan.confirm, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy }),
-    [dispatch, notice, tell, quit, rereadProfiles, plan, prompt, switchContext, copy],
+    () => ({
+      dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy,
+      askProfileDelete: profileFlow.askDelete, openProfileForm: profileFlow.openForm, submitProfileForm: profileFlow.submitForm, exportProfile: profileFlow.exportProfile,
+    }),
+    [dispatch, notice, tell, quit, rereadProfiles, plan, confirmDialog, prompt, switchContext, copy, profileFlow],
   );
   const runCommand = useCommands(readState, commandActions);
   const actions: UIActions = useMemo(() => ({ ...commandActions, runCommand }), [commandActions, runCommand]);

@@ -10,6 +10,8 @@ import type { UIActions, UIState } from './contexts.js';
 import { focusedPodKey, listRows, podRows } from './list-rows.js';
 import { screenSpec } from './screens.js';
 import { noneOutdatedIn, RECYCLE_ONE_NAMESPACE } from '../../view-model/words/upgrade.js';
+import { PROFILE_EXPORT_FORMATS } from '../tui-actions.js';
+import { createDraft, selectedProfile } from './profile-selection.js';
 
 export type CommandActions = Omit<UIActions, 'runCommand'>;
 export type CommandHandler = (state: UIState, actions: CommandActions) => void;
@@ -124,6 +126,25 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   },
   'run.show': navigate({ type: 'showProgress' }),
   'profiles.refresh': (_, a) => a.rereadProfiles(),
+  'profile.export': (s, a) => {
+    const profile = selectedProfile(s);
+    if (profile) a.exportProfile(profile.name, 'eksctl', false);
+  },
+  'export.format': (s, a) => {
+    const top = topScreen(s.nav);
+    if (top.kind !== 'export') return;
+    const next = PROFILE_EXPORT_FORMATS[(PROFILE_EXPORT_FORMATS.indexOf(top.format) + 1) % PROFILE_EXPORT_FORMATS.length]!;
+    a.exportProfile(top.profile, next, true);
+  },
+  'profile.delete': (s, a) => {
+    const profile = selectedProfile(s);
+    if (!profile) return;
+    if (profile.source !== 'eks') return a.notice(`${profile.name} is a --profiles-file proposal, not an EKS profile: nothing to delete`, 'error');
+    void a.askProfileDelete(profile.name);
+  },
+  'profile.create': (s, a) => a.openProfileForm(createDraft(s)),
+  'form.next': navigate({ type: 'formNextField' }),
+  'form.submit': (_, a) => void a.submitProfileForm(),
   'help.toggle': navigate({ type: 'toggleHelp' }),
   'app.quit': (_, a) => a.quit(),
   'app.interrupt': (_, a) => a.quit(),

@@ -6,7 +6,7 @@ import type { NavAction, NavState } from '../state/navigation.js';
 import type { RowSelectors } from '../state/rows.js';
 import type { RunSnapshot } from '../state/run-progress.js';
 import type { Theme } from '../theme.js';
-import type { PlanOptions, PodPermissions, PodReadPermissions } from '../tui-actions.js';
+import type { PlanOptions, PodPermissions, PodReadPermissions, ProfileDraft, ProfileExportFormat } from '../tui-actions.js';
 import type { TextLines } from '../views/detail-lines-for.js';
 
 // Gemini-CLI style split: AppContainer owns every piece of state and publishes it here; the
@@ -40,6 +40,13 @@ export interface UIState {
   doc: PodDoc | null;
   /** Read permission answers by namespace (y, d, l are bound only where they are allowed). */
   reads: ReadonlyMap<string, PodReadPermissions>;
+  /** The profile change of this session (c, x): its latest step while it runs, then its outcome; null before the first. */
+  profileChange: ProfileChange | null;
+}
+
+export interface ProfileChange {
+  text: string;
+  level: 'busy' | 'ok' | 'error';
 }
 
 export interface RescheduleAccess {
@@ -72,6 +79,14 @@ export interface UIActions {
   switchContext(name: string): void;
   /** c: put text on the clipboard, and say so. */
   copy(text: string): void;
+  /** x on a profile: what EKS would do to its pods, then the dialog asking for its name typed. */
+  askProfileDelete(name: string): Promise<void>;
+  /** c in the profiles view: the create form, prefilled. */
+  openProfileForm(draft: ProfileDraft): void;
+  /** enter in the create form: the what-if, then the y/n dialog. */
+  submitProfileForm(): Promise<void>;
+  /** e (and tab over an export): the profile in `format`. */
+  exportProfile(name: string, format: ProfileExportFormat, inPlace: boolean): void;
   /** What the key bound to `command` does. */
   runCommand(command: Command): void;
 }

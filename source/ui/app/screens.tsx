@@ -11,6 +11,8 @@ import { PodsView } from '../views/PodsView.js';
 import { ProfilePodsView } from '../views/ProfilePodsView.js';
 import { ProfilesView } from '../views/ProfilesView.js';
 import { ProgressView } from '../views/ProgressView.js';
+import { ExportView } from '../views/ExportView.js';
+import { exportLines } from '../views/export-lines.js';
 import type { CommandActions } from './command-handlers.js';
 import type { UIState } from './contexts.js';
 
@@ -43,6 +45,7 @@ export const SCREENS: Screens = {
   logs: { body: (s) => <PodDocView screen={s} />, lines: (state) => docLinesFor(state) },
   help: { body: (s) => <HelpView screen={s} />, lines: helpLinesFor },
   progress: { body: (s) => <ProgressView screen={s} />, lines: progressLinesFor },
+  export: { body: (s) => <ExportView screen={s} />, lines: exportLines },
 };
 
 /** The entry of this screen's kind (TypeScript cannot pair a union member with its entry itself). */

@@ -9,7 +9,7 @@ export type Capabilities = Partial<Record<Capability, boolean>>;
  * Rebuilt only when one of those changes.
  */
 export function useBindings(keymap: readonly Binding[], readOnly: boolean, capabilities: Capabilities): readonly Binding[] {
-  const { reschedule = false, run = false, read = false, logs = false, copy = false } = capabilities;
+  const { reschedule = false, run = false, read = false, logs = false, copy = false, 'profile-write': profileWrite = false, export: exportable = false } = capabilities;
   return useMemo(() => {
     const has = new Set<Capability>();
     if (reschedule) has.add('reschedule');
@@ -17,6 +17,8 @@ export function useBindings(keymap: readonly Binding[], readOnly: boolean, capab
     if (read) has.add('read');
     if (logs) has.add('logs');
     if (copy) has.add('copy');
+    if (profileWrite) has.add('profile-write');
+    if (exportable) has.add('export');
     return activeBindings(keymap, { readOnly, capabilities: has });
-  }, [keymap, readOnly, reschedule, run, read, logs, copy]);
+  }, [keymap, readOnly, reschedule, run, read, logs, copy, profileWrite, exportable]);
 }

@@ -74,7 +74,8 @@ export function useReschedulePlan({ tui, runner, ensurePermissions, readState, d
 
   const confirm = useCallback(() => {
     const modal = readState().nav.modal;
-    if (!modal) return;
+    // A profile write's dialog is answered by its own flow (useProfileWrites), never as a plan.
+    if (!modal || modal.profile || modal.kind === 'form') return;
     if (modal.kind === 'typed-confirm' && modal.typed !== modal.expected) return;
     dispatch({ type: 'closeModal' });
     if (!tui) return;

@@ -3,6 +3,7 @@
 // acted on (at least one name and the count), then the title, then details and warnings.
 import { countText, planTitle } from '../../view-model/words/reschedule.js';
 import { recycleTitle } from '../../view-model/words/upgrade.js';
+import { deletePrompt } from '../../view-model/words/profile.js';
 import type { Modal } from './navigation.js';
 import { planDialog, truncate, wrapText } from './reschedule-plan.js';
 
@@ -29,6 +30,7 @@ export interface DialogLayout {
 }
 
 export function dialogTitle(modal: Modal): string {
+  if (modal.profile) return modal.profile.preview.title;
   const actionable = modal.steps.filter((s) => s.method !== 'refuse').length;
   const refused = modal.steps.length - actionable;
   const tail = refused > 0 ? ` (${refused} refused)` : '';
@@ -51,7 +53,10 @@ export function layoutDialog(modal: Modal, columns: number, height: number): Dia
   let free = inner - (input === null ? 0 : 1);
 
   // 1. How to answer (or why the last key did nothing): always, at least one line.
-  const [long, short] = modal.kind === 'typed-confirm' ? typedInstruction(modal.expected) : CONFIRM_INSTRUCTION;
+  const [long, short] =
+    modal.kind === 'typed-confirm' && modal.profile ? [`${deletePrompt(modal.expected).trim().replace(/:$/, '')} (esc cancels)`, typedInstruction(modal.expected)[1]]
+    : modal.kind === 'typed-confirm' ? typedInstruction(modal.expected)
+    : CONFIRM_INSTRUCTION;
   const text = modal.hint ?? (long.length <= width ? long : short);
   const instruction = fitLines(wrapText(text, width, ''), Math.max(1, free - 1), width);
   free -= instruction.length;
@@ -59,14 +64,18 @@ export function layoutDialog(modal: Modal, columns: number, height: number): Dia
   // 2. The pods: at least one line. 3. The title's first line. 4. More pods (up to three), then
   // the rest of the title, then the whole plan and a blank line before the answer.
   const titleAll = wrapText(dialogTitle(modal), width, '  ');
-  const planAll = planDialog(modal.steps, { width, maxLines: Number.MAX_SAFE_INTEGER, backupDir: modal.backupDir }).lines;
+  const body = (maxLines: number): string[] => {
+    if (!modal.profile) return planDialog(modal.steps, { width, maxLines, backupDir: modal.backupDir }).lines;
+    return fitLines(modal.profile.preview.lines.flatMap((line) => wrapText(line, width, '    ')), maxLines, width);
+  };
+  const planAll = body(Number.MAX_SAFE_INTEGER);
   let titleLines = free >= 2 ? 1 : 0;
   const planWanted = Math.min(planAll.length, 3);
   titleLines += Math.max(0, Math.min(titleAll.length - titleLines, free - titleLines - planWanted));
   const title = fitLines(titleAll, titleLines, width);
   free -= title.length;
   const gap = planAll.length <= free - 1;
-  const plan = planDialog(modal.steps, { width, maxLines: Math.max(1, gap ? free - 1 : free), backupDir: modal.backupDir }).lines;
+  const plan = body(Math.max(1, gap ? free - 1 : free));
   return { border, width, title, plan, gap, instruction, hinted: modal.hint !== undefined, input };
 }
 

@@ -28,6 +28,7 @@ const WHAT_WORKS: Record<InputKind, string> = {
   filter: 'enter keeps the filter, esc cancels it',
   confirm: 'press y to run it, n or esc to cancel',
   'typed-confirm': 'type the namespace name, then enter; esc cancels',
+  form: 'tab: the next field, enter: the what-if, esc cancels',
 };
 
 /** Why a key did nothing in `context`, saying what does work. */
@@ -52,21 +53,21 @@ export function routeKey(nav: NavState, bindings: readonly Binding[], press: Key
 export function typeInto(context: KeyContext, text: string): NavAction | null {
   if (context === 'command') return { type: 'promptType', text };
   if (context === 'filter') return { type: 'filterType', text };
-  if (context === 'typed-confirm') return { type: 'modalType', text };
+  if (context === 'typed-confirm' || context === 'form') return { type: 'modalType', text };
   return null;
 }
 
 export function eraseIn(context: KeyContext): NavAction | null {
   if (context === 'command') return { type: 'promptErase' };
   if (context === 'filter') return { type: 'filterBackspace' };
-  if (context === 'typed-confirm') return { type: 'modalBackspace' };
+  if (context === 'typed-confirm' || context === 'form') return { type: 'modalBackspace' };
   return null;
 }
 
 export function cancelIn(context: KeyContext): NavAction | null {
   if (context === 'command') return { type: 'promptCancel' };
   if (context === 'filter') return { type: 'filterCancel' };
-  if (context === 'confirm' || context === 'typed-confirm') return { type: 'closeModal' };
+  if (context === 'confirm' || context === 'typed-confirm' || context === 'form') return { type: 'closeModal' };
   return null;
 }
 

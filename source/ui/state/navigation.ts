@@ -1,4 +1,4 @@
-import type { KubeContextInfo, RescheduleStep } from '../tui-actions.js';
+import type { KubeContextInfo, ProfileDraft, ProfileExportFormat, ProfilePreview, RescheduleStep } from '../tui-actions.js';
 import { openPrompt, promptErase, promptError, promptHistory, promptReplace, promptType, recordCommand, type Prompt } from './prompt-state.js';
 import { cursorIndex, NO_SELECTION, type RowKeys, type Selection } from './row-keys.js';
 import { isListScreen, LIST_KINDS, listScreen, podsScreen, sameScreen, textScreen, type ListKind, type ListScreen, type Screen } from './screen.js';
@@ -22,12 +22,28 @@ interface ModalBase {
   backupDir?: string;
   /** Why the last key did nothing (enter, an unknown key, a key in a burst); cleared by the next. */
   hint?: string;
+  /** A profile write (`c`, `x`) instead of a reschedule plan: confirming sends exactly it. */
+  profile?: ProfileWrite;
 }
+
+export interface ProfileWrite {
+  action: 'create' | 'delete';
+  name: string;
+  /** create: the form's fields as confirmed. */
+  draft?: ProfileDraft;
+  /** What the host said it would do (the what-if), shown in the dialog. */
+  preview: ProfilePreview;
+}
+
+/** The create form's fields (`c`); tab moves between them. */
+export type FormField = 'name' | 'selectors';
 
 export type Modal =
   | (ModalBase & { kind: 'confirm' })
   /** Bulk actions: the user must type `expected` exactly (Shopify's DangerousConfirmationPrompt). */
-  | (ModalBase & { kind: 'typed-confirm'; expected: string; typed: string });
+  | (ModalBase & { kind: 'typed-confirm'; expected: string; typed: string })
+  /** `c`: the new profile's name and selectors, typed (prefilled from the selected namespace or pod). */
+  | (ModalBase & { kind: 'form'; draft: ProfileDraft; field: FormField });
 
 export interface Notice {
   text: string;
@@ -103,6 +119,10 @@ export type NavAction =
   | { type: 'modalBackspace' }
   | { type: 'modalHint'; hint: string }
   | { type: 'closeModal' }
+  | { type: 'formNextField' }
+  | { type: 'openExport'; profile: string; format: ProfileExportFormat; text: string }
+  /** The export on top in another form (its text computed by the caller). */
+  | { type: 'exportFormat'; format: ProfileExportFormat; text: string }
   | { type: 'notice'; notice: Notice | null };
 
 export interface InitialNav {
@@ -206,6 +226,9 @@ function scrolled(state: NavState, move: Move, page: number, lines: number): Nav
 }
 
 const dropLast = (text: string): string => [...text].slice(0, -1).join('');
+
+type FormModal = Extract<Modal, { kind: 'form' }>;
+const editField = (modal: FormModal, edit: (text: string) => string): FormModal => ({ ...modal, draft: { ...modal.draft, [modal.field]: edit(modal.draft[modal.field]) }, hint: undefined });
 
 export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
@@ -322,9 +345,19 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     case 'openModal':
       return { ...state, modal: action.modal, filterDraft: null, prompt: null };
     case 'modalType':
+      if (state.modal?.kind === 'form') return { ...state, modal: editField(state.modal, (text) => text + action.text) };
       return state.modal?.kind === 'typed-confirm' ? { ...state, modal: { ...state.modal, typed: state.modal.typed + action.text, hint: undefined } } : state;
     case 'modalBackspace':
+      if (state.modal?.kind === 'form') return { ...state, modal: editField(state.modal, dropLast) };
       return state.modal?.kind === 'typed-confirm' ? { ...state, modal: { ...state.modal, typed: dropLast(state.modal.typed), hint: undefined } } : state;
+    case 'formNextField':
+      return state.modal?.kind === 'form' ? { ...state, modal: { ...state.modal, field: state.modal.field === 'name' ? 'selectors' : 'name', hint: undefined } } : state;
+    case 'openExport':
+      return push(state, { kind: 'export', profile: action.profile, format: action.format, text: action.text, scroll: 0 });
+    case 'exportFormat': {
+      const top = topScreen(state);
+      return top.kind === 'export' ? withTop(state, { ...top, format: action.format, text: action.text, scroll: 0 }) : state;
+    }
     case 'modalHint':
       return state.modal ? { ...state, modal: { ...state.modal, hint: action.hint } } : state;
     case 'closeModal':

@@ -1,7 +1,7 @@
 // The screens of the back stack. A list screen carries its own filter (typed there, cleared by
 // esc there); a pods list its namespace; a text screen how far it is scrolled, so `esc` comes
 // back to exactly what was left.
-import type { KubeContextInfo } from '../tui-actions.js';
+import type { KubeContextInfo, ProfileExportFormat } from '../tui-actions.js';
 
 /** Lists: a cursor over rows, `/` filters them. */
 export type ListKind = 'namespaces' | 'pods' | 'profiles' | 'profile' | 'contexts';
@@ -24,7 +24,9 @@ export type Screen =
   | { kind: 'logs'; podKey: string; container: string | null; scroll: number; tail: boolean }
   | { kind: 'help'; scroll: number }
   /** The reschedule run: each pod's steps, live. */
-  | { kind: 'progress'; scroll: number };
+  | { kind: 'progress'; scroll: number }
+  /** `e`: one profile as eksctl, Terraform, CloudFormation or CreateFargateProfile JSON (tab: the next form). */
+  | { kind: 'export'; profile: string; format: ProfileExportFormat; text: string; scroll: number };
 
 export type ListScreen = Extract<Screen, { kind: ListKind }>;
 export type TextScreen = Exclude<Screen, ListScreen>;

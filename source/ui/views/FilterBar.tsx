@@ -37,6 +37,8 @@ function title(state: UIState): string {
       return logTitle(state, top);
     case 'progress':
       return 'Reschedule progress';
+    case 'export':
+      return `Export · ${top.profile} · ${top.format} (tab: next form)`;
     default:
       break;
   }

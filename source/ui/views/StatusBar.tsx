@@ -11,7 +11,7 @@ const NOTICE_MS = 5000;
 
 /** Who/where (context, cluster, region, AWS), the cluster at a glance, freshness and problems. */
 export function StatusBar() {
-  const { view, theme: t, now, layout, nav, run, quitting } = useUIState();
+  const { view, theme: t, now, layout, nav, run, quitting, profileChange } = useUIState();
   const { identity, aws, connection, totals } = view;
   const proposed = view.profiles.filter((p) => p.proposed).length;
   // The newest of the two reads: a watch event, or the profiles (R re-reads them now).
@@ -64,6 +64,12 @@ export function StatusBar() {
     const status = runStatusText(run);
     const style = status.level === 'busy' ? t.status.info : status.level === 'ok' ? t.status.ok : t.status.error;
     line2.unshift({ text: status.text, style: { ...style, bold: status.level === 'busy' }, priority: 0, shrink: true });
+  }
+
+  if (profileChange) {
+    // A profile change (c, x) says where it is, then how it ended, wherever the user goes.
+    const style = profileChange.level === 'busy' ? t.status.info : profileChange.level === 'ok' ? t.status.ok : t.status.error;
+    line2.unshift({ text: profileChange.text, style: { ...style, bold: profileChange.level === 'busy' }, priority: 0, shrink: true });
   }
 
   return (

@@ -98,6 +98,7 @@ const SCREEN_NAMES: Record<Screen['kind'], string> = {
   detail: 'pod detail',
   yaml: 'pod YAML',
   describe: 'pod description',
+  export: 'profile export',
   logs: 'pod log',
   help: 'help',
   progress: 'reschedule progress',
