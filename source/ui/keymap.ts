@@ -63,7 +63,8 @@ export type Command =
   | 'input.cancel'
   | 'dialog.confirm'
   | 'dialog.cancel'
-  | 'dialog.typedConfirm';
+  | 'dialog.typedConfirm'
+  | 'dialog.strategy';
 
 /** Special (non-printable) keys, named after ink's `Key` flags. */
 export type SpecialKey =
@@ -183,6 +184,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'dialog.confirm', keys: [{ char: 'y', label: 'y' }], description: 'y/n dialog: run the plan it shows (enter does not confirm)', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'confirm', alone: true },
   { command: 'dialog.cancel', keys: [{ char: 'n', label: 'n' }, { special: 'escape', label: 'esc' }], description: 'y/n dialog: cancel; nothing is run', section: 'Prompts and dialogs', screens: ['confirm'], footer: 'cancel' },
   { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Typed confirmation: confirm once the namespace name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
+  { command: 'dialog.strategy', keys: [{ special: 'tab', label: 'tab' }], description: 'U\'s typed confirmation: plan again with the next strategy (default → evict → restart); what was typed stays', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'strategy', alone: true },
 ];
 
 export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Navigation', 'General', 'Prompts and dialogs'];

@@ -133,11 +133,11 @@ export function AppContainer(props: AppProps) {
   );
   const currentContext = useCallback(() => readState().view.identity.context, [readState]);
   const switchContext = useContextSwitch(contexts, runner.busy, currentContext, dispatch, notice);
-  const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice });
+  const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice, tell });
   useRunEndNotice(runner.run, notice);
   const prompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace, contexts, switchContext });
   const commandActions: CommandActions = useMemo(
-    () => ({ dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog: plan.confirm, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy }),
+    () => ({ dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog: plan.confirm, cycleStrategy: plan.cycleStrategy, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy }),
     [dispatch, notice, tell, quit, rereadProfiles, plan, prompt, switchContext, copy],
   );
   const runCommand = useCommands(readState, commandActions);
