@@ -54,15 +54,18 @@ export function kubeletSentence(nodeName: string | null, upgrade: KubeletFact | 
 
 /** How controller pods are recycled: `--strategy` and the `U` dialog's tab ('default': none asked). */
 const STRATEGY_TEXT: Record<'default' | 'evict' | 'restart', string> = {
-  default: 'default (evict; restart a one-replica Deployment that eviction would take down)',
-  evict: 'evict (the Eviction API, pod by pod)',
-  restart: 'restart (a rollout restart of each Deployment and StatefulSet: all its replicas)',
+  default: 'evict; restart a one-replica Deployment that eviction would take down',
+  evict: 'the Eviction API, pod by pod',
+  restart: 'a rollout restart of each Deployment and StatefulSet: all its replicas',
 };
 
-/** The `U` dialog's strategy line: "Strategy: evict (...) · tab: restart", or the one being planned. */
+/**
+ * The `U` dialog's strategy line, what matters first (it is cut at the dialog's width):
+ * "Strategy: evict (tab: restart) — the Eviction API, pod by pod", or the one being planned.
+ */
 export function strategyLine(shown: keyof typeof STRATEGY_TEXT, next: keyof typeof STRATEGY_TEXT, planning?: keyof typeof STRATEGY_TEXT): string {
-  const now = `Strategy: ${STRATEGY_TEXT[shown]}`;
-  return planning === undefined ? `${now} · tab: ${next}` : `${now} · planning with ${planning}…`;
+  const state = planning === undefined ? `(tab: ${next})` : `, planning with ${planning}…`;
+  return `Strategy: ${shown}${planning === undefined ? ' ' : ''}${state} — ${STRATEGY_TEXT[shown]}`;
 }
 
 /** tab in a dialog whose plan is not for the upgrade. */
