@@ -167,4 +167,20 @@ describe("U's dialog: tab chooses the strategy", () => {
     assert.equal(fake.plans.length, 1);
     assert.equal(fake.runs.length, 0);
   });
+
+  test('a strategy that refuses every pod: the typed name and enter start nothing', async () => {
+    // As describeWorkloads answers --strategy restart for a paused Deployment.
+    const refusing: TuiActions['plan'] = (pods, podKeys, options) =>
+      planForKeys(pods, podKeys, options).map((step): RescheduleStep => (options?.strategy === 'restart' ? { ...step, method: 'refuse', reason: '--strategy restart cannot recycle Deployment web: it is paused', warnings: [] } : step));
+    const fake = fakeActions(mayRestart, refusing);
+    const t = await dialogIn(fake);
+    await press(t, 'tab');
+    await waitForFrame(t, (f) => f.includes('Strategy: evict'));
+    await press(t, 'tab');
+    await waitForFrame(t, (f) => f.includes('Strategy: restart') && f.includes('it is paused'));
+    await typeText(t, 'default');
+    await press(t, 'enter');
+    await waitForFrame(t, (f) => f.includes('this strategy refuses every pod'));
+    assert.equal(fake.runs.length, 0);
+  });
 });

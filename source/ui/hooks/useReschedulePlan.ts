@@ -6,7 +6,7 @@ import { withPermissions } from '../state/reschedule-plan.js';
 import { runCounts, runProgressText } from '../state/run-progress.js';
 import { choosesStrategy, nextStrategy, strategyOf, withStrategy } from '../state/plan-strategy.js';
 import type { PlanOptions, PodPermissions, RescheduleStep, TuiActions } from '../tui-actions.js';
-import { replanningConfirmWhy, replanningWhy, STRATEGY_ONLY_FOR_UPGRADE } from '../../view-model/words/upgrade.js';
+import { NOTHING_WITH_THIS_STRATEGY, replanningConfirmWhy, replanningWhy, STRATEGY_ONLY_FOR_UPGRADE } from '../../view-model/words/upgrade.js';
 import type { PermissionsControl } from './usePodPermissions.js';
 import type { RunControl } from './useRescheduleRun.js';
 
@@ -104,6 +104,8 @@ export function useReschedulePlan({ tui, runner, ensurePermissions, readState, d
     if (modal.kind === 'typed-confirm' && modal.typed !== modal.expected) return;
     // The plan being made again is not the one shown: neither is started until it shows.
     if (modal.replanning !== undefined) return tell(replanningConfirmWhy(modal.replanning));
+    // A strategy may leave every pod refused (restart of a paused Deployment): nothing to start.
+    if (modal.steps.every((step) => step.method === 'refuse')) return tell(NOTHING_WITH_THIS_STRATEGY);
     dispatch({ type: 'closeModal' });
     if (!tui) return;
     if (!start(modal.steps)) return busyNotice();

@@ -74,3 +74,5 @@ export const STRATEGY_ONLY_FOR_UPGRADE = 'tab does nothing here: the strategy is
 export const replanningWhy = (strategy: string): string => `planning with ${strategy}: wait for the plan, then press tab again or type the name`;
 /** enter while the plan is being made again. */
 export const replanningConfirmWhy = (strategy: string): string => `planning with ${strategy}: confirm once the new plan shows`;
+/** The typed name confirmed while this strategy refuses every pod. */
+export const NOTHING_WITH_THIS_STRATEGY = 'this strategy refuses every pod (see why above): nothing to run; tab chooses another, esc cancels';
