@@ -22,13 +22,15 @@ import type { Placement, PodRecord } from '../domain/types.js';
 import type { PodView } from '../domain/pod-view.js';
 import { parseKubeVersion } from '../domain/versions.js';
 import { moveText, planTitle, whereText } from '../view-model/words/reschedule.js';
-import type { Method, Purpose, RescheduleStep, Where } from './types.js';
+import type { Method, Purpose, RescheduleStep, Strategy, Where } from './types.js';
 
 export interface PlanOptions {
   /** 'upgrade': recycle pods whose Fargate kubelet is older than the control plane (default 'placement'). */
   purpose?: Purpose;
   /** The control plane's minor ("1.33"), for purpose 'upgrade'. */
   controlPlane?: string | null;
+  /** How controller pods are recycled once their workloads are read (describeWorkloads); undefined: the default. */
+  strategy?: Strategy;
 }
 
 /** The pods `--all` (or the TUI's "reschedule all here") takes: those whose placement drifted. */

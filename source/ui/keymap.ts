@@ -69,7 +69,8 @@ export type Command =
   | 'input.cancel'
   | 'dialog.confirm'
   | 'dialog.cancel'
-  | 'dialog.typedConfirm';
+  | 'dialog.typedConfirm'
+  | 'dialog.strategy';
 
 /** Special (non-printable) keys, named after ink's `Key` flags. */
 export type SpecialKey =
@@ -197,6 +198,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'dialog.typedConfirm', keys: [{ special: 'return', label: 'enter' }], description: 'Typed confirmation: confirm once the namespace (or profile) name is typed exactly', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'confirm', alone: true },
   { command: 'form.next', keys: [{ special: 'tab', label: 'tab' }], description: 'Create form: the next field (name, selectors)', section: 'Prompts and dialogs', screens: ['form'], footer: 'field' },
   { command: 'form.submit', keys: [{ special: 'return', label: 'enter' }], description: 'Create form: show what the profile would capture (nothing is sent; y then creates it)', section: 'Prompts and dialogs', screens: ['form'], footer: 'what-if', alone: true },
+  { command: 'dialog.strategy', keys: [{ special: 'tab', label: 'tab' }], description: 'U\'s typed confirmation: plan again with the next strategy (default → evict → restart); what was typed stays', section: 'Prompts and dialogs', screens: ['typed-confirm'], footer: 'strategy', alone: true },
 ];
 
 export const HELP_SECTIONS: readonly HelpSection[] = ['Views', 'Pods', 'Reschedule', 'Profiles', 'Navigation', 'General', 'Prompts and dialogs'];

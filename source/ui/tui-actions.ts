@@ -13,7 +13,7 @@ import type { PodView } from '../view-model/cluster-view.js';
 export type { PodPermissions } from '../sources/kube/permissions.js';
 export type { RescheduleRun } from '../actions/reschedule.js';
 export type { PlanOptions } from '../actions/plan.js';
-export type { RescheduleEvent, RescheduleResult, RescheduleStep, Method, Where } from '../actions/types.js';
+export type { RescheduleEvent, RescheduleResult, RescheduleStep, Method, Strategy, Where } from '../actions/types.js';
 export type { LogListener, LogOptions, PodDescription, PodReadPermissions } from '../sources/kube/pod-reads.js';
 
 export interface TuiActions {

@@ -127,6 +127,7 @@ describe('command handlers (no ink: a UIState in, calls on UIActions out)', () =
       rereadProfiles: () => void calls.push(['rereadProfiles']),
       askReschedule: async (podKeys, expected) => void calls.push(['askReschedule', podKeys, expected]),
       confirmDialog: () => void calls.push(['confirmDialog']),
+      cycleStrategy: async () => void calls.push(['cycleStrategy']),
       runPrompt: () => void calls.push(['runPrompt']),
       completePrompt: () => void calls.push(['completePrompt']),
       switchContext: (name) => void calls.push(['switchContext', name]),

@@ -25,17 +25,22 @@ const BARE = step('test/test', 'recreate', ['bare pod: it is deleted and re-crea
 const MANY = Array.from({ length: 12 }, (_, i) => step(`apps/web-5d4f8-${String(i).padStart(2, '0')}`, 'evict'));
 const confirm = (steps: RescheduleStep[], hint?: string): Modal => ({ kind: 'confirm', podKeys: steps.map((s) => s.key), steps, backupDir: '/b', ...(hint ? { hint } : {}) });
 const typed = (steps: RescheduleStep[], typedText = ''): Modal => ({ kind: 'typed-confirm', podKeys: steps.map((s) => s.key), steps, expected: 'apps', typed: typedText });
+/** `U`'s dialog: a plan for the upgrade, made with `strategy`. */
+const recycle = (steps: RescheduleStep[], typedText = '', strategy?: 'evict' | 'restart'): Modal => ({
+  ...typed(steps, typedText),
+  options: { purpose: 'upgrade', controlPlane: '1.33', ...(strategy ? { strategy } : {}) },
+});
 
 /** Body size App gives the dialog in a terminal of `columns` x `rows` (5 lines of chrome). */
 const body = (columns: number, rows: number) => [columns, Math.max(3, rows - 5)] as const;
-const linesOf = (d: ReturnType<typeof layoutDialog>) => [...d.title, ...d.plan, ...(d.gap ? [''] : []), ...d.instruction, ...(d.input === null ? [] : [d.input])];
+const linesOf = (d: ReturnType<typeof layoutDialog>) => [...d.title, ...d.strategy, ...d.plan, ...(d.gap ? [''] : []), ...d.instruction, ...(d.input === null ? [] : [d.input])];
 
 describe('the dialog at every terminal size', () => {
   for (const [columns, rows] of [[40, 10], [60, 15], [80, 24], [120, 40], [30, 8]] as const) {
     const [width, height] = body(columns, rows);
     const inner = height - (height >= 10 ? 2 : 0);
     test(`${columns}x${rows}: fits, shows the answer and the pods`, () => {
-      for (const modal of [confirm([BARE]), confirm(MANY), confirm(MANY, 'enter does not confirm: press y to run it, n or esc to cancel'), typed(MANY, 'ap')]) {
+      for (const modal of [confirm([BARE]), confirm(MANY), confirm(MANY, 'enter does not confirm: press y to run it, n or esc to cancel'), typed(MANY, 'ap'), recycle(MANY, 'ap', 'restart')]) {
         const d = layoutDialog(modal, width, height);
         const lines = linesOf(d);
         assert.ok(lines.length <= inner, `${lines.length} lines in ${inner}:\n${lines.join('\n')}`);
@@ -49,6 +54,17 @@ describe('the dialog at every terminal size', () => {
       }
     });
   }
+
+  test("U's dialog says its strategy (and what tab chooses next) down to 40x10; other dialogs say none", () => {
+    for (const [columns, rows] of [[40, 10], [120, 40]] as const) {
+      assert.match(layoutDialog(recycle(MANY, 'ap', 'restart'), ...body(columns, rows)).strategy.join(''), /^Strategy: restart \(tab: default\)/);
+      assert.match(layoutDialog(recycle(MANY, 'ap'), ...body(columns, rows)).strategy.join(''), /^Strategy: default \(tab: evict\)/);
+      assert.deepEqual(layoutDialog(typed(MANY, 'ap'), ...body(columns, rows)).strategy, []);
+      assert.deepEqual(layoutDialog(confirm(MANY), ...body(columns, rows)).strategy, []);
+    }
+    const planning = layoutDialog({ ...recycle(MANY, 'ap', 'evict'), replanning: 'restart' }, ...body(120, 40));
+    assert.match(planning.strategy.join(''), /^Strategy: evict, planning with restart…/);
+  });
 
   test('40x10: no border, the title, one name per pod and the count of the rest', () => {
     const d = layoutDialog(confirm(MANY), ...body(40, 10));

@@ -3,7 +3,7 @@
 import { planForKeys } from '../../source/actions/plan.js';
 import type { Outcome, ProgressStep, RescheduleEvent, RescheduleResult, RescheduleStep } from '../../source/actions/types.js';
 import type { RescheduleRun } from '../../source/actions/reschedule.js';
-import type { PodPermissions, ProfileDraft, ProfileExportFormat, TuiActions, TuiProfiles } from '../../source/ui/tui-actions.js';
+import type { PlanOptions, PodPermissions, ProfileDraft, ProfileExportFormat, TuiActions, TuiProfiles } from '../../source/ui/tui-actions.js';
 import { NOW } from '../helpers/scene.js';
 
 const FINAL: Record<Outcome, ProgressStep> = { succeeded: 'done', failed: 'failed', blocked: 'blocked', refused: 'refused', interrupted: 'interrupted' };
@@ -67,20 +67,25 @@ export const allowAll = (namespace: string | null): PodPermissions => ({ namespa
 export interface FakeActions {
   actions: TuiActions;
   plans: string[][];
+  /** The options of each plan call, in order (undefined: none given). */
+  planOptions: Array<PlanOptions | undefined>;
   runs: FakeRun[];
   permissionChecks: Array<string | null>;
 }
 
-export function fakeActions(permissions: (namespace: string | null) => PodPermissions = allowAll): FakeActions {
+/** `planner`: the plan the host would make (default: the pure planner, which reads no workload). */
+export function fakeActions(permissions: (namespace: string | null) => PodPermissions = allowAll, planner: TuiActions['plan'] = planForKeys): FakeActions {
   const fake: FakeActions = {
     plans: [],
+    planOptions: [],
     runs: [],
     permissionChecks: [],
     actions: {
       backupDir: '/var/backups/kf',
       plan: (pods, podKeys, options) => {
         fake.plans.push([...podKeys]);
-        return planForKeys(pods, podKeys, options);
+        fake.planOptions.push(options === undefined ? undefined : { ...options });
+        return options === undefined ? planner(pods, podKeys) : planner(pods, podKeys, options);
       },
       start: (steps) => {
         const run = new FakeRun(steps);

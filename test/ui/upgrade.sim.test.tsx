@@ -53,6 +53,8 @@ after(async () => {
 
 const running = (ns: string): Obj[] => s.sim.cluster.listPods(ns).filter((p: Obj) => !p.metadata.deletionTimestamp);
 const kubeletOf = (pod: Obj): string => String(s.sim.cluster.get('nodes', '', String(pod.spec?.nodeName))?.status?.nodeInfo?.kubeletVersion ?? '');
+/** The method word of the dialog's first line for a pod whose key starts with `prefix`. */
+const method = (frame: string, prefix: string): string => new RegExp(`${prefix.replace('/', '\\/')}\\S*\\s+(\\S+)`).exec(frame)?.[1] ?? '';
 const isReady = (pod: Obj): boolean => (pod.status?.conditions ?? []).some((c: Obj) => c.type === 'Ready' && c.status === 'True');
 
 describe('U against the after-upgrade sim, through the real actions', () => {
@@ -71,7 +73,22 @@ describe('U against the after-upgrade sim, through the real actions', () => {
       await press(tui, 'U');
       const dialog = await waitForFrame(tui, (f) => f.includes('Type shop to confirm'), 20_000);
       assert.match(dialog, /Recycle all \d+ pods that block the upgrade in shop\?/);
-      assert.match(dialog, /restart/, 'the one-replica Deployment is restarted');
+      assert.match(dialog, /Strategy: default/);
+      assert.match(method(dialog, 'shop/cart-'), /^restart$/, 'the one-replica Deployment is restarted');
+      assert.match(method(dialog, 'shop/catalog-'), /^evict$/);
+      // tab: the host plans again with --strategy's choice (the workloads read anew), nothing runs.
+      await press(tui, 'tab');
+      let frame = await waitForFrame(tui, (f) => f.includes('Strategy: evict') && !f.includes('planning with'), 20_000);
+      assert.equal(method(frame, 'shop/cart-'), 'evict');
+      assert.match(frame, /evicting leaves Deployment cart with no Ready replica/);
+      await press(tui, 'tab');
+      frame = await waitForFrame(tui, (f) => f.includes('Strategy: restart') && !f.includes('planning with'), 20_000);
+      assert.equal(method(frame, 'shop/catalog-'), 'restart');
+      assert.equal(method(frame, 'shop/cart-'), 'restart');
+      await press(tui, 'tab');
+      frame = await waitForFrame(tui, (f) => f.includes('Strategy: default') && !f.includes('planning with'), 20_000);
+      assert.equal(method(frame, 'shop/catalog-'), 'evict');
+      assert.equal(starts.length, 0, 'tab starts nothing');
       await typeText(tui, 'shop');
       await press(tui, 'enter');
       await s.sim.cluster.waitFor(

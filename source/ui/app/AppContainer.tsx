@@ -142,7 +142,7 @@ export function AppContainer(props: AppProps) {
   );
   const currentContext = useCallback(() => readState().view.identity.context, [readState]);
   const switchContext = useContextSwitch(contexts, runner.busy, currentContext, dispatch, notice);
-  const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice });
+  const plan = useReschedulePlan({ tui, runner, ensurePermissions: permissions.ensure, readState, dispatch, notice, tell });
   useRunEndNotice(runner.run, notice);
   const profileFlow = useProfileWrites({ profiles, writes: profileWrites, readState, dispatch, notice, report: setProfileChange });
   // One dialog at a time: a profile write's answer sends it, a reschedule plan's starts the run.
@@ -150,7 +150,7 @@ export function AppContainer(props: AppProps) {
   const prompt = useCommandPrompt({ readState, dispatch, quit, watched: props.namespace, contexts, switchContext });
   const commandActions: CommandActions = useMemo(
     () => ({
-      dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy,
+      dispatch, notice, tell, quit, rereadProfiles, askReschedule: plan.ask, confirmDialog, cycleStrategy: plan.cycleStrategy, runPrompt: prompt.run, completePrompt: prompt.complete, switchContext, copy,
       askProfileDelete: profileFlow.askDelete, openProfileForm: profileFlow.openForm, submitProfileForm: profileFlow.submitForm, exportProfile: profileFlow.exportProfile,
     }),
     [dispatch, notice, tell, quit, rereadProfiles, plan, confirmDialog, prompt, switchContext, copy, profileFlow],

@@ -158,6 +158,7 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   'input.cancel': (s, a) => act(a, cancelIn(focusOf(s.nav))),
   'dialog.cancel': (s, a) => act(a, cancelIn(focusOf(s.nav))),
   'dialog.confirm': (_, a) => a.confirmDialog(),
+  'dialog.strategy': (_, a) => void a.cycleStrategy(),
   'dialog.typedConfirm': (s, a) => {
     const modal = s.nav.modal;
     if (modal?.kind === 'typed-confirm' && modal.typed !== modal.expected) return a.tell(`type ${modal.expected} exactly, then enter; esc cancels`);

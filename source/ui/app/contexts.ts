@@ -71,6 +71,8 @@ export interface UIActions {
   askReschedule(podKeys: string[], expected: string | null, options?: PlanOptions): Promise<void>;
   /** The open dialog's answer: start exactly the plan it shows. */
   confirmDialog(): void;
+  /** tab in `U`'s typed confirmation: plan again with the next strategy (default -> evict -> restart). */
+  cycleStrategy(): Promise<void>;
   /** enter in the `:` prompt. */
   runPrompt(): void;
   /** tab in the `:` prompt. */

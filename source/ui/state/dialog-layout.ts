@@ -2,9 +2,10 @@
 // without ink. What must always be seen comes first: how to confirm or cancel, then the pods
 // acted on (at least one name and the count), then the title, then details and warnings.
 import { countText, planTitle } from '../../view-model/words/reschedule.js';
-import { recycleTitle } from '../../view-model/words/upgrade.js';
+import { recycleTitle, strategyLine } from '../../view-model/words/upgrade.js';
 import { deletePrompt } from '../../view-model/words/profile.js';
 import type { Modal } from './navigation.js';
+import { choosesStrategy, nextStrategy, strategyOf } from './plan-strategy.js';
 import { planDialog, truncate, wrapText } from './reschedule-plan.js';
 
 /** Wide enough for "namespace/pod  method  from -> to" without truncating. */
@@ -18,6 +19,8 @@ export interface DialogLayout {
   /** Columns for text inside (border and padding taken off). */
   width: number;
   title: string[];
+  /** `U`: the strategy the plan was made with (tab changes it); empty for other dialogs or no room. */
+  strategy: string[];
   plan: string[];
   /** A blank line between the plan and the controls. */
   gap: boolean;
@@ -61,6 +64,14 @@ export function layoutDialog(modal: Modal, columns: number, height: number): Dia
   const instruction = fitLines(wrapText(text, width, ''), Math.max(1, free - 1), width);
   free -= instruction.length;
 
+  // 1b. The strategy of an upgrade plan, once there is room for a pod line too.
+  let strategy: string[] = [];
+  if (choosesStrategy(modal) && free >= 2) {
+    const shown = strategyOf(modal.options);
+    strategy = [truncate(strategyLine(shown, nextStrategy(shown), modal.replanning), width)];
+    free -= 1;
+  }
+
   // 2. The pods: at least one line. 3. The title's first line. 4. More pods (up to three), then
   // the rest of the title, then the whole plan and a blank line before the answer.
   const titleAll = wrapText(dialogTitle(modal), width, '  ');
@@ -76,7 +87,7 @@ export function layoutDialog(modal: Modal, columns: number, height: number): Dia
   free -= title.length;
   const gap = planAll.length <= free - 1;
   const plan = body(Math.max(1, gap ? free - 1 : free));
-  return { border, width, title, plan, gap, instruction, hinted: modal.hint !== undefined, input };
+  return { border, width, title, strategy, plan, gap, instruction, hinted: modal.hint !== undefined, input };
 }
 
 /** The first `max` lines; the last one kept ends in … when some were dropped. */

@@ -1,4 +1,4 @@
-import type { KubeContextInfo, ProfileDraft, ProfileExportFormat, ProfilePreview, RescheduleStep } from '../tui-actions.js';
+import type { KubeContextInfo, PlanOptions, ProfileDraft, ProfileExportFormat, ProfilePreview, RescheduleStep, Strategy } from '../tui-actions.js';
 import { openPrompt, promptErase, promptError, promptHistory, promptReplace, promptType, recordCommand, type Prompt } from './prompt-state.js';
 import { cursorIndex, NO_SELECTION, type RowKeys, type Selection } from './row-keys.js';
 import { isListScreen, LIST_KINDS, listScreen, podsScreen, sameScreen, textScreen, type ListKind, type ListScreen, type Screen } from './screen.js';
@@ -24,6 +24,10 @@ interface ModalBase {
   hint?: string;
   /** A profile write (`c`, `x`) instead of a reschedule plan: confirming sends exactly it. */
   profile?: ProfileWrite;
+  /** What the plan was made with (`U`: purpose 'upgrade', the strategy tab chose). */
+  options?: PlanOptions;
+  /** tab asked for the plan with this strategy ('default': none asked); the plan shown is the old one until it comes. */
+  replanning?: Strategy | 'default';
 }
 
 export interface ProfileWrite {
@@ -123,6 +127,8 @@ export type NavAction =
   | { type: 'openExport'; profile: string; format: ProfileExportFormat; text: string }
   /** The export on top in another form (its text computed by the caller). */
   | { type: 'exportFormat'; format: ProfileExportFormat; text: string }
+  | { type: 'modalReplanning'; strategy: Strategy | 'default' | undefined }
+  | { type: 'modalPlan'; steps: readonly RescheduleStep[]; options: PlanOptions }
   | { type: 'notice'; notice: Notice | null };
 
 export interface InitialNav {
@@ -362,6 +368,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return state.modal ? { ...state, modal: { ...state.modal, hint: action.hint } } : state;
     case 'closeModal':
       return { ...state, modal: null };
+    case 'modalReplanning':
+      return state.modal ? { ...state, modal: { ...state.modal, replanning: action.strategy, hint: undefined } } : state;
+    case 'modalPlan':
+      // What was typed stays: only the plan (and what it was made with) changes.
+      return state.modal ? { ...state, modal: { ...state.modal, steps: action.steps, options: action.options, replanning: undefined, hint: undefined } } : state;
     case 'notice':
       return { ...state, notice: action.notice };
   }

@@ -19,6 +19,11 @@ export function ConfirmDialog() {
           {line}
         </Text>
       ))}
+      {d.strategy.map((line, i) => (
+        <Text key={`s${i}`} wrap="truncate">
+          {line}
+        </Text>
+      ))}
       {d.plan.map((line, i) => (
         <Text key={`p${i}`} wrap="truncate" {...(/^\s+!/.test(line) ? t.status.warn : /^\S+\s+refused\s/.test(line) ? t.text.secondary : {})}>
           {line}

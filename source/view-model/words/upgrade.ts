@@ -51,3 +51,28 @@ export function kubeletSentence(nodeName: string | null, upgrade: KubeletFact | 
   if (upgrade.outdated) return `${on}, older than the control plane (${controlPlane}): ${OUTDATED}, it blocks the upgrade to ${next}; re-creating the pod moves it to a node of ${controlPlane}`;
   return `${on}, the control plane's minor (${controlPlane}): it does not block the upgrade to ${next}`;
 }
+
+/** How controller pods are recycled: `--strategy` and the `U` dialog's tab ('default': none asked). */
+const STRATEGY_TEXT: Record<'default' | 'evict' | 'restart', string> = {
+  default: 'evict; restart a one-replica Deployment that eviction would take down',
+  evict: 'the Eviction API, pod by pod',
+  restart: 'a rollout restart of each Deployment and StatefulSet: all its replicas',
+};
+
+/**
+ * The `U` dialog's strategy line, what matters first (it is cut at the dialog's width):
+ * "Strategy: evict (tab: restart) — the Eviction API, pod by pod", or the one being planned.
+ */
+export function strategyLine(shown: keyof typeof STRATEGY_TEXT, next: keyof typeof STRATEGY_TEXT, planning?: keyof typeof STRATEGY_TEXT): string {
+  const state = planning === undefined ? `(tab: ${next})` : `, planning with ${planning}…`;
+  return `Strategy: ${shown}${planning === undefined ? ' ' : ''}${state} — ${STRATEGY_TEXT[shown]}`;
+}
+
+/** tab in a dialog whose plan is not for the upgrade. */
+export const STRATEGY_ONLY_FOR_UPGRADE = 'tab does nothing here: the strategy is chosen when recycling for the upgrade (U)';
+/** tab while the plan is being made again. */
+export const replanningWhy = (strategy: string): string => `planning with ${strategy}: wait for the plan, then press tab again or type the name`;
+/** enter while the plan is being made again. */
+export const replanningConfirmWhy = (strategy: string): string => `planning with ${strategy}: confirm once the new plan shows`;
+/** The typed name confirmed while this strategy refuses every pod. */
+export const NOTHING_WITH_THIS_STRATEGY = 'this strategy refuses every pod (see why above): nothing to run; tab chooses another, esc cancels';
