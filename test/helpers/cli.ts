@@ -61,9 +61,22 @@ export async function builtCliCopy(): Promise<{ cli: string; remove(): void }> {
   }
 }
 
+let stateHome: string | null = null;
+/** One state directory per test process, removed when it exits. */
+function testStateHome(): string {
+  if (stateHome === null) {
+    const dir = mkdtempSync(join(tmpdir(), 'kf-test-state-'));
+    stateHome = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return stateHome;
+}
+
 /** The sim's environment (kubeconfig, EKS endpoint, dummy credentials) without the user's AWS profile or CI flag. */
 export function simEnv(sim: RunningSim, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...sim.env, ...extra };
+  // A private state directory (backups, journals) unless the test names one: journals another
+  // run left in the user's would add warnings, and a test must not leave any there.
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_STATE_HOME: testStateHome(), ...sim.env, ...extra };
   delete env.AWS_PROFILE;
   delete env.AWS_ENDPOINT_URL;
   return env;
