@@ -20,12 +20,14 @@ export interface PodPermissions {
   error?: string;
 }
 
-interface Question {
-  verb: 'delete' | 'create' | 'patch';
-  subresource?: 'eviction';
+/** One `kubectl auth can-i` question; the resource defaults to pods in the core group. */
+export interface AccessQuestion {
+  verb: 'get' | 'list' | 'delete' | 'create' | 'patch';
+  subresource?: string;
   group?: string;
   resource?: string;
 }
+type Question = AccessQuestion;
 
 const QUESTIONS: readonly Question[] = [
   { verb: 'delete' },
@@ -92,7 +94,8 @@ async function ask(kc: KubeConfig, namespace: string | null, timeoutMs: number |
   }
 }
 
-async function allowed(kc: KubeConfig, namespace: string | null, q: Question, timeoutMs: number | undefined): Promise<boolean> {
+/** A SelfSubjectAccessReview: may the current user do `q` in `namespace` (null: every namespace)? */
+export async function allowed(kc: KubeConfig, namespace: string | null, q: AccessQuestion, timeoutMs: number | undefined): Promise<boolean> {
   const review = {
     apiVersion: 'authorization.k8s.io/v1',
     kind: 'SelfSubjectAccessReview',

@@ -7,6 +7,7 @@ import { Log, type KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { describeError } from '../../errors.js';
 import { kubeRequest } from './http.js';
+import { allowed } from './permissions.js';
 
 export interface PodReadPermissions {
   namespace: string;
@@ -209,20 +210,4 @@ async function askReads(kc: KubeConfig, namespace: string, timeoutMs: number | u
   } catch (error) {
     return { namespace, canGet: false, canLogs: false, canListEvents: false, error: `could not check permissions: ${describeError(error)}` };
   }
-}
-
-async function allowed(kc: KubeConfig, namespace: string, q: Question, timeoutMs: number | undefined): Promise<boolean> {
-  const review = {
-    apiVersion: 'authorization.k8s.io/v1',
-    kind: 'SelfSubjectAccessReview',
-    spec: { resourceAttributes: { namespace, verb: q.verb, group: '', resource: q.resource, ...(q.subresource ? { subresource: q.subresource } : {}) } },
-  };
-  const response = await kubeRequest<{ status?: { allowed?: boolean } }>(kc, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    body: review,
-    verb: 'create',
-    ...(timeoutMs ? { timeoutMs } : {}),
-  });
-  return response.body?.status?.allowed === true;
 }
