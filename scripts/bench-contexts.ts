@@ -1,6 +1,7 @@
 // `npm run bench` rows for several clusters at once: `--all-contexts --json` over N simulated
 // clusters of P pods each, beside `--context ONE --json` on one such cluster (target: at most 3x its
-// wall time). Every sim serves from this process, like the one-cluster rows. EKS is not consulted
+// wall time), and the floor over the same clusters beside the floor over one. Every sim serves
+// from this process, like the one-cluster rows. EKS is not consulted
 // (--no-aws) in either run: the AWS SDK has one EKS endpoint, and the sims each serve their own.
 // BENCH_CONTEXTS=20 clusters, BENCH_CONTEXT_PODS=1000 pods each (0 skips); run alone with
 // `npx tsx scripts/bench-contexts.ts` (e.g. BENCH_CONTEXTS=2 BENCH_CONTEXT_PODS=50 BENCH_RUNS=1).
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../source/sim/index.js';
-import { medianOfTurns } from './bench-measure.js';
+import { medianOfTurns, type Measure } from './bench-measure.js';
 
 /** [measure, wall s, peak MB, vs floor, target]: the bench table's columns. */
 type BenchRow = [string, string, string, string, string];
@@ -35,14 +36,25 @@ export async function benchContexts(clusters: number, pods: number, cli: string)
     );
     const env: NodeJS.ProcessEnv = { ...process.env, KUBECONFIG: kubeconfig };
     delete env.CI;
-    const [one, all] = await medianOfTurns([
+    // The floor (a bare paged list + JSON.parse) over the same clusters, 4 at a time, and over one:
+    // how much of the ratio is this machine's (the sims share its cores with the client).
+    const floor = (urls: RunningSim[]) => ({
+      command: [process.execPath, 'scripts/bench-floor.mjs'],
+      env: { ...env, BENCH_URL: urls.map((sim) => sim.url).join(','), BENCH_TOKEN: urls.map((sim) => sim.token).join(','), BENCH_CONCURRENCY: '4' },
+    });
+    const [one, all, floorOne, floorAll] = (await medianOfTurns([
       { command: [process.execPath, cli, '--json', '--no-aws', '--context', names[0]!], env },
       { command: [process.execPath, cli, '--json', '--no-aws', '--all-contexts'], env },
-    ]);
+      floor(sims.slice(0, 1)),
+      floor(sims),
+    ])) as [Measure, Measure, Measure, Measure];
     const label = `${clusters} clusters x ${pods} pods`;
+    const ofOne = (m: Measure, base: Measure) => `${(m.wallS / base.wallS).toFixed(2)}x of one cluster`;
     return [
-      [`${label}: --all-contexts --json (concurrency 4)`, all!.wallS.toFixed(2), all!.peakMb.toFixed(0), `${(all!.wallS / one!.wallS).toFixed(2)}x of one cluster`, '<= 3x'],
-      [`${pods} pods: --context ONE --json (the one cluster)`, one!.wallS.toFixed(2), one!.peakMb.toFixed(0), '1.00x', 'anchor'],
+      [`${label}: --all-contexts --json (concurrency 4)`, all.wallS.toFixed(2), all.peakMb.toFixed(0), ofOne(all, one), '<= 3x'],
+      [`${pods} pods: --context ONE --json (the one cluster)`, one.wallS.toFixed(2), one.peakMb.toFixed(0), '1.00x', 'anchor'],
+      [`${label}: floor, 4 at a time`, floorAll.wallS.toFixed(2), floorAll.peakMb.toFixed(0), ofOne(floorAll, floorOne), 'anchor'],
+      [`${pods} pods: floor, one cluster`, floorOne.wallS.toFixed(2), floorOne.peakMb.toFixed(0), '1.00x', 'anchor'],
     ];
   } finally {
     await Promise.all(sims.map((sim) => sim.close()));

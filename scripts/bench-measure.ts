@@ -1,7 +1,8 @@
 // Measuring one command for `npm run bench`: wall time and peak memory, medians of runs in turns.
 import { spawn } from 'node:child_process';
 
-export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// Issue 16: each figure the median of 5 runs, in turns with its anchor.
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 export interface Measure {
   wallS: number;
@@ -16,8 +17,8 @@ export function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Meas
   return measureWithOutput(command, env, false);
 }
 
-/** measure(), keeping what the command printed on stdout (when `keep`). */
-export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, keep = true): Promise<Measure & { stdout: string }> {
+/** measure(), keeping what the command printed on stdout (when `keep`) and on stderr. */
+export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, keep = true): Promise<Measure & { stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
     let stderr = '';
@@ -28,7 +29,7 @@ export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, kee
       const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
       if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
       const [, wall, kb] = line.split(' ');
-      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024, stdout });
+      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024, stdout, stderr });
     });
   });
 }

@@ -6,28 +6,44 @@ const MARKER = '\u0000kubectl-fargate-items\u0000';
 /** Elements per piece: about 200 KB of text for report pods. */
 const BATCH = 200;
 
+/** `value` inside `depth` arrays, so JSON.stringify indents it as it would `depth` levels down. */
+const nest = (value: unknown, depth: number): unknown => (depth === 0 ? value : nest([value], depth - 1));
+
+/** JSON.stringify(value, null, 2) as written `depth` levels down (its lines indented by 2*depth spaces, the first not). */
+export function stringifyAt(value: unknown, depth: number): string {
+  const text = JSON.stringify(nest(value, depth), null, 2);
+  // Before the value: a `[` line per level k = 0..depth-1 (2k spaces, `[`, newline), then its own
+  // 2*depth spaces; after it: a newline, 2k spaces and `]` per level.
+  return text.slice(depth * depth + 3 * depth, text.length - (depth * depth + depth));
+}
+
 /**
  * The JSON of `document` (2-space indentation) in pieces, the array under the top-level
- * `arrayKey` a batch of elements at a time.
+ * `arrayKey` a batch of elements at a time. `depth` (0): the document as written that many levels
+ * down in an enclosing document (every line after the first indented by 2*depth spaces, and no
+ * final newline), so a caller nesting it pays no second pass over its text.
  */
-export function* jsonPieces<T extends object>(document: T, arrayKey: keyof T & string): Generator<string> {
+export function* jsonPieces<T extends object>(document: T, arrayKey: keyof T & string, { depth = 0 }: { depth?: number } = {}): Generator<string> {
+  const end = depth === 0 ? '\n' : '';
   const items = document[arrayKey];
   if (!Array.isArray(items) || items.length === 0) {
-    yield `${JSON.stringify(document, null, 2)}\n`;
+    yield `${stringifyAt(document, depth)}${end}`;
     return;
   }
   // The document with a marker where the array goes: its text around the marker is the frame.
-  const shell = JSON.stringify({ ...document, [arrayKey]: MARKER }, null, 2);
+  const shell = stringifyAt({ ...document, [arrayKey]: MARKER }, depth);
   const marker = JSON.stringify(MARKER);
   const at = shell.indexOf(marker);
   yield `${shell.slice(0, at)}[`;
+  // The line that closes the array (its elements' lines are indented further).
+  const close = `\n${' '.repeat(2 * (depth + 1))}]`;
   for (let i = 0; i < items.length; i += BATCH) {
-    // A batch under the same key has the same indentation as in the whole document.
-    const text = JSON.stringify({ [arrayKey]: items.slice(i, i + BATCH) }, null, 2);
-    const elements = text.slice(text.indexOf('[', arrayKey.length) + 1, text.lastIndexOf('\n', text.length - 3));
+    // A batch under the same key at the same depth has the same indentation as in the whole document.
+    const text = stringifyAt({ [arrayKey]: items.slice(i, i + BATCH) }, depth);
+    const elements = text.slice(text.indexOf('[', arrayKey.length) + 1, text.lastIndexOf(close));
     yield i === 0 ? elements : `,${elements}`;
   }
-  yield `\n  ]${shell.slice(at + marker.length)}\n`;
+  yield `${close}${shell.slice(at + marker.length)}${end}`;
 }
 
 /** Write the pieces in order, waiting whenever the stream asks to (a slow pipe reader). */

@@ -2,7 +2,7 @@ import type { PodView } from '../view-model/cluster-view.js';
 import type { PodFactId } from '../view-model/words/pod.js';
 import { renderColumns, type Column } from './columns.js';
 import { REPORT_API_VERSION, type ReportDocument } from './document.js';
-import { jsonPieces } from './json-pieces.js';
+import { jsonPieces, stringifyAt } from './json-pieces.js';
 import { yamlPieces, yamlText } from './yaml-pieces.js';
 import { factColumns } from './table.js';
 
@@ -42,19 +42,10 @@ export async function* multiClusterJsonPieces(
   for await (const entry of entries) {
     yield first ? `\n${INDENT}` : `,\n${INDENT}`;
     first = false;
-    yield* indented('pods' in entry ? jsonPieces(entry, 'pods') : [`${JSON.stringify(entry, null, 2)}\n`]);
+    // Written two levels down (inside `clusters`) as the pieces are made: no second pass to indent.
+    yield* 'pods' in entry ? jsonPieces(entry, 'pods', { depth: 2 }) : [stringifyAt(entry, 2)];
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';
-}
-
-/** Pieces of a document's JSON nested two levels down: every line indented, the final newline dropped. */
-function* indented(pieces: Iterable<string>): Generator<string> {
-  let held: string | null = null;
-  for (const piece of pieces) {
-    if (held !== null) yield held.replaceAll('\n', `\n${INDENT}`);
-    held = piece;
-  }
-  if (held !== null) yield held.replace(/\n$/, '').replaceAll('\n', `\n${INDENT}`);
 }
 
 /**

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';
 import { buildReport } from '../../source/report/document.js';
 import { yamlPieces, yamlText } from '../../source/report/yaml-pieces.js';
+import { jsonPieces, stringifyAt } from '../../source/report/json-pieces.js';
 import { multiClusterJsonPieces, multiClusterYamlPieces, type ClusterEntry } from '../../source/report/multi-cluster.js';
 import { sceneStoreWithPods } from '../helpers/scene.js';
 
@@ -36,4 +37,17 @@ test('several clusters: the JSON is JSON.stringify of the whole; the YAML parses
   // A long reason folded over several lines keeps its meaning when indented under clusters.
   const long = { ...doc, context: 'long', pods: [{ ...doc.pods[0]!, reasons: ['x '.repeat(120).trim(), 'a: b # not a comment', '- not a list'] }] };
   assert.deepEqual(parse(await text(multiClusterYamlPieces(head, [long]))), { ...head, clusters: [long] });
+});
+
+test('json pieces at a depth: the lines of JSON.stringify(doc, null, 2) indented by 2*depth spaces, over several batches', () => {
+  const many = { ...doc, pods: Array.from({ length: 450 }, (_, i) => ({ ...doc.pods[i % doc.pods.length]!, name: `pod-${i}` })) };
+  for (const document of [many, { ...doc, pods: [] }]) {
+    const whole = JSON.stringify(document, null, 2);
+    assert.equal([...jsonPieces(document, 'pods')].join(''), `${whole}\n`);
+    for (const depth of [1, 2, 3]) {
+      const nested = whole.replaceAll('\n', `\n${' '.repeat(2 * depth)}`);
+      assert.equal([...jsonPieces(document, 'pods', { depth })].join(''), nested, `depth ${depth}`);
+      assert.equal(stringifyAt(document, depth), nested, `stringifyAt depth ${depth}`);
+    }
+  }
 });

@@ -237,6 +237,13 @@ interface ParsedFile {
   impersonation: Map<string, Partial<Impersonation>>;
 }
 
+/**
+ * Each file's entries from its last reading, by its text: --all-contexts opens a session per
+ * context, and parsing a kubeconfig (twice: yaml, then client-node) costs more than reading it.
+ * A changed file is parsed again; callers get copies, so nothing they do reaches the cache.
+ */
+const parsedFiles = new Map<string, { text: string; parsed: ParsedFile }>();
+
 function readOne(file: string): ParsedFile {
   let text: string;
   try {
@@ -244,6 +251,14 @@ function readOne(file: string): ParsedFile {
   } catch (error) {
     throw new UserError(`cannot read kubeconfig ${file}: ${firstLine(errorText(error))}`, { hint: 'check its permissions, or point --kubeconfig / KUBECONFIG at another file' });
   }
+  const cached = parsedFiles.get(file);
+  if (cached?.text === text) return structuredClone(cached.parsed);
+  const parsed = parseOne(file, text);
+  parsedFiles.set(file, { text, parsed: structuredClone(parsed) });
+  return parsed;
+}
+
+function parseOne(file: string, text: string): ParsedFile {
   // Parse with `yaml` first: its errors are one readable line, and an empty file is a valid,
   // empty kubeconfig for kubectl (client-node would crash on it).
   let doc: unknown;

@@ -172,6 +172,17 @@ describe('loadKubeConfig (kubectl loading rules)', () => {
     }
   });
 
+  // Entries are kept from the last reading of a file (several contexts open a session each).
+  test('a kubeconfig read again: a changed file is parsed again, and a caller changing its entries changes no later reading', () => {
+    const file = kubeconfig('kept.yaml', [{ name: 'one', server: 'https://first.example' }], 'one');
+    const first = loadKubeConfig({ kubeconfig: file, env: {} });
+    assert.equal(first.kc.getCurrentCluster()?.server, 'https://first.example');
+    for (const { kc } of [first, loadKubeConfig({ kubeconfig: file, env: {} })]) (kc.getCurrentUser() as { token: string }).token = 'changed-by-a-caller';
+    assert.equal(loadKubeConfig({ kubeconfig: file, env: {} }).kc.getCurrentUser()?.token, 't');
+    kubeconfig('kept.yaml', [{ name: 'one', server: 'https://second.example' }], 'one');
+    assert.equal(loadKubeConfig({ kubeconfig: file, env: {} }).kc.getCurrentCluster()?.server, 'https://second.example');
+  });
+
   test('certificate and key paths are relative to the kubeconfig file, as kubectl reads them', () => {
     fs.mkdirSync(path.join(dir, 'certs-home'), { recursive: true });
     const file = write(
