@@ -1,4 +1,4 @@
-import { buildReport, type ReportDocument } from '../report/document.js';
+import { buildReport, buildReportFrame, reportPod, type ReportDocument } from '../report/document.js';
 import { jsonPieces } from '../report/json-pieces.js';
 import { yamlPieces } from '../report/yaml-pieces.js';
 import { jsonpathOutput } from '../report/jsonpath.js';
@@ -10,9 +10,13 @@ import type { Options } from './flags.js';
 // yaml, jsonpath) print the --json document; the row forms one line per pod, `table` and `wide`
 // by the face's own table (the report's or check's).
 
-/** JSON and YAML are made while they are written, a batch of pods at a time (json-pieces.ts, yaml-pieces.ts). */
-function serialize(document: ReportDocument, format: 'json' | 'yaml'): Iterable<string> {
-  return format === 'json' ? jsonPieces(document, 'pods') : yamlPieces(document, 'pods');
+/**
+ * JSON and YAML are made while they are written, a batch of pods at a time (json-pieces.ts,
+ * yaml-pieces.ts), each batch's report pods made from their views just before.
+ */
+function serialize(frame: ReturnType<typeof buildReportFrame>, format: 'json' | 'yaml'): Iterable<string> {
+  const lazy = { items: frame.views, each: reportPod };
+  return format === 'json' ? jsonPieces(frame.document, 'pods', { lazy }) : yamlPieces(frame.document, 'pods', { lazy });
 }
 
 export function podsOutput(
@@ -26,7 +30,7 @@ export function podsOutput(
   switch (output) {
     case 'json':
     case 'yaml':
-      return serialize(buildReport(view, { kind: face.kind, pods }), output);
+      return serialize(buildReportFrame(view, { kind: face.kind, pods }), output);
     case 'jsonpath':
       return jsonpathOutput(options.template ?? '', buildReport(view, { kind: face.kind, pods }));
     case 'name':

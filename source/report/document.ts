@@ -126,13 +126,25 @@ export function reportPod({ pod, placement, upgrade }: PodView): ReportPod {
 /** Kubernetes' timestamp form: `2026-01-02T03:04:05Z` (no fraction). */
 export const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function buildReport(
+type ReportOptions = { kind?: ReportDocument['kind']; pods?: readonly PodView[]; now?: Date; upgrade?: ReportUpgrade };
+
+export function buildReport(view: ClusterView, options: ReportOptions = {}): ReportDocument {
+  const { document, views } = buildReportFrame(view, options);
+  document.pods = views.map(reportPod);
+  return document;
+}
+
+/**
+ * The report with an empty `pods`, and the views its pods are made from: a writer makes them a
+ * batch at a time (reportPod), so 50k report pods are never all alive at once.
+ */
+export function buildReportFrame(
   view: ClusterView,
-  { kind = 'FargatePlacementReport', pods = view.pods, now = new Date(), upgrade }: { kind?: ReportDocument['kind']; pods?: PodView[]; now?: Date; upgrade?: ReportUpgrade } = {},
-): ReportDocument {
+  { kind = 'FargatePlacementReport', pods = view.pods, now = new Date(), upgrade }: ReportOptions = {},
+): { document: ReportDocument; views: readonly PodView[] } {
   const { identity, aws } = view;
   const profileUsd = new Map(view.profiles.map((p) => [p.profile, p.hourlyUsd]));
-  return {
+  const document: ReportDocument = {
     apiVersion: REPORT_API_VERSION,
     kind,
     context: identity.context,
@@ -158,11 +170,13 @@ export function buildReport(
       outdated: n.outdated,
       hourlyUsd: n.hourlyUsd,
     })),
-    pods: pods.map(reportPod),
+    // Here, so that the key keeps its place in the document.
+    pods: [],
     ...(upgrade ? { upgrade } : {}),
     warnings: [...view.warnings],
     prices: reportPrices(view),
   };
+  return { document, views: pods };
 }
 
 function reportPrices({ prices, namespaces }: ClusterView): ReportPrices {

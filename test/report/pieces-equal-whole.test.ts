@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { buildClusterView } from '../../source/view-model/cluster-view.js';
-import { buildReport } from '../../source/report/document.js';
+import { buildReport, buildReportFrame, reportPod } from '../../source/report/document.js';
 import { yamlPieces, yamlText } from '../../source/report/yaml-pieces.js';
 import { jsonPieces, stringifyAt } from '../../source/report/json-pieces.js';
 import { multiClusterJsonPieces, multiClusterYamlPieces, type ClusterEntry } from '../../source/report/multi-cluster.js';
@@ -20,12 +20,12 @@ async function text(pieces: AsyncIterable<string>): Promise<string> {
 }
 
 test('yaml pieces: the text of the whole document, for any batch size', () => {
-  for (const batch of [1, 7, 200]) assert.equal([...yamlPieces(doc, 'pods', batch)].join(''), yamlText(doc), `batch ${batch}`);
+  for (const batch of [1, 7, 200]) assert.equal([...yamlPieces(doc, 'pods', { batch })].join(''), yamlText(doc), `batch ${batch}`);
   assert.equal([...yamlPieces({ ...doc, pods: [] }, 'pods')].join(''), yamlText({ ...doc, pods: [] }));
   // The list key first in the document, too.
   const { pods, ...rest } = doc;
   const listFirst = { pods, ...rest };
-  assert.equal([...yamlPieces(listFirst, 'pods', 4)].join(''), yamlText(listFirst));
+  assert.equal([...yamlPieces(listFirst, 'pods', { batch: 4 })].join(''), yamlText(listFirst));
 });
 
 test('several clusters: the JSON is JSON.stringify of the whole; the YAML parses to the same document', async () => {
@@ -50,4 +50,15 @@ test('json pieces at a depth: the lines of JSON.stringify(doc, null, 2) indented
       assert.equal(stringifyAt(document, depth), nested, `stringifyAt depth ${depth}`);
     }
   }
+});
+
+test('report pods made a batch at a time from their views: the same text as the whole report', () => {
+  const view = buildClusterView(sceneStoreWithPods(130).flush());
+  const now = new Date(0);
+  const whole = buildReport(view, { now });
+  const { document, views } = buildReportFrame(view, { now });
+  assert.deepEqual(document.pods, [], 'the frame holds no pods');
+  const lazy = { items: views, each: reportPod };
+  assert.equal([...jsonPieces(document, 'pods', { lazy })].join(''), `${JSON.stringify(whole, null, 2)}\n`);
+  assert.equal([...yamlPieces(document, 'pods', { batch: 7, lazy })].join(''), yamlText(whole));
 });
