@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Entry point. Loads only the flag parser up front; everything heavy (ink, the Kubernetes
-// client, the AWS SDK, the simulator) is imported once we know the mode.
+// client, the AWS SDK, the simulator) is imported once we know the mode, and a flag's heavier
+// value check once the flag is seen (test/architecture/startup.test.ts keeps it so).
 import module from 'node:module';
 import { describeError, isUserError } from './errors.js';
 import { parseArgs } from './cli/flags.js';
+import { checkTemplateFlags } from './cli/template-flags.js';
 import { helpText } from './cli/help.js';
 import { commandHelpText } from './cli/command-help.js';
 import { VERSION } from './cli/version.js';
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return runCompleteRequest(argv[0], argv.slice(1));
   }
   const options = parseArgs(argv);
+  await checkTemplateFlags(options);
   if (options.help) {
     process.stdout.write(commandHelpText(options.command) ?? helpText());
     return 0;

@@ -1,23 +1,23 @@
 // kubectl's flag grammar for every flag: the FLAGS table (names, shorthands, kinds, which commands
 // take them), tokenised by lib/pflag.ts, then checked and turned into Options. Longer than most
 // files: the table and the checks of its values are one contract, read best in one place.
-import meow, { type AnyFlags } from 'meow';
+// Every run loads this file before it knows its mode (--version and --help too): it imports only
+// light checks. The JSONPath checks of -o jsonpath/custom-columns and --sort-by load only when
+// those flags are given (template-flags.ts); test/architecture/startup.test.ts holds the line.
 import { UsageError } from '../errors.js';
 import { parseDuration, parseTimeout } from '../lib/duration.js';
 import { PflagError, tokenize, type PflagDef, type PflagTokens } from '../lib/pflag.js';
 import { parseEksClusterFlag } from '../sources/kube/identity.js';
 import type { ConnectionOverrides } from '../sources/kube/overrides.js';
-import { parseVerbosity } from '../sources/request-log.js';
 import { connectionOverrides } from './connection-flags.js';
-import { helpText } from './help.js';
-import { parseCustomColumns, parseTemplate, relaxedPath } from '../report/jsonpath-template.js';
 import { parseOutput, ROW_OUTPUTS, type Output } from './output-flags.js';
 import { readMultiContextFlags, type MultiContextFlags } from './multi-context-flags.js';
-import { VERSION } from './version.js';
+import { parseVerbosity } from './verbosity-flag.js';
 
 // Flags follow kubectl's names (genericclioptions) and its grammar (pflag, see lib/pflag.ts) so
-// muscle memory carries over. pflag's grammar is read by the tokenizer; meow then reads the
-// normalised `--name=value` form into typed flags.
+// muscle memory carries over. The tokenizer reads pflag's grammar and already types each value
+// (booleans as 'true' / 'false', every value of a repeated flag in order); the values are read
+// from it as typed (no second parser: a quote inside a value stays, as in kubectl).
 
 export const COMMANDS = ['check', 'reschedule', 'restore', 'profile', 'version', 'completion'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
@@ -33,8 +33,6 @@ export const DRY_RUN_MODES = ['none', 'client', 'server'] as const;
 export type DryRun = false | 'client' | 'server';
 
 export interface FlagDef extends PflagDef {
-  /** kubectl's negative booleans (--no-headers): stored under the positive name, inverted. */
-  inverts?: string;
   /** Only these commands take it (else every command does). */
   commands?: readonly Command[];
   /** An empty value (`--context ""`, `--context=`) is allowed; by default it is a usage error. */
@@ -74,11 +72,12 @@ export const FLAGS: readonly FlagDef[] = [
   { name: 'profile', kind: 'string' },
   { name: 'profiles-file', kind: 'array' },
   { name: 'price-file', kind: 'string', commands: ['view', 'check'] },
-  { name: 'no-aws', kind: 'bool', inverts: 'aws' },
+  // kubectl's negative booleans (--no-headers): Options hold the positive (headers, aws).
+  { name: 'no-aws', kind: 'bool' },
   // Output
   { name: 'output', short: 'o', kind: 'string' },
   { name: 'json', kind: 'bool' },
-  { name: 'no-headers', kind: 'bool', inverts: 'headers' },
+  { name: 'no-headers', kind: 'bool' },
   { name: 'sort-by', kind: 'string', commands: ['view', 'check'] },
   { name: 'show-labels', kind: 'bool', commands: ['view', 'check'] },
   { name: 'watch', short: 'w', kind: 'bool', commands: ['view'] },
@@ -191,34 +190,6 @@ export interface Options extends MultiContextFlags {
   version: boolean;
 }
 
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-const keyOf = (def: FlagDef) => camel(def.inverts ?? def.name);
-
-/** meow's flag spec for the normalised form. */
-function meowFlags(defs: readonly FlagDef[]): AnyFlags {
-  const spec: AnyFlags = {};
-  for (const def of defs) {
-    if (def.kind === 'bool') spec[keyOf(def)] = { type: 'boolean', default: def.inverts !== undefined };
-    else spec[keyOf(def)] = def.kind === 'array' ? { type: 'string', isMultiple: true } : { type: 'string' };
-  }
-  return spec;
-}
-
-/** `--key=value` for each flag given (the last value of a scalar: pflag's "last one wins"). */
-function normalise(tokens: PflagTokens, defs: readonly FlagDef[]): string[] {
-  const argv: string[] = [];
-  for (const def of defs) {
-    const values = tokens.values.get(def.name);
-    if (!values) continue;
-    const flag = `--${def.inverts ?? def.name}`;
-    if (def.kind === 'array') for (const value of values) argv.push(`${flag}=${value}`);
-    else if (def.inverts) argv.push(`${flag}=${values.at(-1) === 'true' ? 'false' : 'true'}`);
-    else argv.push(`${flag}=${values.at(-1)}`);
-  }
-  // Positional arguments stay out of meow's reach (a pod named "123" stays a string).
-  return argv;
-}
-
 function readTokens(argv: string[]): PflagTokens {
   try {
     return tokenize(argv, FLAGS);
@@ -233,18 +204,10 @@ function readTokens(argv: string[]): PflagTokens {
 export function parseArgs(argv: string[]): Options {
   const tokens = readTokens(argv);
   refuseSpacedDryRun(argv);
-  const cli = meow(helpText(), {
-    importMeta: import.meta,
-    argv: normalise(tokens, FLAGS),
-    pkg: { name: 'kubectl-fargate', version: VERSION },
-    autoHelp: false,
-    autoVersion: false,
-    flags: meowFlags(FLAGS),
-  });
-  const f = cli.flags as Record<string, unknown>;
-  // Values come from the tokenizer as typed: meow's parser strips quotes ('' reads as empty).
+  // The last value of a scalar flag (pflag's "last one wins"); every value of an array flag.
   const str = (name: string) => tokens.values.get(name)?.at(-1);
-  const bool = (name: string) => f[camel(name)] === true;
+  const bool = (name: string) => str(name) === 'true';
+  const all = (name: string) => tokens.values.get(name) ?? [];
 
   const [first, ...rest] = tokens.positionals;
   let command: Command = 'view';
@@ -280,11 +243,9 @@ export function parseArgs(argv: string[]): Options {
     if (command === 'profile' && (PROFILE_FORMATS as readonly string[]).includes(o)) profileFormat = o as ProfileFormat;
     else ({ output, template } = parseOutput(o));
   }
-  // Templates and paths are checked now, before anything is contacted (exit 2).
-  if (output === 'jsonpath') parseTemplate(template ?? '');
-  if (output === 'custom-columns') parseCustomColumns(template ?? '');
+  // The template and --sort-by's path are checked by checkTemplateFlags (template-flags.ts),
+  // still before anything is contacted.
   const sortBy = str('sort-by');
-  if (sortBy !== undefined) relaxedPath(sortBy, '--sort-by');
   if (bool('json')) {
     if (profileFormat) throw new UsageError(`--json conflicts with -o ${profileFormat}`);
     if (output && output !== 'json') throw new UsageError(`--json conflicts with -o ${output}`);
@@ -346,20 +307,20 @@ export function parseArgs(argv: string[]): Options {
     allNamespaces,
     selector: str('selector'),
     fieldSelector: str('field-selector'),
-    selectors: tokens.values.get('selector') ?? [],
+    selectors: all('selector'),
     selectorSpelled: tokens.spelled.get('selector'),
     requestTimeout,
-    connection: connectionOverrides(str, bool, (f.asGroup as string[] | undefined) ?? []),
+    connection: connectionOverrides(str, bool, all('as-group')),
     verbosity: parseVerbosity(str('v')),
     eksCluster,
     region,
     awsProfile: str('profile'),
-    profilesFiles: tokens.values.get('profiles-file') ?? [],
+    profilesFiles: all('profiles-file'),
     priceFile: str('price-file'),
-    aws: f.aws !== false,
+    aws: !bool('no-aws'),
     output,
     template,
-    headers: f.headers !== false,
+    headers: !bool('no-headers'),
     sortBy,
     showLabels: bool('show-labels'),
     watch: bool('watch'),
@@ -375,8 +336,8 @@ export function parseArgs(argv: string[]): Options {
     pending: bool('pending'),
     profileFormat,
     role: str('role'),
-    subnets: commaList(f.subnets),
-    tags: commaList(f.tag),
+    subnets: commaList(all('subnets')),
+    tags: commaList(all('tag')),
     name: str('name'),
     wait: bool('wait'),
     reschedule: bool('reschedule'),
@@ -389,7 +350,7 @@ export function parseArgs(argv: string[]): Options {
 }
 
 /** kubectl's stringSlice: repeatable, and each value split at commas. */
-const commaList = (values: unknown): string[] => ((values as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
+const commaList = (values: readonly string[]): string[] => values.flatMap((v) => v.split(',')).map((v) => v.trim());
 
 /**
  * `--dry-run server` is, for kubectl too, a client dry run plus an argument "server" (a pod name

@@ -6,7 +6,6 @@
 // Credentials never reach it: the Authorization header shows its scheme only, and every other
 // text goes through the redaction every error message gets (tokens, AWS keys and signatures).
 import { STATUS_CODES } from 'node:http';
-import { UsageError } from '../errors.js';
 import { redactCredentials } from '../lib/redact.js';
 
 export interface RequestLog {
@@ -73,12 +72,4 @@ export function logResponseBody(log: RequestLog, body: string): void {
 
 export function logFailure(log: RequestLog, request: { method: string; url: string; ms: number; error: string }): void {
   emit(log, [`${request.method} ${safe(log, request.url)}  in ${Math.round(request.ms)} milliseconds: ${safe(log, request.error)}`]);
-}
-
-/** A -v value: kubectl's klog level, 0 to 10. */
-export function parseVerbosity(text: string | undefined): number {
-  if (text === undefined) return 0;
-  const level = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isInteger(level) || level > 10) throw new UsageError(`invalid -v "${text}"`, 'use a level from 0 to 10: 6 logs each request, 7 adds its headers, 8 the bodies');
-  return level;
 }

@@ -21,6 +21,8 @@ export interface ImportFact {
   typeOnly: boolean;
   /** The value bindings it brings in ("*" for a namespace import); empty for side-effect imports. */
   values: string[];
+  /** An `import()` call: loaded when that line runs, not with the importing file. */
+  dynamic: boolean;
 }
 
 export function sourceFiles(root = SOURCE_ROOT): string[] {
@@ -47,9 +49,9 @@ function resolveTarget(fromFile: string, specifier: string, root: string): { tar
 export function importsOf(file: string, text: string, root = SOURCE_ROOT): ImportFact[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: ImportFact[] = [];
-  const add = (node: ts.Node, specifier: string, typeOnly: boolean, values: string[]): void => {
+  const add = (node: ts.Node, specifier: string, typeOnly: boolean, values: string[], dynamic = false): void => {
     const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    out.push({ file: relative(root, file).split('\\').join('/'), line: line + 1, specifier, ...resolveTarget(file, specifier, root), typeOnly, values });
+    out.push({ file: relative(root, file).split('\\').join('/'), line: line + 1, specifier, ...resolveTarget(file, specifier, root), typeOnly, values, dynamic });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -69,7 +71,7 @@ export function importsOf(file: string, text: string, root = SOURCE_ROOT): Impor
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
       add(node, node.moduleReference.expression.text, node.isTypeOnly, node.isTypeOnly ? [] : [node.name.text]);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] !== undefined && ts.isStringLiteralLike(node.arguments[0])) {
-      add(node, node.arguments[0].text, false, ['*']);
+      add(node, node.arguments[0].text, false, ['*'], true);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node, node.argument.literal.text, true, []);
     }
@@ -81,6 +83,26 @@ export function importsOf(file: string, text: string, root = SOURCE_ROOT): Impor
 
 export function importGraph(root = SOURCE_ROOT): ImportFact[] {
   return sourceFiles(root).flatMap((f) => importsOf(f, readFileSync(f, 'utf8'), root));
+}
+
+/** Runtime imports reachable from `start` that `bad` flags, with the chain that gets there. */
+export function reachable(start: string, graph: readonly ImportFact[], bad: (imp: ImportFact) => boolean): string[] {
+  const byFile = new Map<string, ImportFact[]>();
+  for (const imp of graph) if (!imp.typeOnly) byFile.set(imp.file, [...(byFile.get(imp.file) ?? []), imp]);
+  const found: string[] = [];
+  const seen = new Set<string>([start]);
+  const queue: { file: string; path: string[] }[] = [{ file: start, path: [start] }];
+  while (queue.length > 0) {
+    const { file, path } = queue.shift()!;
+    for (const imp of byFile.get(file) ?? []) {
+      if (bad(imp)) found.push(`${[...path, imp.target].join(' -> ')}  (${imp.file}:${imp.line})`);
+      else if (imp.internal && !seen.has(imp.target)) {
+        seen.add(imp.target);
+        queue.push({ file: imp.target, path: [...path, imp.target] });
+      }
+    }
+  }
+  return found;
 }
 
 /** Names a module exports whose value is a function or class (a constants-only module has none). */

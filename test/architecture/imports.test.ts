@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportedFunctions, importGraph, importsOf, SOURCE_ROOT } from './import-graph.js';
+import { exportedFunctions, importGraph, importsOf, reachable, SOURCE_ROOT } from './import-graph.js';
 import type { ImportFact } from './import-graph.js';
 
 interface LayerRule {
@@ -106,26 +106,6 @@ export function offences(rule: LayerRule, graph: readonly ImportFact[]): ImportF
     if (!forbidden) return false;
     return !(rule.constantsFrom !== undefined && under(imp.target, rule.constantsFrom));
   });
-}
-
-/** Runtime imports reachable from `start` that `bad` flags, with the chain that gets there. */
-export function reachable(start: string, graph: readonly ImportFact[], bad: (imp: ImportFact) => boolean): string[] {
-  const byFile = new Map<string, ImportFact[]>();
-  for (const imp of graph) if (!imp.typeOnly) byFile.set(imp.file, [...(byFile.get(imp.file) ?? []), imp]);
-  const found: string[] = [];
-  const seen = new Set<string>([start]);
-  const queue: { file: string; path: string[] }[] = [{ file: start, path: [start] }];
-  while (queue.length > 0) {
-    const { file, path } = queue.shift()!;
-    for (const imp of byFile.get(file) ?? []) {
-      if (bad(imp)) found.push(`${[...path, imp.target].join(' -> ')}  (${imp.file}:${imp.line})`);
-      else if (imp.internal && !seen.has(imp.target)) {
-        seen.add(imp.target);
-        queue.push({ file: imp.target, path: [...path, imp.target] });
-      }
-    }
-  }
-  return found;
 }
 
 const show = (imp: ImportFact): string => `  ${imp.file}:${imp.line}  '${imp.specifier}'${imp.typeOnly ? ' (type only)' : imp.values.length > 0 ? ` (${imp.values.join(', ')})` : ''}`;

@@ -69,6 +69,17 @@ const rows: Row[] = [
   { rule: 'unknown flag', args: () => ['--bogus'], exit: 2, stderr: /^error: unknown flag --bogus; see `kubectl fargate --help` for the flags$/ },
   { rule: 'unknown short flag', args: () => ['-Z'], exit: 2, stderr: /^error: unknown flag -Z; see `kubectl fargate --help`/ },
   { rule: 'bad -o value', args: () => ['-o', 'xml'], exit: 2, stderr: /^error: unsupported output format "xml"; use -o json\|yaml\|wide\|table\|name\|jsonpath=\.\.\.\|jsonpath-file=\.\.\.\|custom-columns=\.\.\.\|custom-columns-file=\.\.\.$/ },
+  // A template, a --sort-by path and -v are checked before anything is contacted: against an API
+  // server that cannot be reached, a later check would fail on the connection instead (exit 1).
+  ...(
+    [
+      { rule: 'a -o jsonpath template with an unclosed {', flags: ['-o', 'jsonpath={.pods[*].name'], stderr: /^error: invalid -o jsonpath template "\{\.pods\[\*\]\.name": a "\{" is not closed; e\.g\. -o jsonpath=/ },
+      { rule: 'a -o custom-columns column without its header', flags: ['-o', 'custom-columns=.name'], stderr: /^error: invalid -o custom-columns "\.name": each column is HEADER:PATH \(got "\.name"\); e\.g\. -o custom-columns=NAME:\.name,VERDICT:\.verdict$/ },
+      { rule: 'a --sort-by that is not a path', flags: ['-o', 'wide', '--sort-by', '{.a} {.b}'], stderr: /^error: invalid --sort-by "\{\.a\} \{\.b\}": give one path/ },
+      { rule: 'a -v that is not a level', flags: ['-o', 'json', '-v=loud'], stderr: /^error: invalid -v "loud"; use a level from 0 to 10: 6 logs each request, 7 adds its headers, 8 the bodies$/ },
+      { rule: 'a bad template beside --help is refused too (every flag is checked first)', flags: ['--help', '-o', 'jsonpath={range .pods[*]}'], stderr: /^error: invalid -o jsonpath template "\{range \.pods\[\*\]\}": \{range\} without \{end\}/ },
+    ] as const
+  ).map(({ rule, flags, stderr }): Row => ({ rule: `${rule}: refused before the API server is contacted`, args: () => [...flags], env: (fx) => ({ KUBECONFIG: fx.kubeconfig('closed.yaml', { server: fx.closedPortUrl }) }), exit: 2, stderr })),
   // ---- issue 15: kubectl's connection flags and the flags not built ----
   { rule: '--as-uid without --as', args: () => ['--as-uid', '42'], exit: 2, stderr: /^error: --as-uid needs --as/ },
   { rule: '--insecure-skip-tls-verify with --certificate-authority', args: () => ['--insecure-skip-tls-verify', '--certificate-authority', 'ca.crt'], exit: 2, stderr: /^error: --insecure-skip-tls-verify and --certificate-authority conflict/ },

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FLAGS, parseArgs, type Options } from '../../source/cli/flags.js';
+import { checkTemplateFlags } from '../../source/cli/template-flags.js';
 import { helpText } from '../../source/cli/help.js';
 import { UsageError } from '../../source/errors.js';
 import { wantsTui } from '../../source/cli/run.js';
@@ -67,6 +68,11 @@ describe('the flag grammar is kubectl\'s (pflag)', () => {
     { form: '--eks-cluster=ARN', kubectl: '(ours) the EKS cluster by ARN', argv: ['--eks-cluster=arn:aws:eks:us-east-1:111122223333:cluster/demo'], expect: { eksCluster: 'arn:aws:eks:us-east-1:111122223333:cluster/demo' } },
     { form: '--request-timeout=0', kubectl: 'no request timeout', argv: ['--request-timeout=0'], expect: { requestTimeout: '0' } },
     { form: '--json', kubectl: '(ours) -o json', argv: ['--json'], expect: { output: 'json' } },
+    { form: '-v=6', kubectl: 'log level 6 (each request)', argv: ['-v=6'], expect: { verbosity: 6 } },
+    { form: '--v 8', kubectl: 'log level 8', argv: ['--v', '8'], expect: { verbosity: 8 } },
+    { form: '(no -v)', kubectl: 'log level 0', argv: [], expect: { verbosity: 0 } },
+    { form: '--as u --as-group a --as-group b,c', kubectl: 'impersonate u in groups a and "b,c" (a stringArray: no comma split)', argv: ['--as', 'u', '--as-group', 'a', '--as-group', 'b,c'], expect: { connection: { user: undefined, server: undefined, token: undefined, certificateAuthority: undefined, clientCertificate: undefined, clientKey: undefined, tlsServerName: undefined, insecureSkipTlsVerify: undefined, as: 'u', asGroups: ['a', 'b,c'], asUid: undefined } } },
+    { form: 'profile create fp --subnets a,b --subnets c --tag k=v', kubectl: '(ours) subnets a, b, c; tag k=v (each value comma-split)', argv: ['profile', 'create', 'fp', '--subnets', 'a,b', '--subnets', 'c', '--tag', 'k=v'], expect: { subnets: ['a', 'b', 'c'], tags: ['k=v'] } },
     { form: 'check -n x', kubectl: 'a command', argv: ['check', '-n', 'x'], expect: { command: 'check', namespace: 'x' } },
     { form: 'version', kubectl: 'the version', argv: ['version'], expect: { version: true } },
     { form: '(nothing)', kubectl: 'the viewer, all namespaces', argv: [], expect: { command: 'view', namespace: null, output: undefined, headers: true, aws: true, dryRun: false } },
@@ -109,6 +115,9 @@ describe('bad flags: one line, exit 2 (pflag would refuse them too, or they woul
     { rule: 'a bool does not take the next argument', argv: ['--no-headers', 'false'], message: /unknown command "false"/ },
     { rule: '--from without its value', argv: ['reschedule', '-n', 'test', 'a', '--from'], message: /--from needs a value/ },
     { rule: '--pending is for restore only', argv: ['reschedule', '--all', '-A', '--pending'], message: /--pending is only valid with: restore/ },
+    { rule: '-v is a klog level, a number', argv: ['-v', 'loud'], message: /^invalid -v "loud"; use a level from 0 to 10/ },
+    { rule: '-v goes up to 10', argv: ['-v=11'], message: /^invalid -v "11"/ },
+    { rule: 'an empty -o jsonpath template', argv: ['-o', 'jsonpath='], message: /^-o jsonpath needs a template after "="/ },
   ];
   for (const { rule, argv, message } of cases) {
     test(rule, () => {
@@ -121,6 +130,40 @@ describe('bad flags: one line, exit 2 (pflag would refuse them too, or they woul
       });
     });
   }
+});
+
+// Checked apart from parseArgs (template-flags.ts, loaded only when such a flag is given), and
+// before anything is contacted (the CLI awaits it right after parseArgs).
+describe('template flags: -o jsonpath, -o custom-columns, --sort-by', () => {
+  const parsed = async (argv: string[]): Promise<Options> => {
+    const options = parseArgs(argv);
+    await checkTemplateFlags(options);
+    return options;
+  };
+  const bad: Array<{ rule: string; argv: string[]; message: RegExp }> = [
+    { rule: 'a "{" not closed', argv: ['-o', 'jsonpath={.pods[*].name'], message: /^invalid -o jsonpath template "\{\.pods\[\*\]\.name": a "\{" is not closed; e\.g\./ },
+    { rule: '{range} without {end}', argv: ['-ojsonpath={range .pods[*]}{.name}'], message: /\{range\} without \{end\}/ },
+    { rule: 'a custom column without HEADER:', argv: ['-o', 'custom-columns=NAME:.name,.verdict'], message: /^invalid -o custom-columns "NAME:\.name,\.verdict": each column is HEADER:PATH \(got "\.verdict"\)/ },
+    { rule: 'a custom column whose path is not one', argv: ['-o', 'custom-columns=NAME:{.a}{.b}'], message: /^invalid -o custom-columns "\{\.a\}\{\.b\}": give one path/ },
+    { rule: 'a --sort-by of two paths', argv: ['--sort-by', '{.a} {.b}'], message: /^invalid --sort-by "\{\.a\} \{\.b\}": give one path/ },
+    { rule: 'a --sort-by with an unclosed [', argv: ['-o', 'wide', '--sort-by=.a[0'], message: /^invalid --sort-by template "\{\.a\[0\}": unbalanced brackets or quotes in \.a\[0;/ },
+  ];
+  for (const { rule, argv, message } of bad) {
+    test(`refused: ${rule}`, async () => {
+      await assert.rejects(parsed(argv), (error: unknown) => {
+        assert.ok(error instanceof UsageError, String(error));
+        assert.equal(error.exitCode, 2);
+        assert.match(error.oneLine, message);
+        assert.ok(!error.oneLine.includes('\n'), 'one line');
+        return true;
+      });
+    });
+  }
+  test('good ones pass, as typed', async () => {
+    assert.equal((await parsed(['-o', 'jsonpath={range .pods[*]}{.name}{"\\n"}{end}'])).template, '{range .pods[*]}{.name}{"\\n"}{end}');
+    assert.equal((await parsed(['-o', 'custom-columns=NAME:.name,VERDICT:{.verdict}', '--sort-by', '{.name}'])).sortBy, '{.name}');
+    assert.equal((await parsed(['-o', 'wide', '--sort-by=.size.hourlyUsd'])).output, 'wide');
+  });
 });
 
 describe('the flag table', () => {
@@ -203,6 +246,10 @@ describe('property: a value reaches the option exactly as typed', () => {
       assert.equal(parseArgs(argv).namespace, argv.length === 2 ? argv[1] : argv[0]!.replace(/^(-n|--namespace=)/, ''), JSON.stringify(argv));
     }
     assert.deepEqual(parseArgs(['--profiles-file', '"p.yaml"']).profilesFiles, ['"p.yaml"']);
+    // Repeatable flags too (kubectl keeps the quotes; the server or EKS judges the text).
+    assert.deepEqual(parseArgs(['--as', 'u', '--as-group', '"admins"', "--as-group='ops'"]).connection.asGroups, ['"admins"', "'ops'"]);
+    assert.deepEqual(parseArgs(['profile', 'create', 'fp', '--tag', "'team=a'", '--subnets="s-1",s-2']).tags, ["'team=a'"]);
+    assert.deepEqual(parseArgs(['profile', 'create', 'fp', '--subnets="s-1",s-2']).subnets, ['"s-1"', 's-2']);
   });
   test('any non-blank text, in any value form, even one that looks like a flag, a number or a boolean', () => {
     const text = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('--', '-x', '--no-aws', 'true', '0x10', '1e3', '=a', 'a=b', ' a '));
