@@ -16,7 +16,8 @@ import { renderColumns } from '../report/columns.js';
 import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
-import { destinationText, dryRunText, manifestSourceText, methodWord, whereText } from '../view-model/words/reschedule.js';
+import { destinationText, dryRunText, manifestSourceText, methodWord, nothingToRescheduleIn, whereText } from '../view-model/words/reschedule.js';
+import { noneBlockingIn, nothingBlocksText } from '../view-model/words/upgrade.js';
 import { parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import { say, stopExitCode } from './interrupts.js';
 import { pendingWarnings } from './pending-restores.js';
@@ -54,6 +55,12 @@ function checkConfirmable(options: Options): void {
   if (!options.yes && !options.dryRun && !process.stdin.isTTY) {
     throw new UsageError('refusing to reschedule without confirmation: pass --yes (stdin is not a terminal)');
   }
+}
+
+/** An empty plan: no pod in scope drifted, or (--outdated) blocks the upgrade; worded as the TUI and `check --upgrade` word it. */
+function nothingToDoText(outdated: boolean, namespace: string | null, upgrade: { controlPlane: string | null; next: string | null }): string {
+  if (!outdated) return nothingToRescheduleIn(namespace);
+  return namespace === null ? `${capitalized(nothingBlocksText(upgrade.controlPlane, upgrade.next))}.` : noneBlockingIn(namespace, upgrade.next);
 }
 
 /** kubectl accepts "pod/NAME" and "pods/NAME" as well as NAME. */
@@ -94,8 +101,7 @@ export async function runReschedule(options: Options): Promise<number> {
     const summary = planSummary(steps);
 
     if (steps.length === 0) {
-      const where = namespace ? ` in namespace ${namespace}` : '';
-      say(process.stderr, options.outdated ? `No Fargate pod${where} runs a kubelet older than the control plane (${controlPlane}): nothing blocks the upgrade to ${views.upgrade.next}.\n` : `No pods need a reschedule${where}.\n`);
+      say(process.stderr, `${nothingToDoText(options.outdated, namespace, views.upgrade)}\n`);
       if (json) say(process.stdout, document('RescheduleResult', session, { results: [] }));
       return 0;
     }

@@ -167,7 +167,7 @@ describe('kubectl fargate reschedule: the acceptance flows', () => {
   test('--all with nothing to do says so (exit 0)', async () => {
     const r = await cli('reschedule', '--all', '-n', 'legacy', '--yes');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /No pods need a reschedule in namespace legacy/);
+    assert.match(r.stderr, /^No pod in legacy needs a reschedule\.$/m);
   });
 });
 

@@ -13,8 +13,6 @@ export const OUTDATED = 'outdated';
 export const ONLY_OUTDATED = 'only blocking the upgrade';
 /** `U` on all namespaces (it recycles one namespace at a time, as ctrl-r reschedules one). */
 export const RECYCLE_ONE_NAMESPACE = 'U works on one namespace: open one first (enter on the namespaces view)';
-/** `U` where no pod blocks the upgrade. */
-export const noneOutdatedIn = (namespace: string): string => `No pod in ${namespace} blocks the next upgrade.`;
 /** The typed confirmation of `U`: "Recycle all 3 pods that block the upgrade in shop?". */
 export const recycleTitle = (count: number, namespace: string): string =>
   `Recycle ${count === 1 ? 'the pod that blocks' : `all ${count} pods that block`} the upgrade in ${namespace}?`;
@@ -32,11 +30,23 @@ export function kubeletWord(upgrade: KubeletFact | undefined): Word {
   return upgrade.outdated ? { text: `${minor} ${OUTDATED}`, tone: 'status.warn' } : { text: minor };
 }
 
+/** "the upgrade to 1.34", or "the next upgrade" while the control plane's version is unknown. */
+const upgradeTo = (next: string | null): string => (next === null ? 'the next upgrade' : `the upgrade to ${next}`);
+
 /** "12 pods block the upgrade to 1.34" (the status bar, `check --upgrade`'s summary). */
 export function blockingText(count: number, next: string | null): string {
-  const to = next === null ? 'the next upgrade' : `the upgrade to ${next}`;
-  return `${count} ${count === 1 ? 'pod blocks' : 'pods block'} ${to}`;
+  return `${count} ${count === 1 ? 'pod blocks' : 'pods block'} ${upgradeTo(next)}`;
 }
+
+/**
+ * No Fargate pod in the cluster blocks the upgrade: `check --upgrade`'s ok line and
+ * `reschedule --outdated -A` with nothing to recycle.
+ */
+export const nothingBlocksText = (controlPlane: string | null, next: string | null): string =>
+  `no Fargate pod runs a kubelet older than the control plane${controlPlane === null ? '' : ` (${controlPlane})`}; nothing blocks ${upgradeTo(next)}`;
+
+/** None in one namespace does (others may): `reschedule --outdated -n NS` and `U` with nothing to recycle. */
+export const noneBlockingIn = (namespace: string, next: string | null): string => `No pod in ${namespace} blocks ${upgradeTo(next)}.`;
 
 /**
  * The pod detail's sentence: which node, which kubelet, and what it means for the next upgrade.
