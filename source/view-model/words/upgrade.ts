@@ -1,6 +1,6 @@
 import type { KubeletFact } from '../../domain/versions.js';
 import { parseKubeVersion } from '../../domain/versions.js';
-import type { Word } from './tones.js';
+import { NONE, type Word } from './tones.js';
 
 // The words of upgrade readiness (domain/versions.ts), for every face: the KUBELET column of the
 // tables and the TUI, the status bar's count, the pod detail, `check --upgrade`. --json keeps
@@ -24,7 +24,7 @@ export const NO_OUTDATED_HERE = 'No pods block the next upgrade here.';
  * blocks the next upgrade, "?" when its node's version is unknown, <none> off Fargate.
  */
 export function kubeletWord(upgrade: KubeletFact | undefined): Word {
-  if (upgrade === undefined || (!upgrade.unknown && upgrade.kubeletVersion === null)) return { text: '<none>' };
+  if (upgrade === undefined || (!upgrade.unknown && upgrade.kubeletVersion === null)) return { text: NONE };
   if (upgrade.unknown) return { text: '?', tone: 'text.secondary' };
   const minor = parseKubeVersion(upgrade.kubeletVersion)?.text ?? upgrade.kubeletVersion ?? '?';
   return upgrade.outdated ? { text: `${minor} ${OUTDATED}`, tone: 'status.warn' } : { text: minor };
