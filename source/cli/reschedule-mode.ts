@@ -17,7 +17,7 @@ import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
 import { destinationText, dryRunText, manifestSourceText, methodWord, nothingToRescheduleIn, whereText } from '../view-model/words/reschedule.js';
-import { noneBlockingIn, nothingBlocksText } from '../view-model/words/upgrade.js';
+import { noneBlockingIn, nothingBlocksText, strategyText } from '../view-model/words/upgrade.js';
 import { parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import { say, stopExitCode } from './interrupts.js';
 import { pendingWarnings } from './pending-restores.js';
@@ -41,7 +41,7 @@ function checkUsage(options: Options): void {
   if (many === null && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
   if (many === null && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all or --outdated');
   if (options.strategy !== undefined && !(STRATEGIES as readonly string[]).includes(options.strategy)) {
-    throw new UsageError(`invalid --strategy "${options.strategy}"`, 'use --strategy evict (the Eviction API, pod by pod) or --strategy restart (a rollout restart of each Deployment and StatefulSet)');
+    throw new UsageError(`invalid --strategy "${options.strategy}"`, `use --strategy evict (${strategyText('evict')}) or --strategy restart (${strategyText('restart')})`);
   }
   if (many === null && options.fieldSelector !== undefined) throw new UsageError('--field-selector only works with --all or --outdated');
   if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');

@@ -69,6 +69,9 @@ const STRATEGY_TEXT: Record<'default' | 'evict' | 'restart', string> = {
   restart: 'a rollout restart of each Deployment and StatefulSet: all its replicas',
 };
 
+/** What a strategy does, as the `U` dialog and `--strategy`'s usage error say it. */
+export const strategyText = (strategy: keyof typeof STRATEGY_TEXT): string => STRATEGY_TEXT[strategy];
+
 /**
  * The `U` dialog's strategy line, what matters first (it is cut at the dialog's width):
  * "Strategy: evict (tab: restart) — the Eviction API, pod by pod", or the one being planned.
