@@ -1,6 +1,7 @@
 // Starting the simulated cluster for a test and pointing the real clients at it: client-node
 // through the sim's kubeconfig, the AWS SDK's default chain through the process environment.
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startSim, type RunningSim, type SimOptions, type Timing } from '../../source/sim/index.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
@@ -87,6 +88,21 @@ export function simForFile(opts: SimOptions = {}): FileSim {
       return get().kc;
     },
   };
+}
+
+/**
+ * The action tests' sim for a whole file: simForFile with FAST timings over the walkthrough (unless
+ * opts say otherwise). After each test, the faults it injected are cleared and a Fargate scheduler
+ * it paused is resumed, and the sim must have had no internal error.
+ */
+export function actionSimForFile(opts: SimOptions = {}): FileSim {
+  const s = simForFile({ scenario: 'walkthrough', ...opts, timing: { ...FAST, ...opts.timing } });
+  afterEach(() => {
+    s.sim.faults.reset();
+    s.sim.cluster.resume('fargate-scheduler');
+    assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
+  });
+  return s;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
