@@ -3,8 +3,12 @@
 import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startSim, type RunningSim, type SimOptions, type Timing } from '../../source/sim/index.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
+import { builtCliCopy, runCli, simEnv, type CliResult } from './cli.js';
+import { tempDir } from './files.js';
 import { clusterIdentity } from './records.js';
 
 /** Timings that keep the sim's schedulers, kubelets and controllers quick but still asynchronous. */
@@ -20,6 +24,9 @@ export const FAST: Partial<Timing> = {
   clusterUpdateMs: 60,
   controllerMs: 2,
 };
+
+/** FAST, with grace periods long enough that "between a pod's delete and its create" is a window a signal can hit. */
+export const SIGNAL_WINDOW: Partial<Timing> = { ...FAST, graceMsPerSecond: 40, maxGraceMs: 1200 };
 
 /** startSim with FAST timings (a test's own timings win). */
 export function fastSim(opts: SimOptions = {}): Promise<RunningSim> {
@@ -103,6 +110,57 @@ export function actionSimForFile(opts: SimOptions = {}): FileSim {
     assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
   });
   return s;
+}
+
+export interface CliFileSim {
+  readonly sim: RunningSim;
+  /** This file's private copy of the built CLI (builtCliCopy: a build meanwhile cannot pull it away). */
+  readonly cli: string;
+  /** The environment of the CLI and kubectl: the sim's, the file's own state directory, no colour. */
+  env(): NodeJS.ProcessEnv;
+  /** Run the built CLI with these arguments. */
+  run(...args: string[]): Promise<CliResult>;
+  /** The real kubectl against the sim (async: the sim answers from this process). */
+  kubectl(...args: string[]): Promise<{ stdout: string; stderr: string }>;
+}
+
+/**
+ * The built CLI against one sim for the whole test file: call at the top of the file, read
+ * `.sim`/`.cli` inside tests. Backups and journals go to a state directory under `statePrefix`.
+ */
+export function cliSimForFile(opts: SimOptions, statePrefix: string): CliFileSim {
+  let running: { sim: RunningSim; cli: string; state: string; removeCli: () => void } | null = null;
+  before(async () => {
+    const { cli, remove } = await builtCliCopy();
+    try {
+      running = { sim: await startSim(opts), cli, state: tempDir(statePrefix), removeCli: remove };
+    } catch (error) {
+      remove();
+      throw error;
+    }
+  });
+  after(async () => {
+    if (!running) return;
+    await running.sim.close();
+    running.removeCli();
+    running = null;
+  });
+  const get = () => {
+    if (!running) throw new Error('the sim of this file is not running: read it inside a test or hook');
+    return running;
+  };
+  const env = () => simEnv(get().sim, { XDG_STATE_HOME: get().state, NO_COLOR: '1' });
+  return {
+    get sim() {
+      return get().sim;
+    },
+    get cli() {
+      return get().cli;
+    },
+    env,
+    run: (...args) => runCli(args, env(), { cli: get().cli }),
+    kubectl: (...args) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 }),
+  };
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
