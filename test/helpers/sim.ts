@@ -116,10 +116,14 @@ export interface CliFileSim {
   readonly sim: RunningSim;
   /** This file's private copy of the built CLI (builtCliCopy: a build meanwhile cannot pull it away). */
   readonly cli: string;
+  /** The file's state directory (XDG_STATE_HOME: backups, journals). */
+  readonly state: string;
   /** The environment of the CLI and kubectl: the sim's, the file's own state directory, no colour. */
   env(): NodeJS.ProcessEnv;
   /** Run the built CLI with these arguments. */
   run(...args: string[]): Promise<CliResult>;
+  /** The same, with the sim's request log cleared first: afterwards it holds only what this run sent. */
+  runLogged(...args: string[]): Promise<CliResult>;
   /** The real kubectl against the sim (async: the sim answers from this process). */
   kubectl(...args: string[]): Promise<{ stdout: string; stderr: string }>;
 }
@@ -157,8 +161,15 @@ export function cliSimForFile(opts: SimOptions, statePrefix: string): CliFileSim
     get cli() {
       return get().cli;
     },
+    get state() {
+      return get().state;
+    },
     env,
     run: (...args) => runCli(args, env(), { cli: get().cli }),
+    runLogged: (...args) => {
+      get().sim.requests.clear();
+      return runCli(args, env(), { cli: get().cli });
+    },
     kubectl: (...args) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 }),
   };
 }
