@@ -27,6 +27,7 @@ import type { Options } from './flags.js';
 import { openSession, type Session } from './session.js';
 
 import { API_VERSION } from './action-common.js';
+import { capitalized } from '../lib/capitalized.js';
 
 function checkUsage(options: Options): void {
   if (options.all && options.outdated) throw new UsageError('pass --all or --outdated, not both', '--all takes pods whose placement drifted, --outdated pods whose Fargate kubelet blocks the next upgrade');
@@ -220,8 +221,6 @@ function planWarnings(steps: readonly RescheduleStep[]): string {
   }
   return out;
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function printDryRun(session: Session, steps: readonly RescheduleStep[], manifests: ReadonlyMap<string, unknown>, json: boolean): void {
   if (json) {
