@@ -64,26 +64,42 @@ export interface FileSim {
 }
 
 /**
- * One sim for the whole test file, with the AWS SDK pointed at it: call at the top of the file,
- * read `.sim`/`.identity`/`.kc` inside tests. The hooks are registered where this is called, so
- * they run in the file's own order; the getters say so if a test reads them before the start.
+ * What a whole test file shares: started in a `before` hook, stopped in an `after` hook (registered
+ * where this is called, so they run in the file's own order). The getter says so if a test reads
+ * it before the start.
  */
-export function simForFile(opts: SimOptions = {}): FileSim {
-  let running: { sim: RunningSim; identity: ClusterIdentity; kc: KubeConfig; restoreEnv: () => void } | null = null;
+function forFile<T>(start: () => Promise<T>, stop: (running: T) => Promise<void>): () => T {
+  let running: T | null = null;
   before(async () => {
-    const sim = await startSim(opts);
-    running = { sim, identity: simIdentity(sim), kc: kubeConfigFrom(sim.kubeconfigPath), restoreEnv: pointAwsSdkAt(sim) };
+    running = await start();
   });
   after(async () => {
-    if (!running) return;
-    running.restoreEnv();
-    await running.sim.close();
+    if (running === null) return;
+    const was = running;
     running = null;
+    await stop(was);
   });
-  const get = () => {
-    if (!running) throw new Error('the sim of this file is not running: read it inside a test or hook');
+  return () => {
+    if (running === null) throw new Error('the sim of this file is not running: read it inside a test or hook');
     return running;
   };
+}
+
+/**
+ * One sim for the whole test file, with the AWS SDK pointed at it: call at the top of the file,
+ * read `.sim`/`.identity`/`.kc` inside tests.
+ */
+export function simForFile(opts: SimOptions = {}): FileSim {
+  const get = forFile(
+    async () => {
+      const sim = await startSim(opts);
+      return { sim, identity: simIdentity(sim), kc: kubeConfigFrom(sim.kubeconfigPath), restoreEnv: pointAwsSdkAt(sim) };
+    },
+    async (running) => {
+      running.restoreEnv();
+      await running.sim.close();
+    },
+  );
   return {
     get sim() {
       return get().sim;
@@ -133,26 +149,21 @@ export interface CliFileSim {
  * `.sim`/`.cli` inside tests. Backups and journals go to a state directory under `statePrefix`.
  */
 export function cliSimForFile(opts: SimOptions, statePrefix: string): CliFileSim {
-  let running: { sim: RunningSim; cli: string; state: string; removeCli: () => void } | null = null;
-  before(async () => {
-    const { cli, remove } = await builtCliCopy();
-    try {
-      running = { sim: await startSim(opts), cli, state: tempDir(statePrefix), removeCli: remove };
-    } catch (error) {
-      remove();
-      throw error;
-    }
-  });
-  after(async () => {
-    if (!running) return;
-    await running.sim.close();
-    running.removeCli();
-    running = null;
-  });
-  const get = () => {
-    if (!running) throw new Error('the sim of this file is not running: read it inside a test or hook');
-    return running;
-  };
+  const get = forFile(
+    async () => {
+      const { cli, remove } = await builtCliCopy();
+      try {
+        return { sim: await startSim(opts), cli, state: tempDir(statePrefix), removeCli: remove };
+      } catch (error) {
+        remove();
+        throw error;
+      }
+    },
+    async (running) => {
+      await running.sim.close();
+      running.removeCli();
+    },
+  );
   const env = () => simEnv(get().sim, { XDG_STATE_HOME: get().state, NO_COLOR: '1' });
   return {
     get sim() {
