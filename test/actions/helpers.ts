@@ -1,39 +1,20 @@
 // Shared set-up for the action tests: a sim over real HTTP and the views the planner takes (built
 // the way the CLI builds them: paged lists + EKS profiles through the AWS SDK).
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { RescheduleOptions } from '../../source/actions/reschedule.js';
 import type { RescheduleEvent } from '../../source/actions/types.js';
-import type { RunningSim, SimOptions } from '../../source/sim/index.js';
+import type { SimOptions } from '../../source/sim/index.js';
 import { fetchProfiles } from '../../source/sources/aws/eks.js';
 import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
 import { loadControlPlaneVersion } from '../../source/sources/kube/version.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
-import type { ClusterIdentity } from '../../source/store/snapshot.js';
 import { buildClusterView, type ClusterView, type PodView } from '../../source/view-model/cluster-view.js';
 import { tempDir } from '../helpers/files.js';
-import { fastSim, kubeConfigFrom, pointAwsSdkAt, simIdentity } from '../helpers/sim.js';
+import { actionSimOptions, startSimWithClients, type SimWithClients } from '../helpers/sim.js';
 
-export interface ActionSim {
-  sim: RunningSim;
-  kc: KubeConfig;
-  identity: ClusterIdentity;
-  close(): Promise<void>;
-}
+export type ActionSim = SimWithClients;
 
-/** A walkthrough sim; its AWS env is put in process.env so fetchProfiles reaches its EKS API. */
-export async function startActionSim(opts: SimOptions = {}): Promise<ActionSim> {
-  const sim = await fastSim({ scenario: 'walkthrough', ...opts });
-  const restoreEnv = pointAwsSdkAt(sim);
-  return {
-    sim,
-    kc: kubeConfigFrom(sim.kubeconfigPath),
-    identity: simIdentity(sim),
-    close: async () => {
-      restoreEnv();
-      await sim.close();
-    },
-  };
-}
+/** A walkthrough sim (actionSimOptions); its AWS env is put in process.env so fetchProfiles reaches its EKS API. */
+export const startActionSim = (opts: SimOptions = {}): Promise<ActionSim> => startSimWithClients(actionSimOptions(opts));
 
 /** What the loaders need of a sim: its clients (an ActionSim, or test/helpers/sim.ts's FileSim). */
 export type SimClients = Pick<ActionSim, 'kc' | 'identity'>;

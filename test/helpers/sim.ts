@@ -63,6 +63,29 @@ export interface FileSim {
   readonly kc: KubeConfig;
 }
 
+export interface SimWithClients extends FileSim {
+  /** Puts process.env back and closes the sim. */
+  close(): Promise<void>;
+}
+
+/** A sim with the real clients pointed at it: client-node through its kubeconfig, the AWS SDK through process.env. */
+export async function startSimWithClients(opts: SimOptions = {}): Promise<SimWithClients> {
+  const sim = await startSim(opts);
+  const restoreEnv = pointAwsSdkAt(sim);
+  return {
+    sim,
+    identity: simIdentity(sim),
+    kc: kubeConfigFrom(sim.kubeconfigPath),
+    close: async () => {
+      restoreEnv();
+      await sim.close();
+    },
+  };
+}
+
+/** The action tests' sim: FAST timings over the walkthrough, unless opts say otherwise. */
+export const actionSimOptions = (opts: SimOptions = {}): SimOptions => ({ scenario: 'walkthrough', ...opts, timing: { ...FAST, ...opts.timing } });
+
 /**
  * What a whole test file shares: started in a `before` hook, stopped in an `after` hook (registered
  * where this is called, so they run in the file's own order). The getter says so if a test reads
@@ -91,14 +114,8 @@ function forFile<T>(start: () => Promise<T>, stop: (running: T) => Promise<void>
  */
 export function simForFile(opts: SimOptions = {}): FileSim {
   const get = forFile(
-    async () => {
-      const sim = await startSim(opts);
-      return { sim, identity: simIdentity(sim), kc: kubeConfigFrom(sim.kubeconfigPath), restoreEnv: pointAwsSdkAt(sim) };
-    },
-    async (running) => {
-      running.restoreEnv();
-      await running.sim.close();
-    },
+    () => startSimWithClients(opts),
+    (running) => running.close(),
   );
   return {
     get sim() {
@@ -114,12 +131,11 @@ export function simForFile(opts: SimOptions = {}): FileSim {
 }
 
 /**
- * The action tests' sim for a whole file: simForFile with FAST timings over the walkthrough (unless
- * opts say otherwise). After each test, the faults it injected are cleared and a Fargate scheduler
+ * The action tests' sim for a whole file (actionSimOptions). After each test, the faults it injected are cleared and a Fargate scheduler
  * it paused is resumed, and the sim must have had no internal error.
  */
 export function actionSimForFile(opts: SimOptions = {}): FileSim {
-  const s = simForFile({ scenario: 'walkthrough', ...opts, timing: { ...FAST, ...opts.timing } });
+  const s = simForFile(actionSimOptions(opts));
   afterEach(() => {
     s.sim.faults.reset();
     s.sim.cluster.resume('fargate-scheduler');
