@@ -26,6 +26,7 @@ import type { Timeouts } from './profile-timeouts.js';
 import type { ProfileCommand } from './profile-usage.js';
 import { planTable } from './reschedule-mode.js';
 import { openSession, type Session } from './session.js';
+import { capitalized } from '../lib/capitalized.js';
 
 export async function runProfileCreate(options: Options, command: ProfileCommand, timeouts: Timeouts): Promise<number> {
   const name = command.names[0]!;
@@ -122,5 +123,3 @@ async function rescheduleCaptured(session: Session, options: Options, name: stri
   if (controller.signal.aborted) return stopExitCode(controller.signal);
   return results.every((r) => r.outcome === 'succeeded') ? 0 : 1;
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -21,6 +21,7 @@ import { stopsText } from './profile-text.js';
 import type { Timeouts } from './profile-timeouts.js';
 import type { ProfileCommand } from './profile-usage.js';
 import { openSession } from './session.js';
+import { capitalized } from '../lib/capitalized.js';
 
 export async function runProfileDelete(options: Options, command: ProfileCommand, timeouts: Timeouts): Promise<number> {
   const name = command.names[0]!;
@@ -108,5 +109,3 @@ function printLeft(backups: readonly BareBackup[], restored: readonly RestoreRes
   for (const b of left) say(process.stdout, `  ${b.pod}: restore it with \`${restoreCommand(b.file, context)}\`\n`);
   say(process.stdout, `  (or all of them: \`${restorePendingCommand(context)}\`)\n`);
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

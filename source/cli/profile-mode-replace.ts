@@ -26,6 +26,7 @@ import { specText, whatIfText } from './profile-text.js';
 import type { Timeouts } from './profile-timeouts.js';
 import type { ProfileCommand } from './profile-usage.js';
 import { openSession, type Session } from './session.js';
+import { capitalized } from '../lib/capitalized.js';
 
 export async function runProfileReplace(options: Options, command: ProfileCommand, timeouts: Timeouts): Promise<number> {
   const old = command.names[0]!;
@@ -151,5 +152,3 @@ async function run(session: Session, options: Options, start: Start, backupDir: 
     api.close();
   }
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

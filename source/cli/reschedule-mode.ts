@@ -16,7 +16,8 @@ import { renderColumns } from '../report/columns.js';
 import { loadClusterOnce } from '../sources/kube/load-cluster.js';
 import type { PodView } from '../view-model/cluster-view.js';
 import { buildClusterView } from '../view-model/cluster-view.js';
-import { destinationText, dryRunText, manifestSourceText, methodWord, whereText } from '../view-model/words/reschedule.js';
+import { destinationText, dryRunText, manifestSourceText, methodWord, nothingToRescheduleIn, whereText } from '../view-model/words/reschedule.js';
+import { noneBlockingIn, nothingBlocksText, strategyText } from '../view-model/words/upgrade.js';
 import { parseTimeout, progressLine, resultTable, trapInterrupts } from './action-common.js';
 import { say, stopExitCode } from './interrupts.js';
 import { pendingWarnings } from './pending-restores.js';
@@ -26,6 +27,7 @@ import type { Options } from './flags.js';
 import { openSession, type Session } from './session.js';
 
 import { API_VERSION } from './action-common.js';
+import { capitalized } from '../lib/capitalized.js';
 
 function checkUsage(options: Options): void {
   if (options.all && options.outdated) throw new UsageError('pass --all or --outdated, not both', '--all takes pods whose placement drifted, --outdated pods whose Fargate kubelet blocks the next upgrade');
@@ -40,7 +42,7 @@ function checkUsage(options: Options): void {
   if (many === null && options.allNamespaces) throw new UsageError('pod names need one namespace: pass -n NAMESPACE, not -A');
   if (many === null && options.selector !== undefined) throw new UsageError('-l/--selector only works with --all or --outdated');
   if (options.strategy !== undefined && !(STRATEGIES as readonly string[]).includes(options.strategy)) {
-    throw new UsageError(`invalid --strategy "${options.strategy}"`, 'use --strategy evict (the Eviction API, pod by pod) or --strategy restart (a rollout restart of each Deployment and StatefulSet)');
+    throw new UsageError(`invalid --strategy "${options.strategy}"`, `use --strategy evict (${strategyText('evict')}) or --strategy restart (${strategyText('restart')})`);
   }
   if (many === null && options.fieldSelector !== undefined) throw new UsageError('--field-selector only works with --all or --outdated');
   if (options.output !== undefined && options.output !== 'json') throw new UsageError(`-o ${options.output} is not supported by reschedule`, 'use --json');
@@ -54,6 +56,12 @@ function checkConfirmable(options: Options): void {
   if (!options.yes && !options.dryRun && !process.stdin.isTTY) {
     throw new UsageError('refusing to reschedule without confirmation: pass --yes (stdin is not a terminal)');
   }
+}
+
+/** An empty plan: no pod in scope drifted, or (--outdated) blocks the upgrade; worded as the TUI and `check --upgrade` word it. */
+function nothingToDoText(outdated: boolean, namespace: string | null, upgrade: { controlPlane: string | null; next: string | null }): string {
+  if (!outdated) return nothingToRescheduleIn(namespace);
+  return namespace === null ? `${capitalized(nothingBlocksText(upgrade.controlPlane, upgrade.next))}.` : noneBlockingIn(namespace, upgrade.next);
 }
 
 /** kubectl accepts "pod/NAME" and "pods/NAME" as well as NAME. */
@@ -94,8 +102,7 @@ export async function runReschedule(options: Options): Promise<number> {
     const summary = planSummary(steps);
 
     if (steps.length === 0) {
-      const where = namespace ? ` in namespace ${namespace}` : '';
-      say(process.stderr, options.outdated ? `No Fargate pod${where} runs a kubelet older than the control plane (${controlPlane}): nothing blocks the upgrade to ${views.upgrade.next}.\n` : `No pods need a reschedule${where}.\n`);
+      say(process.stderr, `${nothingToDoText(options.outdated, namespace, views.upgrade)}\n`);
       if (json) say(process.stdout, document('RescheduleResult', session, { results: [] }));
       return 0;
     }
@@ -214,8 +221,6 @@ function planWarnings(steps: readonly RescheduleStep[]): string {
   }
   return out;
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function printDryRun(session: Session, steps: readonly RescheduleStep[], manifests: ReadonlyMap<string, unknown>, json: boolean): void {
   if (json) {

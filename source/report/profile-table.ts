@@ -1,10 +1,11 @@
 // `kubectl fargate profile list`: the profiles table (like `eksctl get fargateprofile`) with the
 // pods each runs now and would capture if they were created now, and its --json/-o yaml document.
 import type { ClusterView, ProfileSummary } from '../view-model/cluster-view.js';
+import { NONE } from '../view-model/words/pod.js';
 import { selectorsWords } from '../view-model/words/profile.js';
 import { renderColumns, type Column } from './columns.js';
 
-const tagsText = (tags: Record<string, string> | undefined): string => Object.entries(tags ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+const tagsText = (tags: Record<string, string> | undefined): string => Object.entries(tags ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || NONE;
 
 export function profileTable(view: ClusterView, options: { wide?: boolean; headers?: boolean } = {}): string {
   const columns: Column<ProfileSummary>[] = [
@@ -16,8 +17,8 @@ export function profileTable(view: ClusterView, options: { wide?: boolean; heade
   ];
   if (options.wide) {
     columns.push(
-      { header: 'SUBNETS', value: (r) => r.profile.subnets.join(',') || '<none>' },
-      { header: 'POD-EXECUTION-ROLE', value: (r) => r.profile.podExecutionRoleArn ?? '<none>' },
+      { header: 'SUBNETS', value: (r) => r.profile.subnets.join(',') || NONE },
+      { header: 'POD-EXECUTION-ROLE', value: (r) => r.profile.podExecutionRoleArn ?? NONE },
       { header: 'TAGS', value: (r) => tagsText(r.profile.tags) },
     );
   }

@@ -3,7 +3,7 @@ import { parseKubeVersion } from '../domain/versions.js';
 import type { ClusterView, PodView } from '../view-model/cluster-view.js';
 import { workloadKey } from '../view-model/cluster-view.js';
 import { countText } from '../view-model/words/reschedule.js';
-import { blockingText, kubeletWord } from '../view-model/words/upgrade.js';
+import { blockingText, kubeletWord, nothingBlocksText } from '../view-model/words/upgrade.js';
 import { paintTone } from './colors.js';
 import { renderColumns, type Column } from './columns.js';
 import type { ReportUpgrade } from './document.js';
@@ -82,7 +82,7 @@ export function upgradeCheckTable(check: UpgradeCheck, options: { headers: boole
 
 /** The line on stderr: "ok: no Fargate pod blocks the upgrade to 1.34" or the count. */
 export function upgradeCheckSummary(check: UpgradeCheck): string {
-  if (check.pods.length === 0) return `ok: no Fargate pod runs a kubelet older than the control plane (${check.controlPlane}); nothing blocks the upgrade to ${check.next}`;
+  if (check.pods.length === 0) return `ok: ${nothingBlocksText(check.controlPlane, check.next)}`;
   return `${blockingText(check.pods.length, check.next)} (kubelets older than the control plane's ${check.controlPlane}), in ${countText(check.workloads.length, 'workload')}; recycle them: kubectl fargate reschedule --outdated -A`;
 }
 

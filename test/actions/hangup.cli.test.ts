@@ -1,50 +1,34 @@
 // A run that loses its terminal, or is killed outright, between a bare pod's delete and its
 // create. The built CLI (dist/) as a child process against the sim over real HTTP; the signal is
 // sent at the step the test watches for (the CLI's progress lines, or the sim seeing the delete).
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseJournal } from '../../source/actions/journal.js';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { FAST } from '../helpers/sim.js';
-import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
+import { cliSimForFile, SIGNAL_WINDOW } from '../helpers/sim.js';
 import { backupsUnder, journalsUnder, tempDir } from '../helpers/files.js';
 
-let sim: RunningSim;
-let state: string;
-let CLI: string;
-let removeCli: () => void;
-before(async () => {
-  ({ cli: CLI, remove: removeCli } = await builtCliCopy());
-  // Grace periods long enough that "between delete and create" is a window a signal can hit.
-  sim = await startSim({ scenario: 'walkthrough', timing: { ...FAST, graceMsPerSecond: 40, maxGraceMs: 1200 } });
-  state = tempDir('kf-hup-state-');
-});
-after(async () => {
-  await sim.close();
-  removeCli();
-});
-afterEach(() => assert.deepEqual(sim.cluster.errors.map(String), [], 'the sim had no internal errors'));
+// The built CLI against a walkthrough sim whose grace periods leave a signal its window.
+const f = cliSimForFile({ scenario: 'walkthrough', timing: SIGNAL_WINDOW }, 'kf-hup-state-');
+afterEach(() => assert.deepEqual(f.sim.cluster.errors.map(String), [], 'the sim had no internal errors'));
 
-const env = () => simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' });
-const cli = (...args: string[]): Promise<CliResult> => runCli(args, env(), { cli: CLI });
-const kubectl = (...args: string[]) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 });
+const cli = f.run;
+const kubectl = f.kubectl;
 const IMAGE_NOW = 'public.ecr.aws/nginx/nginx:1.28';
 
 /** A bare pod on EC2, applied with kubectl and then given a new image, that a new profile selects. */
 async function driftedBarePod(ns: string): Promise<string> {
-  sim.cluster.apply(namespace(ns));
+  f.sim.cluster.apply(namespace(ns));
   const file = path.join(tempDir('kf-hup-'), 'pod.yaml');
   writeFileSync(file, ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${ns}`, `  namespace: ${ns}`, `  labels: {app: ${ns}}`, 'spec:', '  containers:', '  - name: app', '    image: public.ecr.aws/nginx/nginx:1.27', ''].join('\n'));
   await kubectl('apply', '-f', file);
-  await sim.cluster.waitFor(() => sim.cluster.getPod(ns, ns)?.status?.phase === 'Running', 5000, `${ns} running`);
+  await f.sim.cluster.waitFor(() => f.sim.cluster.getPod(ns, ns)?.status?.phase === 'Running', 5000, `${ns} running`);
   await kubectl('set', 'image', '-n', ns, `pod/${ns}`, `app=${IMAGE_NOW}`);
-  sim.cluster.createProfile({ name: `fp-${ns}`, selectors: [{ namespace: ns }] });
-  return String(sim.cluster.getPod(ns, ns)!.metadata.uid);
+  f.sim.cluster.createProfile({ name: `fp-${ns}`, selectors: [{ namespace: ns }] });
+  return String(f.sim.cluster.getPod(ns, ns)!.metadata.uid);
 }
 
 interface Running {
@@ -55,7 +39,7 @@ interface Running {
 }
 
 function startReschedule(ns: string, extra: string[] = []): Running {
-  const child = spawn(process.execPath, [CLI, 'reschedule', '-n', ns, ns, '--yes', ...extra], { env: env() });
+  const child = spawn(process.execPath, [f.cli, 'reschedule', '-n', ns, ns, '--yes', ...extra], { env: f.env() });
   let stderr = '';
   let stdout = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -67,7 +51,7 @@ function startReschedule(ns: string, extra: string[] = []): Running {
 /** Resolves once the sim has the pod marked for deletion (the DELETE reached the API server). */
 function deletionSeen(ns: string): Promise<void> {
   return new Promise((resolve) => {
-    const stop = sim.cluster.onChange((c) => {
+    const stop = f.sim.cluster.onChange((c) => {
       if (c.rid === 'pods' && c.entry.ns === ns && c.entry.name === ns && (c.entry.deleting || c.type === 'DELETED')) {
         stop();
         resolve();
@@ -88,7 +72,7 @@ describe('a hang-up is handled like Ctrl-C: the pod in flight is re-created, not
     const { code, signal } = await run.exit;
     assert.deepEqual({ code, signal }, { code: 129, signal: null }, run.stderr());
     assert.match(run.stderr(), /interrupted \(SIGHUP: the terminal hung up\): finishing hup\/hup \(re-creating it from .*\) first, then stopping/);
-    const now = sim.cluster.getPod('hup', 'hup');
+    const now = f.sim.cluster.getPod('hup', 'hup');
     assert.ok(now && now.metadata.uid !== uid, 'the pod exists again');
     assert.equal(now.spec.containers[0].image, IMAGE_NOW, 'as it ran: the live spec');
     assert.match(run.stdout(), /hup\/hup\s+interrupted\s+re-created/);
@@ -105,7 +89,7 @@ describe('a hang-up is handled like Ctrl-C: the pod in flight is re-created, not
     run.child.stderr!.destroy();
     const { code, signal } = await run.exit;
     assert.deepEqual({ code, signal }, { code: 129, signal: null }, run.stdout());
-    const now = sim.cluster.getPod('lost', 'lost');
+    const now = f.sim.cluster.getPod('lost', 'lost');
     assert.ok(now && now.metadata.uid !== uid, 'the pod exists again');
     assert.match(run.stdout(), /lost\/lost\s+interrupted\s+re-created/);
   });
@@ -120,14 +104,14 @@ describe('a run killed outright (SIGKILL) is found by the next start', () => {
     await deletionSeen('killed');
     run.child.kill('SIGKILL');
     assert.equal((await run.exit).signal, 'SIGKILL');
-    await sim.cluster.waitFor(() => sim.cluster.getPod('killed', 'killed') === undefined, 10_000, 'the pod is gone');
+    await f.sim.cluster.waitFor(() => f.sim.cluster.getPod('killed', 'killed') === undefined, 10_000, 'the pod is gone');
 
     const [backup] = backupsUnder(dir);
     const [journal] = journalsUnder(dir);
     assert.ok(backup && journal, 'a backup and an open journal');
     assert.match(journal, /\.open\.jsonl$/);
     const startedAt = parseJournal(readFileSync(journal, 'utf8'))[0]!.at;
-    const ctx = sim.contextName;
+    const ctx = f.sim.contextName;
     const expected = `warning: pod killed/killed was left deleted by a reschedule that did not finish (started ${startedAt}): restore it with \`kubectl fargate restore --context ${ctx} ${backup}\`, or every such pod with \`kubectl fargate restore --pending --context ${ctx}\``;
 
     for (const args of [['-n', 'killed'], ['-n', 'killed', '-o', 'json'], ['check', '-n', 'killed']]) {
@@ -138,12 +122,12 @@ describe('a run killed outright (SIGKILL) is found by the next start', () => {
     const unconfirmed = await cli('restore', '--pending');
     assert.equal(unconfirmed.code, 2, unconfirmed.stderr);
     assert.match(unconfirmed.stderr, /refusing to restore without confirmation: pass --yes/);
-    assert.equal(sim.cluster.getPod('killed', 'killed'), undefined, 'nothing was created');
+    assert.equal(f.sim.cluster.getPod('killed', 'killed'), undefined, 'nothing was created');
 
     const restored = await cli('restore', '--pending', '--yes');
     assert.equal(restored.code, 0, restored.stderr);
     assert.match(restored.stdout, /killed\/killed\s+succeeded\s+restored: now on Fargate under fp-killed/);
-    const now = sim.cluster.getPod('killed', 'killed');
+    const now = f.sim.cluster.getPod('killed', 'killed');
     assert.ok(now && now.metadata.uid !== uid);
     assert.equal(now.spec.containers[0].image, IMAGE_NOW, 'the live spec, not the last-applied one');
 
@@ -162,7 +146,7 @@ describe('a run killed outright (SIGKILL) is found by the next start', () => {
     await deletionSeen('byhand');
     run.child.kill('SIGKILL');
     await run.exit;
-    await sim.cluster.waitFor(() => sim.cluster.getPod('byhand', 'byhand') === undefined, 10_000, 'the pod is gone');
+    await f.sim.cluster.waitFor(() => f.sim.cluster.getPod('byhand', 'byhand') === undefined, 10_000, 'the pod is gone');
     await kubectl('apply', '-f', backupsUnder(dir)[0]!);
     const next = await cli('-n', 'byhand');
     assert.deepEqual(pendingLines(next.stderr), []);

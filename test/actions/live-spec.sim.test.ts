@@ -2,7 +2,7 @@
 // kubectl, against the sim), the re-created pod and its backup carry the new image and label,
 // not the stale last-applied-configuration. The plan shows where the two differ; --from
 // last-applied picks the old one on purpose.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,16 +13,12 @@ import { describeRecreates } from '../../source/actions/manifest-source.js';
 import { planReschedule } from '../../source/actions/plan.js';
 import { reschedule } from '../../source/actions/reschedule.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { startActionSim, viewsOf, type ActionSim } from './helpers.js';
+import { viewsOf } from './helpers.js';
+import { actionSimForFile } from '../helpers/sim.js';
 import { tempDir } from '../helpers/files.js';
 
 const run = promisify(execFile);
-let s: ActionSim;
-before(async () => {
-  s = await startActionSim({ timing: { graceMsPerSecond: 20, maxGraceMs: 200 } });
-});
-after(() => s.close());
-afterEach(() => assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors'));
+const s = actionSimForFile({ timing: { graceMsPerSecond: 20, maxGraceMs: 200 } });
 
 const kubectl = (...args: string[]) => run('kubectl', args, { env: { ...process.env, ...s.sim.env }, timeout: 30_000 });
 

@@ -1,33 +1,22 @@
 // The actions API end to end against the simulated EKS cluster over real HTTP: plan from the
 // live views, reschedule, check the cluster afterwards. Faults are injected in the sim.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { planReschedule, podsNeedingReschedule } from '../../source/actions/plan.js';
-import { reschedule, startReschedule, type RescheduleOptions } from '../../source/actions/reschedule.js';
+import { reschedule, startReschedule } from '../../source/actions/reschedule.js';
 import { restore } from '../../source/actions/restore.js';
 import type { RescheduleEvent } from '../../source/actions/types.js';
 import { pdb, statefulSet, container, namespace } from '../../source/sim/scenarios/manifests.js';
 import { PROFILE_LABEL } from '../../source/domain/types.js';
 import { WALKTHROUGH_EXPECTED } from '../../source/sim/index.js';
-import { clusterView, startActionSim, viewsOf, type ActionSim } from './helpers.js';
-import { backupsUnder, filesUnder, tempDir } from '../helpers/files.js';
+import { clusterView, rescheduleOptionsFor, viewsOf } from './helpers.js';
+import { actionSimForFile } from '../helpers/sim.js';
+import { backupsUnder, tempDir } from '../helpers/files.js';
 
-let s: ActionSim;
-before(async () => {
-  s = await startActionSim({ timing: { graceMsPerSecond: 20, maxGraceMs: 400 } });
-});
-after(() => s.close());
-afterEach(() => {
-  s.sim.faults.reset();
-  s.sim.cluster.resume('fargate-scheduler');
-  assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
-});
+const s = actionSimForFile({ timing: { graceMsPerSecond: 20, maxGraceMs: 400 } });
 
-function options(o: Partial<RescheduleOptions> & { events?: RescheduleEvent[] } = {}): RescheduleOptions {
-  const { events, ...rest } = o;
-  return { backupDir: tempDir('kf-resched-'), context: s.identity.context, timeoutMs: 15_000, pdbWaitMs: 300, onEvent: (e) => events?.push(e), ...rest };
-}
+const options = rescheduleOptionsFor(s, { backupPrefix: 'kf-resched-', timeoutMs: 15_000, pdbWaitMs: 300 });
 
 /** A bare pod on EC2 with env and volumes, in a namespace a profile selects only after it was created. */
 async function driftedBarePod(ns: string, name: string): Promise<void> {

@@ -1,28 +1,21 @@
 // Result texts say what happened: a pod never deleted is not "deleted, but timed out"; the loser
 // of two runs on one pod is not told to restore a pod that exists. And the journal beside the
 // backups holds each step before it was taken.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseJournal } from '../../source/actions/journal.js';
 import { planReschedule } from '../../source/actions/plan.js';
-import { reschedule, type RescheduleOptions } from '../../source/actions/reschedule.js';
+import { reschedule } from '../../source/actions/reschedule.js';
 import type { RescheduleEvent } from '../../source/actions/types.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
-import { startActionSim, viewsOf, type ActionSim } from './helpers.js';
+import { rescheduleOptionsFor, viewsOf } from './helpers.js';
+import { actionSimForFile } from '../helpers/sim.js';
 import { backupsUnder, journalsUnder, tempDir } from '../helpers/files.js';
 
-let s: ActionSim;
-before(async () => {
-  s = await startActionSim({ timing: { graceMsPerSecond: 20, maxGraceMs: 300 } });
-});
-after(() => s.close());
-afterEach(() => {
-  s.sim.faults.reset();
-  assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
-});
+const s = actionSimForFile({ timing: { graceMsPerSecond: 20, maxGraceMs: 300 } });
 
-const options = (o: Partial<RescheduleOptions> = {}): RescheduleOptions => ({ backupDir: tempDir('kf-texts-'), context: s.identity.context, timeoutMs: 15_000, ...o });
+const options = rescheduleOptionsFor(s, { backupPrefix: 'kf-texts-', timeoutMs: 15_000 });
 
 async function driftedBarePod(ns: string, name = ns): Promise<string> {
   s.sim.cluster.apply(namespace(ns));

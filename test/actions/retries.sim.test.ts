@@ -1,25 +1,17 @@
 // Retries in the reschedule steps (lib/retry.ts with one notion of "transient", errors.ts):
 // evictions go on through a passing API failure and, until the budget wait ends, through a
 // PodDisruptionBudget's refusal; Ctrl-C ends that wait with nothing more sent.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planReschedule } from '../../source/actions/plan.js';
-import { reschedule, type RescheduleOptions } from '../../source/actions/reschedule.js';
+import { reschedule } from '../../source/actions/reschedule.js';
 import { pdb } from '../../source/sim/scenarios/manifests.js';
-import { startActionSim, viewsOf, type ActionSim } from './helpers.js';
-import { tempDir } from '../helpers/files.js';
+import { rescheduleOptionsFor, viewsOf } from './helpers.js';
+import { actionSimForFile } from '../helpers/sim.js';
 
-let s: ActionSim;
-before(async () => {
-  s = await startActionSim({ timing: { graceMsPerSecond: 20, maxGraceMs: 400 } });
-});
-after(() => s.close());
-afterEach(() => {
-  s.sim.faults.reset();
-  assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
-});
+const s = actionSimForFile({ timing: { graceMsPerSecond: 20, maxGraceMs: 400 } });
 
-const options = (o: Partial<RescheduleOptions> = {}): RescheduleOptions => ({ backupDir: tempDir('kf-retry-'), context: s.identity.context, timeoutMs: 15_000, pdbWaitMs: 5000, ...o });
+const options = rescheduleOptionsFor(s, { backupPrefix: 'kf-retry-', timeoutMs: 15_000, pdbWaitMs: 5000 });
 
 describe('eviction retries', () => {
   test('an eviction the API server fails once (503) is sent again: the pod is evicted and replaced', async () => {

@@ -1,24 +1,17 @@
 // reschedule({dryRun: 'server'}) and the beforeStart gate, against the sim over real HTTP: what
 // was sent is read from the sim's request log.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planReschedule, podsNeedingReschedule } from '../../source/actions/plan.js';
 import { reschedule, startReschedule } from '../../source/actions/reschedule.js';
 import { admissionVerdict } from '../../source/actions/server-dry-run.js';
 import { UsageError } from '../../source/errors.js';
 import { isDryRun } from '../../source/sim/index.js';
-import { clusterView, startActionSim, type ActionSim } from './helpers.js';
+import { clusterView } from './helpers.js';
+import { actionSimForFile } from '../helpers/sim.js';
 import { filesUnder, tempDir } from '../helpers/files.js';
 
-let s: ActionSim;
-before(async () => {
-  s = await startActionSim();
-});
-after(() => s.close());
-afterEach(() => {
-  s.sim.faults.reset();
-  assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
-});
+const s = actionSimForFile();
 
 const uids = () => new Map(s.sim.cluster.listPods().map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, String(p.metadata.uid)]));
 

@@ -1,36 +1,25 @@
 // Recycling the pods that block the next control-plane upgrade, against the after-upgrade sim over
 // real HTTP: the plan (--outdated, strategies per workload), a rollout restart that keeps a
 // one-replica Deployment Ready, its journal, its server dry run, and a rollout that never ends.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { outdatedPods, planReschedule } from '../../source/actions/plan.js';
-import { reschedule, type RescheduleOptions } from '../../source/actions/reschedule.js';
+import { reschedule } from '../../source/actions/reschedule.js';
 import { describeWorkloads } from '../../source/actions/workloads.js';
 import type { RescheduleEvent, RescheduleStep } from '../../source/actions/types.js';
 import { parseJournal } from '../../source/actions/journal-entries.js';
 import { AFTER_UPGRADE_CONTROL_PLANE, AFTER_UPGRADE_EXPECTED, isDryRun } from '../../source/sim/index.js';
-import { clusterView, startActionSim, type ActionSim } from './helpers.js';
-import { journalsUnder, tempDir } from '../helpers/files.js';
+import { clusterView, rescheduleOptionsFor } from './helpers.js';
+import { actionSimForFile } from '../helpers/sim.js';
+import { journalsUnder } from '../helpers/files.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = any;
 
-let s: ActionSim;
-before(async () => {
-  s = await startActionSim({ scenario: 'after-upgrade', timing: { graceMsPerSecond: 20, maxGraceMs: 300 } });
-});
-after(() => s.close());
-afterEach(() => {
-  s.sim.faults.reset();
-  s.sim.cluster.resume('fargate-scheduler');
-  assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
-});
+const s = actionSimForFile({ scenario: 'after-upgrade', timing: { graceMsPerSecond: 20, maxGraceMs: 300 } });
 
-function options(o: Partial<RescheduleOptions> & { events?: RescheduleEvent[] } = {}): RescheduleOptions {
-  const { events, ...rest } = o;
-  return { backupDir: tempDir('kf-upgrade-'), context: s.identity.context, timeoutMs: 20_000, pdbWaitMs: 300, onEvent: (e) => events?.push(e), ...rest };
-}
+const options = rescheduleOptionsFor(s, { backupPrefix: 'kf-upgrade-', timeoutMs: 20_000, pdbWaitMs: 300 });
 
 async function outdatedPlan(namespace: string | null = null): Promise<RescheduleStep[]> {
   const view = await clusterView(s, namespace);

@@ -448,7 +448,7 @@ const rows: Row[] = [
     stderr: /^error: --from is only valid with: reschedule$/,
   },
   // ---- upgrade readiness: check --upgrade, reschedule --outdated, --strategy (a block) ----
-  { rule: '--strategy with a value that is no strategy', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy', 'rolling'], exit: 2, stderr: /^error: invalid --strategy "rolling"; use --strategy evict \(the Eviction API, pod by pod\) or --strategy restart \(a rollout restart of each Deployment and StatefulSet\)$/ },
+  { rule: '--strategy with a value that is no strategy', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy', 'rolling'], exit: 2, stderr: /^error: invalid --strategy "rolling"; use --strategy evict \(the Eviction API, pod by pod\) or --strategy restart \(a rollout restart of each Deployment and StatefulSet: all its replicas\)$/ },
   { rule: '--strategy=Restart (values are case-sensitive, as kubectl\'s)', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy=Restart'], exit: 2, stderr: /^error: invalid --strategy "Restart"; use --strategy evict/ },
   { rule: '--strategy with no value', args: () => ['reschedule', '--outdated', '-A', '--yes', '--strategy'], exit: 2, stderr: /^error: --strategy needs a value; see `kubectl fargate --help`$/ },
   { rule: '--strategy without reschedule', args: () => ['check', '--strategy', 'evict'], exit: 2, stderr: /^error: --strategy is only valid with: reschedule$/ },

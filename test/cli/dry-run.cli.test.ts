@@ -1,38 +1,22 @@
 // kubectl's --dry-run modes, through the built CLI against the sim: what each mode sends is read
 // from the sim's request log, what it changed from the sim's state.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { isDryRun, startSim, type RunningSim, type SimRequest } from '../../source/sim/index.js';
+import { isDryRun, type SimRequest } from '../../source/sim/index.js';
 import { namespace, pdb } from '../../source/sim/scenarios/manifests.js';
-import { FAST } from '../helpers/sim.js';
-import { simEnv, builtCliCopy, runCli, type CliResult } from '../helpers/cli.js';
+import { cliSimForFile, FAST } from '../helpers/sim.js';
 import { filesUnder, tempDir } from '../helpers/files.js';
 
-let sim: RunningSim;
-let state: string;
-let CLI: string;
-let removeCli: () => void;
-before(async () => {
-  ({ cli: CLI, remove: removeCli } = await builtCliCopy());
-  sim = await startSim({ scenario: 'walkthrough', timing: FAST });
-  state = tempDir('kf-dry-state-');
-});
-after(async () => {
-  await sim.close();
-  removeCli();
-});
-afterEach(() => sim.faults.reset());
+const f = cliSimForFile({ scenario: 'walkthrough', timing: FAST }, 'kf-dry-state-');
+afterEach(() => f.sim.faults.reset());
 
-const cli = (...args: string[]): Promise<CliResult> => {
-  sim.requests.clear();
-  return runCli(args, simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }), { cli: CLI });
-};
-const writes = (): SimRequest[] => sim.requests.writes();
+const cli = f.runLogged;
+const writes = (): SimRequest[] => f.sim.requests.writes();
 const describeWrites = (list: SimRequest[]) => list.map((r) => `${r.method} ${r.path}?${new URLSearchParams(Object.entries(r.query).flatMap(([k, vs]) => vs.map((v) => [k, v])))}`).join('\n');
-const uids = (): Map<string, string> => new Map(sim.cluster.listPods().map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, String(p.metadata.uid)]));
+const uids = (): Map<string, string> => new Map(f.sim.cluster.listPods().map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, String(p.metadata.uid)]));
 
 describe('--dry-run=server: every write is sent with dryRun=All; nothing changes', () => {
   test('reschedule --all -A: evictions, deletes and creates are all dry runs; no pod, no backup changes', async () => {
@@ -47,7 +31,7 @@ describe('--dry-run=server: every write is sent with dryRun=All; nothing changes
     assert.ok(sent.some((w) => w.method === 'POST' && w.path.endsWith('/pods')), `a create was asked for\n${describeWrites(sent)}`);
     assert.deepEqual(sent.filter((w) => !isDryRun(w)), [], 'only dryRun=All writes');
     assert.deepEqual(uids(), before, 'no pod was deleted or created');
-    assert.deepEqual(filesUnder(state), [], 'no backup was written');
+    assert.deepEqual(filesUnder(f.state), [], 'no backup was written');
     for (const result of doc.results) {
       if (result.outcome !== 'refused') assert.match(result.message, /^dry run \(server\): .*nothing was changed$/, result.pod);
     }
@@ -65,9 +49,9 @@ describe('--dry-run=server: every write is sent with dryRun=All; nothing changes
   });
 
   test('a PodDisruptionBudget still decides: blocked, nothing evicted', async () => {
-    sim.cluster.apply(pdb('apps', 'dry-budget', { app: 'api' }, { minAvailable: 2 }));
+    f.sim.cluster.apply(pdb('apps', 'dry-budget', { app: 'api' }, { minAvailable: 2 }));
     try {
-      const pod = sim.cluster.listPods('apps').find((p) => p.metadata.name.startsWith('api-'))!;
+      const pod = f.sim.cluster.listPods('apps').find((p) => p.metadata.name.startsWith('api-'))!;
       const r = await cli('reschedule', '-n', 'apps', pod.metadata.name, '--dry-run=server', '--json');
       assert.equal(r.code, 1, r.stderr);
       const [result] = JSON.parse(r.stdout).results;
@@ -76,9 +60,9 @@ describe('--dry-run=server: every write is sent with dryRun=All; nothing changes
       const sent = writes();
       assert.equal(sent.length, 1, describeWrites(sent));
       assert.ok(sent.every(isDryRun));
-      assert.equal(sim.cluster.getPod('apps', pod.metadata.name)?.metadata.uid, pod.metadata.uid);
+      assert.equal(f.sim.cluster.getPod('apps', pod.metadata.name)?.metadata.uid, pod.metadata.uid);
     } finally {
-      sim.cluster.delete('poddisruptionbudgets.policy', 'apps', 'dry-budget');
+      f.sim.cluster.delete('poddisruptionbudgets.policy', 'apps', 'dry-budget');
     }
   });
 
@@ -105,14 +89,14 @@ describe('--dry-run and --dry-run=client: the plan and the manifests; nothing is
 
 describe('--dry-run=none: a real run', () => {
   test('the pod is re-created; its writes are real', async () => {
-    sim.cluster.apply(namespace('dry-none'));
-    sim.cluster.createPod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'dry-none' }, spec: { containers: [{ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27' }] } });
-    await sim.cluster.waitFor(() => sim.cluster.getPod('dry-none', 'p')?.status?.phase === 'Running', 5000, 'dry-none/p running');
-    sim.cluster.createProfile({ name: 'fp-dry-none', selectors: [{ namespace: 'dry-none' }] });
-    const uid = sim.cluster.getPod('dry-none', 'p')!.metadata.uid;
+    f.sim.cluster.apply(namespace('dry-none'));
+    f.sim.cluster.createPod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'dry-none' }, spec: { containers: [{ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27' }] } });
+    await f.sim.cluster.waitFor(() => f.sim.cluster.getPod('dry-none', 'p')?.status?.phase === 'Running', 5000, 'dry-none/p running');
+    f.sim.cluster.createProfile({ name: 'fp-dry-none', selectors: [{ namespace: 'dry-none' }] });
+    const uid = f.sim.cluster.getPod('dry-none', 'p')!.metadata.uid;
     const r = await cli('reschedule', '-n', 'dry-none', 'p', '--dry-run=none', '--yes', '--backup-dir', tempDir('kf-dry-none-'));
     assert.equal(r.code, 0, r.stderr);
-    assert.notEqual(sim.cluster.getPod('dry-none', 'p')?.metadata.uid, uid);
+    assert.notEqual(f.sim.cluster.getPod('dry-none', 'p')?.metadata.uid, uid);
     assert.ok(writes().some((w) => w.method === 'DELETE' && !isDryRun(w)), describeWrites(writes()));
   });
 });
@@ -130,7 +114,7 @@ describe('restore --dry-run modes', () => {
     assert.match(r.stdout, /test\/restore-client\s+succeeded\s+dry run \(client\): it would be created; nothing was sent/);
     assert.match(r.stdout, /# test\/restore-client: the manifest that would be created\napiVersion: v1/);
     assert.deepEqual(writes(), []);
-    assert.equal(sim.cluster.getPod('test', 'restore-client'), undefined);
+    assert.equal(f.sim.cluster.getPod('test', 'restore-client'), undefined);
   });
 
   test('server: the create is a dry run, nothing is created', async () => {
@@ -142,6 +126,6 @@ describe('restore --dry-run modes', () => {
     const sent = writes();
     assert.equal(sent.length, 1, describeWrites(sent));
     assert.ok(sent.every(isDryRun));
-    assert.equal(sim.cluster.getPod('test', 'restore-server'), undefined);
+    assert.equal(f.sim.cluster.getPod('test', 'restore-server'), undefined);
   });
 });

@@ -1,56 +1,38 @@
 // profile create --wait and profile replace through the built CLI against the sim, for what
 // EKS does besides succeeding: CREATE_FAILED with its reason, one profile CREATING at a time
 // (the tool waits and says so), and a replace interrupted earlier continued from its journal.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReplaceJournal } from '../../source/actions/profiles/replace-journal.js';
-import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { container, namespace, pod } from '../../source/sim/scenarios/manifests.js';
-import { builtCliCopy, runCli, simEnv, type CliResult } from '../helpers/cli.js';
-import { tempDir } from '../helpers/files.js';
-import { FAST } from '../helpers/sim.js';
+import { cliSimForFile, FAST } from '../helpers/sim.js';
 import { waitUntil } from '../helpers/waiting.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/AmazonEKSFargatePodExecutionRole';
 
-let sim: RunningSim;
-let state: string;
-let CLI: string;
-let removeCli: () => void = () => {};
-before(async () => {
-  ({ cli: CLI, remove: removeCli } = await builtCliCopy());
-  sim = await startSim({ scenario: 'empty', timing: FAST });
-  state = tempDir('kf-profile-life-');
-});
-after(async () => {
-  await sim?.close();
-  removeCli();
-});
+const f = cliSimForFile({ scenario: 'empty', timing: FAST }, 'kf-profile-life-');
 
-const cli = (...args: string[]): Promise<CliResult> => {
-  sim.requests.clear();
-  return runCli(args, simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }), { cli: CLI });
-};
-const status = (name: string): string | undefined => sim.cluster.profiles().find((p) => p.name === name)?.status;
-const kubeWrites = () => sim.requests.writes();
+const cli = f.runLogged;
+const status = (name: string): string | undefined => f.sim.cluster.profiles().find((p) => p.name === name)?.status;
+const kubeWrites = () => f.sim.requests.writes();
 
 describe('profile create --wait: how EKS ends it', () => {
   test('CREATE_FAILED: exit 1 with EKS\'s reason; --reschedule moves nothing', async () => {
     const broken = 'arn:aws:iam::111122223333:role/Broken';
-    sim.cluster.breakPodExecutionRole(broken);
+    f.sim.cluster.breakPodExecutionRole(broken);
     const r = await cli('profile', 'create', 'fp-failing', '--selector', 'nowhere', '--role', broken, '--wait', '--reschedule', '--yes', '--timeout', '30s');
     assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
     assert.match(r.stdout, /^profile fp-failing is CREATE_FAILED: AccessDenied: Fargate could not assume the pod execution role/m);
     assert.deepEqual(kubeWrites(), [], 'no pod was touched');
-    sim.cluster.repairPodExecutionRole(broken);
+    f.sim.cluster.repairPodExecutionRole(broken);
   });
 
   test('another profile is CREATING: the create waits, says why, and gives up at --timeout with one line', async () => {
-    sim.cluster.createProfile({ name: 'fp-busy', selectors: [{ namespace: 'busy' }] });
-    sim.cluster.setProfileStatus('fp-busy', 'CREATING');
+    f.sim.cluster.createProfile({ name: 'fp-busy', selectors: [{ namespace: 'busy' }] });
+    f.sim.cluster.setProfileStatus('fp-busy', 'CREATING');
     try {
       const r = await cli('profile', 'create', 'fp-later', '--selector', 'later', '--role', ROLE, '--yes', '--timeout', '2s');
       assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
@@ -60,7 +42,7 @@ describe('profile create --wait: how EKS ends it', () => {
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
       assert.equal(status('fp-later'), undefined, 'not created');
     } finally {
-      sim.cluster.setProfileStatus('fp-busy', 'ACTIVE');
+      f.sim.cluster.setProfileStatus('fp-busy', 'ACTIVE');
     }
   });
 });
@@ -68,17 +50,17 @@ describe('profile create --wait: how EKS ends it', () => {
 describe('profile create: a signal while it waits for EKS', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     test(`${signal} while EKS is busy with another profile: no create is sent after it, exit ${signal === 'SIGINT' ? 130 : 143}`, async () => {
-      sim.cluster.createProfile({ name: 'fp-slow', selectors: [{ namespace: 'slow' }] });
-      sim.cluster.setProfileStatus('fp-slow', 'CREATING');
+      f.sim.cluster.createProfile({ name: 'fp-slow', selectors: [{ namespace: 'slow' }] });
+      f.sim.cluster.setProfileStatus('fp-slow', 'CREATING');
       try {
-        sim.requests.clear();
-        const child = execFile(process.execPath, [CLI, 'profile', 'create', 'fp-sig', '--selector', 'sig', '--role', ROLE, '--wait', '--reschedule', '--yes', '--timeout', '60s'], { env: simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }) });
+        f.sim.requests.clear();
+        const child = execFile(process.execPath, [f.cli, 'profile', 'create', 'fp-sig', '--selector', 'sig', '--role', ROLE, '--wait', '--reschedule', '--yes', '--timeout', '60s'], { env: f.env() });
         let stderr = '';
         child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
         const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
         await waitUntil('the create waiting for EKS', () => stderr.includes('EKS is busy: profile fp-slow is CREATING'));
         // Until now each CreateFargateProfile was refused (ResourceInUseException); none may follow.
-        const eksWrites = () => sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').length;
+        const eksWrites = () => f.sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').length;
         const sent = eksWrites();
         child.kill(signal);
         const code = await exited;
@@ -88,7 +70,7 @@ describe('profile create: a signal while it waits for EKS', () => {
         assert.equal(status('fp-sig'), undefined);
         assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
       } finally {
-        sim.cluster.deleteProfile('fp-slow');
+        f.sim.cluster.deleteProfile('fp-slow');
       }
     });
   }
@@ -96,33 +78,33 @@ describe('profile create: a signal while it waits for EKS', () => {
 
 describe('profile delete backs up first', () => {
   test('a bare pod that cannot be backed up: nothing is deleted, one line says why', async () => {
-    sim.cluster.createProfile({ name: 'fp-keep', selectors: [{ namespace: 'keep' }] });
-    sim.cluster.apply([namespace('keep'), pod('keep', 'solo', { containers: [container({ image: 'nginx:1.27' })] })]);
-    await waitUntil('the pod under fp-keep', () => sim.cluster.getPod('keep', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-keep' && sim.cluster.getPod('keep', 'solo')?.status?.phase === 'Running');
-    const notADir = path.join(state, 'not-a-dir');
+    f.sim.cluster.createProfile({ name: 'fp-keep', selectors: [{ namespace: 'keep' }] });
+    f.sim.cluster.apply([namespace('keep'), pod('keep', 'solo', { containers: [container({ image: 'nginx:1.27' })] })]);
+    await waitUntil('the pod under fp-keep', () => f.sim.cluster.getPod('keep', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-keep' && f.sim.cluster.getPod('keep', 'solo')?.status?.phase === 'Running');
+    const notADir = path.join(f.state, 'not-a-dir');
     writeFileSync(notADir, 'a file where the backups would go\n');
-    const uid = sim.cluster.getPod('keep', 'solo')?.metadata?.uid;
+    const uid = f.sim.cluster.getPod('keep', 'solo')?.metadata?.uid;
     const r = await cli('profile', 'delete', 'fp-keep', '--yes', '--backup-dir', notADir);
     assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
     assert.equal(errors.length, 1, r.stderr);
     assert.match(errors[0]!, /not-a-dir/);
-    assert.deepEqual(sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').map((q) => `${q.method} ${q.path}`), [], 'DeleteFargateProfile was not sent');
+    assert.deepEqual(f.sim.requests.all.filter((q) => q.api === 'eks' && q.method !== 'GET').map((q) => `${q.method} ${q.path}`), [], 'DeleteFargateProfile was not sent');
     assert.equal(status('fp-keep'), 'ACTIVE');
-    assert.equal(sim.cluster.getPod('keep', 'solo')?.metadata?.uid, uid, 'the pod runs on');
+    assert.equal(f.sim.cluster.getPod('keep', 'solo')?.metadata?.uid, uid, 'the pod runs on');
   });
 });
 
 describe('profile replace: run again, it continues from its journal', () => {
   test('a replace whose journal is open (its run was killed) is continued by the same command, without --name or --selector', async () => {
-    sim.cluster.createProfile({ name: 'fp-res', selectors: [{ namespace: 'res' }] });
-    sim.cluster.apply([namespace('res'), pod('res', 'solo', { labels: { tier: 'web' }, containers: [container({ image: 'nginx:1.27' })] })]);
-    await waitUntil('the pod under fp-res', () => sim.cluster.getPod('res', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-res' && sim.cluster.getPod('res', 'solo')?.status?.phase === 'Running');
+    f.sim.cluster.createProfile({ name: 'fp-res', selectors: [{ namespace: 'res' }] });
+    f.sim.cluster.apply([namespace('res'), pod('res', 'solo', { labels: { tier: 'web' }, containers: [container({ image: 'nginx:1.27' })] })]);
+    await waitUntil('the pod under fp-res', () => f.sim.cluster.getPod('res', 'solo')?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-res' && f.sim.cluster.getPod('res', 'solo')?.status?.phase === 'Running');
     // The default backup root (XDG_STATE_HOME is `state`), so every start looks there.
-    const backupDir = path.join(state, 'kubectl-fargate', 'backups');
+    const backupDir = path.join(f.state, 'kubectl-fargate', 'backups');
     // What a run killed right after it started leaves: the journal, nothing done yet (its
     // process on another host, so no start takes it for a run still going).
-    const journal = ReplaceJournal.start(backupDir, sim.contextName, { old: 'fp-res', spec: { name: 'fp-a-res', selectors: [{ namespace: 'res', labels: { tier: 'web' } }], podExecutionRoleArn: ROLE, subnets: [], tags: {} }, strategy: 'one-at-a-time' });
+    const journal = ReplaceJournal.start(backupDir, f.sim.contextName, { old: 'fp-res', spec: { name: 'fp-a-res', selectors: [{ namespace: 'res', labels: { tier: 'web' } }], podExecutionRoleArn: ROLE, subnets: [], tags: {} }, strategy: 'one-at-a-time' });
     writeFileSync(journal.file, readFileSync(journal.file, 'utf8').replace(/"host":"[^"]*"/, '"host":"another-host"'));
 
     // The next start names it, with the command that continues it.
@@ -135,15 +117,15 @@ describe('profile replace: run again, it continues from its journal', () => {
     assert.match(other.stderr, /^error: a replace of fp-res by fp-a-res is under way \(journal .*\); run `kubectl fargate profile replace fp-res` to continue it$/m);
     assert.equal(status('fp-other'), undefined);
 
-    const r = await cli('profile', 'replace', 'fp-res', '--context', sim.contextName, '--yes', '--timeout', '30s');
+    const r = await cli('profile', 'replace', 'fp-res', '--context', f.sim.contextName, '--yes', '--timeout', '30s');
     assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
     assert.match(r.stderr, /Continuing the replace of fp-res by fp-a-res from its journal/);
     assert.equal(status('fp-a-res'), 'ACTIVE');
     assert.equal(status('fp-res'), undefined, 'the old profile is gone');
     await waitUntil('the pod running under fp-a-res', () => {
-      const p = sim.cluster.getPod('res', 'solo');
+      const p = f.sim.cluster.getPod('res', 'solo');
       return p?.metadata?.labels?.['eks.amazonaws.com/fargate-profile'] === 'fp-a-res' && p?.status?.phase === 'Running';
     });
-    assert.equal(ReplaceJournal.find(backupDir, sim.contextName, 'fp-res'), null, 'the journal is closed');
+    assert.equal(ReplaceJournal.find(backupDir, f.sim.contextName, 'fp-res'), null, 'the journal is closed');
   });
 });

@@ -2,38 +2,23 @@
 // given with bad input, an odd flag form, --read-only, --dry-run or no way to confirm is run
 // against the sim, and the sim's request log must show no write to EKS or Kubernetes, its
 // profiles unchanged and no backup written. Bad input is exit 2 and one `error:` line.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { startSim, type RunningSim, type SimRequest } from '../../source/sim/index.js';
+import type { SimRequest } from '../../source/sim/index.js';
 import { parseProfiles } from '../../source/sources/files/profile-file.js';
-import { builtCliCopy, runCli, simEnv, type CliResult } from '../helpers/cli.js';
-import { filesUnder, tempDir } from '../helpers/files.js';
-import { FAST } from '../helpers/sim.js';
+import type { CliResult } from '../helpers/cli.js';
+import { filesUnder } from '../helpers/files.js';
+import { cliSimForFile, FAST } from '../helpers/sim.js';
 
-let sim: RunningSim;
-let state: string;
-let CLI: string;
-let removeCli: () => void = () => {};
-before(async () => {
-  ({ cli: CLI, remove: removeCli } = await builtCliCopy());
-  // The walkthrough's fp-analytics stays CREATING for the whole file (a minute at real speed).
-  sim = await startSim({ scenario: 'walkthrough', timing: FAST });
-  state = tempDir('kf-profile-writes-');
-});
-after(async () => {
-  await sim?.close();
-  removeCli();
-});
+// The walkthrough's fp-analytics stays CREATING for the whole file (a minute at real speed).
+const f = cliSimForFile({ scenario: 'walkthrough', timing: FAST }, 'kf-profile-writes-');
 
-const cli = (...args: string[]): Promise<CliResult> => {
-  sim.requests.clear();
-  return runCli(args, simEnv(sim, { XDG_STATE_HOME: state, NO_COLOR: '1' }), { cli: CLI });
-};
+const cli = f.runLogged;
 /** Writes to either API: an EKS request other than a read, or a Kubernetes write. */
-const writes = (): SimRequest[] => [...sim.requests.all.filter((r) => r.api === 'eks' && r.method !== 'GET'), ...sim.requests.writes()];
-const profilesNow = (): string[] => sim.cluster.profiles().map((p) => `${p.name}:${p.status}`).sort();
-const podsNow = (): string[] => sim.cluster.listPods().map((p) => `${p.metadata.namespace}/${p.metadata.name}:${String(p.metadata.uid)}`).sort();
+const writes = (): SimRequest[] => [...f.sim.requests.all.filter((r) => r.api === 'eks' && r.method !== 'GET'), ...f.sim.requests.writes()];
+const profilesNow = (): string[] => f.sim.cluster.profiles().map((p) => `${p.name}:${p.status}`).sort();
+const podsNow = (): string[] => f.sim.cluster.listPods().map((p) => `${p.metadata.namespace}/${p.metadata.name}:${String(p.metadata.uid)}`).sort();
 
 async function assertNothingSent(run: () => Promise<CliResult>): Promise<CliResult> {
   const [profiles, pods] = [profilesNow(), podsNow()];
@@ -41,7 +26,7 @@ async function assertNothingSent(run: () => Promise<CliResult>): Promise<CliResu
   assert.deepEqual(writes().map((w) => `${w.api} ${w.method} ${w.path}`), [], `nothing was sent:\n${r.stderr}`);
   assert.deepEqual(profilesNow(), profiles, 'the profiles are as they were');
   assert.deepEqual(podsNow(), pods, 'no pod was deleted or created');
-  assert.deepEqual(filesUnder(state), [], 'no backup or journal was written');
+  assert.deepEqual(filesUnder(f.state), [], 'no backup or journal was written');
   return r;
 }
 

@@ -112,6 +112,13 @@ describe('kubectl fargate before an upgrade (after-upgrade sim)', () => {
     const check = await cli('check', '--upgrade');
     assert.equal(check.code, 0, `${check.stdout}\n${check.stderr}`);
     assert.match(check.stderr, /^ok: no Fargate pod runs a kubelet older than the control plane \(1\.33\); nothing blocks the upgrade to 1\.34$/m);
+    // Nothing left to recycle: reschedule --outdated says so in check --upgrade's words (-A), and in the TUI's U words (-n).
+    const all = await cli('reschedule', '--outdated', '-A', '--dry-run');
+    assert.equal(all.code, 0, all.stderr);
+    assert.equal(all.stderr, 'No Fargate pod runs a kubelet older than the control plane (1.33); nothing blocks the upgrade to 1.34.\n');
+    const one = await cli('reschedule', '--outdated', '-n', 'default', '--dry-run');
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.stderr, 'No pod in default blocks the upgrade to 1.34.\n');
     await sim.cluster.waitFor(() => {
       try {
         sim.cluster.upgradeControlPlane('1.34');

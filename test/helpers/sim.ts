@@ -1,9 +1,14 @@
 // Starting the simulated cluster for a test and pointing the real clients at it: client-node
 // through the sim's kubeconfig, the AWS SDK's default chain through the process environment.
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startSim, type RunningSim, type SimOptions, type Timing } from '../../source/sim/index.js';
 import type { ClusterIdentity } from '../../source/store/snapshot.js';
+import { builtCliCopy, runCli, simEnv, type CliResult } from './cli.js';
+import { tempDir } from './files.js';
 import { clusterIdentity } from './records.js';
 
 /** Timings that keep the sim's schedulers, kubelets and controllers quick but still asynchronous. */
@@ -19,6 +24,9 @@ export const FAST: Partial<Timing> = {
   clusterUpdateMs: 60,
   controllerMs: 2,
 };
+
+/** FAST, with grace periods long enough that "between a pod's delete and its create" is a window a signal can hit. */
+export const SIGNAL_WINDOW: Partial<Timing> = { ...FAST, graceMsPerSecond: 40, maxGraceMs: 1200 };
 
 /** startSim with FAST timings (a test's own timings win). */
 export function fastSim(opts: SimOptions = {}): Promise<RunningSim> {
@@ -55,27 +63,60 @@ export interface FileSim {
   readonly kc: KubeConfig;
 }
 
+export interface SimWithClients extends FileSim {
+  /** Puts process.env back and closes the sim. */
+  close(): Promise<void>;
+}
+
+/** A sim with the real clients pointed at it: client-node through its kubeconfig, the AWS SDK through process.env. */
+export async function startSimWithClients(opts: SimOptions = {}): Promise<SimWithClients> {
+  const sim = await startSim(opts);
+  const restoreEnv = pointAwsSdkAt(sim);
+  return {
+    sim,
+    identity: simIdentity(sim),
+    kc: kubeConfigFrom(sim.kubeconfigPath),
+    close: async () => {
+      restoreEnv();
+      await sim.close();
+    },
+  };
+}
+
+/** The action tests' sim: FAST timings over the walkthrough, unless opts say otherwise. */
+export const actionSimOptions = (opts: SimOptions = {}): SimOptions => ({ scenario: 'walkthrough', ...opts, timing: { ...FAST, ...opts.timing } });
+
 /**
- * One sim for the whole test file, with the AWS SDK pointed at it: call at the top of the file,
- * read `.sim`/`.identity`/`.kc` inside tests. The hooks are registered where this is called, so
- * they run in the file's own order; the getters say so if a test reads them before the start.
+ * What a whole test file shares: started in a `before` hook, stopped in an `after` hook (registered
+ * where this is called, so they run in the file's own order). The getter says so if a test reads
+ * it before the start.
  */
-export function simForFile(opts: SimOptions = {}): FileSim {
-  let running: { sim: RunningSim; identity: ClusterIdentity; kc: KubeConfig; restoreEnv: () => void } | null = null;
+function forFile<T>(start: () => Promise<T>, stop: (running: T) => Promise<void>): () => T {
+  let running: T | null = null;
   before(async () => {
-    const sim = await startSim(opts);
-    running = { sim, identity: simIdentity(sim), kc: kubeConfigFrom(sim.kubeconfigPath), restoreEnv: pointAwsSdkAt(sim) };
+    running = await start();
   });
   after(async () => {
-    if (!running) return;
-    running.restoreEnv();
-    await running.sim.close();
+    if (running === null) return;
+    const was = running;
     running = null;
+    await stop(was);
   });
-  const get = () => {
-    if (!running) throw new Error('the sim of this file is not running: read it inside a test or hook');
+  return () => {
+    if (running === null) throw new Error('the sim of this file is not running: read it inside a test or hook');
     return running;
   };
+}
+
+/**
+ * One sim for the whole test file, with the AWS SDK pointed at it: call at the top of the file,
+ * read `.sim`/`.identity`/`.kc` inside tests.
+ */
+export function simForFile(opts: SimOptions = {}): FileSim {
+  const get = forFile(
+    () => startSimWithClients(opts),
+    (running) => running.close(),
+  );
   return {
     get sim() {
       return get().sim;
@@ -86,6 +127,77 @@ export function simForFile(opts: SimOptions = {}): FileSim {
     get kc() {
       return get().kc;
     },
+  };
+}
+
+/**
+ * The action tests' sim for a whole file (actionSimOptions). After each test, the faults it injected are cleared and a Fargate scheduler
+ * it paused is resumed, and the sim must have had no internal error.
+ */
+export function actionSimForFile(opts: SimOptions = {}): FileSim {
+  const s = simForFile(actionSimOptions(opts));
+  afterEach(() => {
+    s.sim.faults.reset();
+    s.sim.cluster.resume('fargate-scheduler');
+    assert.deepEqual(s.sim.cluster.errors.map(String), [], 'the sim had no internal errors');
+  });
+  return s;
+}
+
+export interface CliFileSim {
+  readonly sim: RunningSim;
+  /** This file's private copy of the built CLI (builtCliCopy: a build meanwhile cannot pull it away). */
+  readonly cli: string;
+  /** The file's state directory (XDG_STATE_HOME: backups, journals). */
+  readonly state: string;
+  /** The environment of the CLI and kubectl: the sim's, the file's own state directory, no colour. */
+  env(): NodeJS.ProcessEnv;
+  /** Run the built CLI with these arguments. */
+  run(...args: string[]): Promise<CliResult>;
+  /** The same, with the sim's request log cleared first: afterwards it holds only what this run sent. */
+  runLogged(...args: string[]): Promise<CliResult>;
+  /** The real kubectl against the sim (async: the sim answers from this process). */
+  kubectl(...args: string[]): Promise<{ stdout: string; stderr: string }>;
+}
+
+/**
+ * The built CLI against one sim for the whole test file: call at the top of the file, read
+ * `.sim`/`.cli` inside tests. Backups and journals go to a state directory under `statePrefix`.
+ */
+export function cliSimForFile(opts: SimOptions, statePrefix: string): CliFileSim {
+  const get = forFile(
+    async () => {
+      const { cli, remove } = await builtCliCopy();
+      try {
+        return { sim: await startSim(opts), cli, state: tempDir(statePrefix), removeCli: remove };
+      } catch (error) {
+        remove();
+        throw error;
+      }
+    },
+    async (running) => {
+      await running.sim.close();
+      running.removeCli();
+    },
+  );
+  const env = () => simEnv(get().sim, { XDG_STATE_HOME: get().state, NO_COLOR: '1' });
+  return {
+    get sim() {
+      return get().sim;
+    },
+    get cli() {
+      return get().cli;
+    },
+    get state() {
+      return get().state;
+    },
+    env,
+    run: (...args) => runCli(args, env(), { cli: get().cli }),
+    runLogged: (...args) => {
+      get().sim.requests.clear();
+      return runCli(args, env(), { cli: get().cli });
+    },
+    kubectl: (...args) => promisify(execFile)('kubectl', args, { env: env(), timeout: 30_000 }),
   };
 }
 

@@ -5,9 +5,9 @@
 // verdicts: EDGE_CASES_EXPECTED.
 import { PROFILE_LABEL } from '../../domain/types.js';
 import { claim, claimVolume, container, deployment, persistentVolume, pod } from './manifests.js';
+import { NGINX } from './shared.js';
 import type { Scenario } from './types.js';
 
-const NGINX = 'public.ecr.aws/nginx/nginx:1.27';
 const app = (name: string): ReturnType<typeof container> => container({ name, image: NGINX, cpu: '250m', memory: '256Mi' });
 const bare = (ns: string, name: string, labels: Record<string, string>, spec?: object): ReturnType<typeof pod> => pod(ns, name, { labels, containers: [app('app')], ...(spec === undefined ? {} : { spec }) });
 

@@ -2,9 +2,8 @@
 // history through the simulated EKS rules. Expected outcomes are listed in WALKTHROUGH_EXPECTED.
 import { PROFILE_LABEL } from '../../domain/types.js';
 import { applied, container, daemonSet, deployment, job, pdb, pod, statefulSet } from './manifests.js';
+import { BUSYBOX, checkout, ec2Nodes, hello, legacyApi, NGINX, rolloutRestart, sleeper, SYSTEM_NAMESPACES } from './shared.js';
 import type { Scenario } from './types.js';
-
-const NGINX = 'public.ecr.aws/nginx/nginx:1.27';
 
 const awsNode = daemonSet('kube-system', 'aws-node', {
   labels: { 'k8s-app': 'aws-node' },
@@ -42,14 +41,12 @@ const web = deployment('default', 'web', {
 const locked = deployment('default', 'locked', {
   replicas: 2,
   labels: { app: 'locked' },
-  containers: [container({ name: 'app', image: 'public.ecr.aws/docker/library/busybox:1.36', args: ['sleep', 'infinity'] })],
+  containers: [sleeper('app')],
 });
-
-const hello = applied(pod('default', 'hello', { labels: { app: 'hello' }, containers: [container({ name: 'hello', image: NGINX, cpu: '100m', memory: '128Mi' })] }));
 
 const nodeDebugger = pod('default', 'node-debugger', {
   labels: { app: 'node-debugger' },
-  containers: [container({ name: 'debug', image: 'public.ecr.aws/docker/library/busybox:1.36', args: ['sleep', '3600'], securityContext: { privileged: true } })],
+  containers: [container({ name: 'debug', image: BUSYBOX, args: ['sleep', '3600'], securityContext: { privileged: true } })],
 });
 
 const testPod = pod('test', 'test', { labels: { run: 'test' }, containers: [container({ name: 'test', image: NGINX })], spec: { restartPolicy: 'Always' } });
@@ -82,18 +79,7 @@ const ec2Pinned = pod('apps', 'ec2-pinned', {
 const report = job('batch-nightly', 'report', { labels: { app: 'report' }, containers: [container({ name: 'report', image: 'public.ecr.aws/example/report:1.0', cpu: '500m', memory: '1Gi' })] });
 
 // maxSurge 100%: a rollout starts every new pod at once (both end up Pending in the story below).
-const checkout = deployment('payments', 'checkout', {
-  replicas: 2,
-  labels: { app: 'checkout' },
-  containers: [container({ name: 'checkout', image: 'public.ecr.aws/example/checkout:3.1.0', cpu: '500m', memory: '1Gi', limits: { cpu: '500m', memory: '1Gi' }, ports: [8443] })],
-  strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '100%', maxUnavailable: 0 } },
-});
-
-const legacyApi = deployment('legacy', 'legacy-api', {
-  replicas: 2,
-  labels: { app: 'legacy-api' },
-  containers: [container({ name: 'api', image: 'public.ecr.aws/example/legacy-api:0.9', cpu: '200m', memory: '256Mi' })],
-});
+const paymentsCheckout = checkout('payments', { limits: { cpu: '500m', memory: '1Gi' }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '100%', maxUnavailable: 0 } } });
 
 const postgres = statefulSet('data', 'postgres', {
   replicas: 2,
@@ -111,17 +97,13 @@ const dashboard = deployment('analytics', 'dashboard', {
 export const walkthrough: Scenario = {
   name: 'walkthrough',
   description: 'us-east-1 cluster "demo" with every Fargate placement case: matched, drifted, pinned, opted out, blocked, pending, completed.',
-  nodes: [
-    { name: 'ip-10-0-1-23.ec2.internal', ip: '10.0.1.23', zone: 'us-east-1a', ago: '90d' },
-    { name: 'ip-10-0-2-45.ec2.internal', ip: '10.0.2.45', zone: 'us-east-1b', ago: '90d' },
-    { name: 'ip-10-0-3-67.ec2.internal', ip: '10.0.3.67', zone: 'us-east-1c', ago: '90d' },
-  ],
+  nodes: ec2Nodes(3, '90d'),
   steps: [
     {
       ago: '60d',
       note: 'cluster bootstrap: system DaemonSets and CoreDNS on EC2 before any profile; workloads without profiles',
-      namespaces: ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'legacy', 'data', 'apps', 'payments', 'test', 'batch-nightly', 'analytics'],
-      apply: [awsNode, kubeProxy, coredns, legacyApi, postgres, dashboard],
+      namespaces: [...SYSTEM_NAMESPACES, 'legacy', 'data', 'apps', 'payments', 'test', 'batch-nightly', 'analytics'],
+      apply: [awsNode, kubeProxy, coredns, legacyApi(), postgres, dashboard],
     },
     {
       ago: '30d',
@@ -137,7 +119,7 @@ export const walkthrough: Scenario = {
     { ago: '20d', note: 'fp-apps-a sorts first: new apps pods pick it', profiles: [{ name: 'fp-apps-a', selectors: [{ namespace: 'apps' }] }] },
     {
       ago: '15d',
-      apply: [web, locked, pdb('default', 'web', { app: 'web' }, { minAvailable: 2 }), pdb('default', 'locked', { app: 'locked' }, { minAvailable: 2 }), hello, worker, pinnedB, ec2Pinned, checkout],
+      apply: [web, locked, pdb('default', 'web', { app: 'web' }, { minAvailable: 2 }), pdb('default', 'locked', { app: 'locked' }, { minAvailable: 2 }), hello(), worker, pinnedB, ec2Pinned, paymentsCheckout],
     },
     { ago: '10d', note: 'test pod created before any profile selects namespace test', apply: [testPod] },
     {
@@ -153,7 +135,7 @@ export const walkthrough: Scenario = {
       ago: '1d',
       note: 'payments: a rollout is admitted under fp-payments-old but not launched yet ...',
       pause: ['fargate-scheduler'],
-      patch: [{ kind: 'Deployment', namespace: 'payments', name: 'checkout', patch: { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:00Z' } } } } } }],
+      patch: [rolloutRestart('payments', 'checkout', '2026-01-01T00:00:00Z')],
     },
     {
       ago: '23h',

@@ -9,7 +9,8 @@ import { SORT_COLUMNS, type SortColumn } from '../state/sort.js';
 import type { UIActions, UIState } from './contexts.js';
 import { focusedPodKey, listRows, podRows } from './list-rows.js';
 import { screenSpec } from './screens.js';
-import { noneOutdatedIn, RECYCLE_ONE_NAMESPACE } from '../../view-model/words/upgrade.js';
+import { noneBlockingIn, RECYCLE_ONE_NAMESPACE } from '../../view-model/words/upgrade.js';
+import { nothingToRescheduleIn } from '../../view-model/words/reschedule.js';
 import { PROFILE_EXPORT_FORMATS } from '../tui-actions.js';
 import { createDraft, selectedProfile } from './profile-selection.js';
 
@@ -113,14 +114,14 @@ export const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
     const namespace = podsNamespace(s.nav);
     if (namespace === null) return a.notice('ctrl-r works on one namespace: open one first (enter on the namespaces view)', 'error');
     const podKeys = (s.view.byNamespace.get(namespace) ?? []).filter((p) => p.placement.needsReschedule).map((p) => p.key);
-    if (podKeys.length === 0) return a.notice(`No pod in ${namespace} needs a reschedule.`);
+    if (podKeys.length === 0) return a.notice(nothingToRescheduleIn(namespace));
     void a.askReschedule(podKeys, namespace);
   },
   'ns.recycleOutdated': (s, a) => {
     const namespace = podsNamespace(s.nav);
     if (namespace === null) return a.notice(RECYCLE_ONE_NAMESPACE, 'error');
     const podKeys = (s.view.byNamespace.get(namespace) ?? []).filter((p) => p.upgrade?.outdated === true).map((p) => p.key);
-    if (podKeys.length === 0) return a.notice(noneOutdatedIn(namespace));
+    if (podKeys.length === 0) return a.notice(noneBlockingIn(namespace, s.view.upgrade.next));
     // The same dialog as ctrl-r (the namespace typed), for a plan that recycles them onto the control plane's kubelet.
     void a.askReschedule(podKeys, namespace, { purpose: 'upgrade', controlPlane: s.view.upgrade.controlPlane });
   },

@@ -1,6 +1,6 @@
 // The lines of the YAML, describe and log screens, from what the API server sent (state/pod-doc).
 // Describe follows `kubectl describe pod`'s layout: the fields a user knows where to look for.
-import { ageText } from '../../view-model/words/pod.js';
+import { ageText, NONE } from '../../view-model/words/pod.js';
 import { seg, type Line } from '../components/lines.js';
 import type { PodDoc } from '../state/pod-doc.js';
 import type { Theme } from '../theme.js';
@@ -32,7 +32,7 @@ function yamlLines(text: string, t: Theme): Line[] {
 
 const kv = (obj: Json): string => {
   const entries = Object.entries(obj ?? {});
-  return entries.length === 0 ? '<none>' : entries.map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  return entries.length === 0 ? NONE : entries.map(([k, v]) => `${k}=${String(v)}`).join(', ');
 };
 
 /** kubectl describe leaves this one out: it repeats the whole manifest. */
@@ -45,7 +45,7 @@ export function describeLines({ pod, events, eventsError }: PodDescription, t: T
   const heading = (name: string) => lines.push([seg(`${name}:`, t.text.title)]);
   // One entry per line under the field's name, as kubectl describe prints labels and annotations.
   const multiline = (name: string, entries: string[]) => {
-    if (entries.length === 0) return field(name, '<none>');
+    if (entries.length === 0) return field(name, NONE);
     entries.forEach((entry, i) => (i === 0 ? field(name, entry) : lines.push([seg(' '.repeat(18)), seg(` ${entry}`)])));
   };
   const meta = p.metadata ?? {};
@@ -55,7 +55,7 @@ export function describeLines({ pod, events, eventsError }: PodDescription, t: T
   field('Namespace', String(meta.namespace ?? ''));
   field('Priority', String(spec.priority ?? 0));
   field('Service Account', String(spec.serviceAccountName ?? 'default'));
-  field('Node', spec.nodeName ? `${spec.nodeName}${status.hostIP ? `/${status.hostIP}` : ''}` : '<none>');
+  field('Node', spec.nodeName ? `${spec.nodeName}${status.hostIP ? `/${status.hostIP}` : ''}` : NONE);
   field('Start Time', String(status.startTime ?? '<unset>'));
   multiline('Labels', Object.entries(meta.labels ?? {}).map(([k, v]) => `${k}=${String(v)}`));
   multiline(
@@ -65,9 +65,9 @@ export function describeLines({ pod, events, eventsError }: PodDescription, t: T
       .map(([k, v]) => `${k}: ${String(v).trim().replace(/\s*\n\s*/g, ' ')}`),
   );
   field('Status', `${meta.deletionTimestamp ? 'Terminating' : String(status.phase ?? 'Unknown')}`);
-  field('IP', String(status.podIP ?? '<none>'));
+  field('IP', String(status.podIP ?? NONE));
   const owner = (meta.ownerReferences ?? []).find((o: Json) => o.controller) ?? (meta.ownerReferences ?? [])[0];
-  field('Controlled By', owner ? `${owner.kind}/${owner.name}` : '<none>');
+  field('Controlled By', owner ? `${owner.kind}/${owner.name}` : NONE);
   heading('Containers');
   const statuses: Json[] = status.containerStatuses ?? [];
   for (const c of spec.containers ?? []) {
@@ -88,14 +88,14 @@ export function describeLines({ pod, events, eventsError }: PodDescription, t: T
   for (const c of status.conditions ?? []) lines.push([seg(`  ${String(c.type).padEnd(28)}`), seg(String(c.status), c.status === 'True' ? t.status.ok : t.status.warn)]);
   heading('Volumes');
   const volumes: Json[] = spec.volumes ?? [];
-  if (volumes.length === 0) lines.push([seg('  <none>', t.text.secondary)]);
+  if (volumes.length === 0) lines.push([seg(`  ${NONE}`, t.text.secondary)]);
   for (const v of volumes) lines.push([seg(`  ${v.name}: `), seg(Object.keys(v).filter((k) => k !== 'name').join(', ') || '?', t.text.secondary)]);
   field('QoS Class', String(status.qosClass ?? '<unset>'));
   field('Node-Selectors', kv(spec.nodeSelector));
-  field('Tolerations', (spec.tolerations ?? []).map((x: Json) => `${x.key ?? '*'}${x.operator === 'Exists' ? '' : `=${x.value ?? ''}`}:${x.effect ?? ''}`).join(', ') || '<none>');
+  field('Tolerations', (spec.tolerations ?? []).map((x: Json) => `${x.key ?? '*'}${x.operator === 'Exists' ? '' : `=${x.value ?? ''}`}:${x.effect ?? ''}`).join(', ') || NONE);
   heading('Events');
   if (eventsError) lines.push([seg(`  not shown: ${eventsError}`, t.status.warn)]);
-  else if (events.length === 0) lines.push([seg('  <none>', t.text.secondary)]);
+  else if (events.length === 0) lines.push([seg(`  ${NONE}`, t.text.secondary)]);
   else {
     lines.push([seg(`  ${'Type'.padEnd(8)} ${'Reason'.padEnd(18)} ${'Age'.padEnd(5)} ${'From'.padEnd(18)} Message`, t.text.header)]);
     const sorted = [...(events as Json[])].sort((a, b) => Date.parse(a.lastTimestamp ?? a.eventTime ?? 0) - Date.parse(b.lastTimestamp ?? b.eventTime ?? 0));

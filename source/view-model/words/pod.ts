@@ -1,14 +1,13 @@
 import type { PodView } from '../../domain/pod-view.js';
 import type { FargateSize, OwnerRef, Placement, RunsOn, Verdict } from '../../domain/types.js';
-import type { Tone, Word } from './tones.js';
+import { NONE, type Tone, type Word } from './tones.js';
 import { kubeletWord } from './upgrade.js';
 
 // The words of each pod fact, for every face: the CLI tables (plain, -o wide, check) and the
 // TUI's pods view and pod detail. A column means the same and reads the same everywhere; --json
 // keeps its machine values (runsOn "ec2", expectedProfile null) and is not made here.
 
-/** An empty cell, as kubectl prints one. */
-export const NONE = '<none>';
+export { NONE };
 
 const RUNS_ON: Record<RunsOn, string> = { fargate: 'Fargate', ec2: 'EC2', pending: 'pending' };
 

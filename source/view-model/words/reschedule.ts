@@ -26,6 +26,9 @@ export const destinationText = (to: Destination): string => (to.runsOn === 'farg
 /** "EC2 -> Fargate (fp-test)": a planned pod's move (and --json's reason for it). */
 export const moveText = (from: Pick<Where, 'runsOn' | 'profile'>, to: Destination): string => `${whereText(from)} -> ${destinationText(to)}`;
 
+/** ctrl-r and `reschedule --all` when no pod in scope drifted. */
+export const nothingToRescheduleIn = (namespace: string | null): string => (namespace === null ? 'No pod needs a reschedule.' : `No pod in ${namespace} needs a reschedule.`);
+
 /** "3 pods", "1 pod". */
 export const countText = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

@@ -47,3 +47,6 @@ export interface Word {
   text: string;
   tone?: Tone;
 }
+
+/** An empty cell, as kubectl prints one (here, beside Word, so every words module can take it without a cycle). */
+export const NONE = '<none>';

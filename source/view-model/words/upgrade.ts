@@ -1,6 +1,6 @@
 import type { KubeletFact } from '../../domain/versions.js';
 import { parseKubeVersion } from '../../domain/versions.js';
-import type { Word } from './tones.js';
+import { NONE, type Word } from './tones.js';
 
 // The words of upgrade readiness (domain/versions.ts), for every face: the KUBELET column of the
 // tables and the TUI, the status bar's count, the pod detail, `check --upgrade`. --json keeps
@@ -13,8 +13,6 @@ export const OUTDATED = 'outdated';
 export const ONLY_OUTDATED = 'only blocking the upgrade';
 /** `U` on all namespaces (it recycles one namespace at a time, as ctrl-r reschedules one). */
 export const RECYCLE_ONE_NAMESPACE = 'U works on one namespace: open one first (enter on the namespaces view)';
-/** `U` where no pod blocks the upgrade. */
-export const noneOutdatedIn = (namespace: string): string => `No pod in ${namespace} blocks the next upgrade.`;
 /** The typed confirmation of `U`: "Recycle all 3 pods that block the upgrade in shop?". */
 export const recycleTitle = (count: number, namespace: string): string =>
   `Recycle ${count === 1 ? 'the pod that blocks' : `all ${count} pods that block`} the upgrade in ${namespace}?`;
@@ -26,17 +24,29 @@ export const NO_OUTDATED_HERE = 'No pods block the next upgrade here.';
  * blocks the next upgrade, "?" when its node's version is unknown, <none> off Fargate.
  */
 export function kubeletWord(upgrade: KubeletFact | undefined): Word {
-  if (upgrade === undefined || (!upgrade.unknown && upgrade.kubeletVersion === null)) return { text: '<none>' };
+  if (upgrade === undefined || (!upgrade.unknown && upgrade.kubeletVersion === null)) return { text: NONE };
   if (upgrade.unknown) return { text: '?', tone: 'text.secondary' };
   const minor = parseKubeVersion(upgrade.kubeletVersion)?.text ?? upgrade.kubeletVersion ?? '?';
   return upgrade.outdated ? { text: `${minor} ${OUTDATED}`, tone: 'status.warn' } : { text: minor };
 }
 
+/** "the upgrade to 1.34", or "the next upgrade" while the control plane's version is unknown. */
+const upgradeTo = (next: string | null): string => (next === null ? 'the next upgrade' : `the upgrade to ${next}`);
+
 /** "12 pods block the upgrade to 1.34" (the status bar, `check --upgrade`'s summary). */
 export function blockingText(count: number, next: string | null): string {
-  const to = next === null ? 'the next upgrade' : `the upgrade to ${next}`;
-  return `${count} ${count === 1 ? 'pod blocks' : 'pods block'} ${to}`;
+  return `${count} ${count === 1 ? 'pod blocks' : 'pods block'} ${upgradeTo(next)}`;
 }
+
+/**
+ * No Fargate pod in the cluster blocks the upgrade: `check --upgrade`'s ok line and
+ * `reschedule --outdated -A` with nothing to recycle.
+ */
+export const nothingBlocksText = (controlPlane: string | null, next: string | null): string =>
+  `no Fargate pod runs a kubelet older than the control plane${controlPlane === null ? '' : ` (${controlPlane})`}; nothing blocks ${upgradeTo(next)}`;
+
+/** None in one namespace does (others may): `reschedule --outdated -n NS` and `U` with nothing to recycle. */
+export const noneBlockingIn = (namespace: string, next: string | null): string => `No pod in ${namespace} blocks ${upgradeTo(next)}.`;
 
 /**
  * The pod detail's sentence: which node, which kubelet, and what it means for the next upgrade.
@@ -58,6 +68,9 @@ const STRATEGY_TEXT: Record<'default' | 'evict' | 'restart', string> = {
   evict: 'the Eviction API, pod by pod',
   restart: 'a rollout restart of each Deployment and StatefulSet: all its replicas',
 };
+
+/** What a strategy does, as the `U` dialog and `--strategy`'s usage error say it. */
+export const strategyText = (strategy: keyof typeof STRATEGY_TEXT): string => STRATEGY_TEXT[strategy];
 
 /**
  * The `U` dialog's strategy line, what matters first (it is cut at the dialog's width):
