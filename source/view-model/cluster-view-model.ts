@@ -259,14 +259,14 @@ function summarizePart(namespace: string, rows: Row[], snapshot: Snapshot): Part
 function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap<string, Part>): ClusterView {
   const names = new Set<string>([...snapshot.namespaces.keys(), ...parts.keys()]);
   const sorted = [...names].sort(compare);
-  const pods: PodView[] = [];
+  const segments: PodView[][] = [];
   const byNamespace = new Map<string, PodView[]>();
   const totals = totalsOf([]);
   const profiles = snapshot.profiles.map((profile) => summarizeProfile(profile, []));
   const namespaces = sorted.map((name) => {
     const part = parts.get(name);
     if (part === undefined) return summarizeNamespace(name, [], snapshot.profiles);
-    for (const view of part.pods) pods.push(view);
+    segments.push(part.pods);
     byNamespace.set(name, part.pods);
     for (const field of Object.keys(totals) as (keyof Totals)[]) totals[field] += part.totals[field];
     part.profiles.forEach((counts, i) => {
@@ -276,9 +276,20 @@ function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap
     });
     return part.summary;
   });
+  const pods = concatAll(segments);
   const facts = clusterFacts(snapshot);
   const upgrade = upgradeView(parseKubeVersion(snapshot.controlPlaneVersion));
   return { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals, upgrade };
+}
+
+/** The arrays joined in order: concat copies whole arrays at once, several times faster than pushing 50k rows one by one. */
+function concatAll<T>(arrays: readonly T[][]): T[] {
+  // In chunks: a cluster with very many namespaces must not overflow the argument list.
+  const CHUNK = 4096;
+  if (arrays.length <= CHUNK) return ([] as T[]).concat(...arrays);
+  let out: T[] = [];
+  for (let i = 0; i < arrays.length; i += CHUNK) out = out.concat(...arrays.slice(i, i + CHUNK));
+  return out;
 }
 
 /** Merge two row arrays sorted by name into one, in O(a + b). */
