@@ -65,8 +65,11 @@ export class ClusterViewModel {
   private parts = new Map<string, Part>();
   /** Every pod shown, by key. */
   private readonly rows = new Map<string, Row>();
-  /** Keys of the pods shown by the node they name (present or not yet listed). */
-  private readonly onNode = new Map<string, string[]>();
+  /**
+   * Keys of the pods shown by the node they name (present or not yet listed): one key for a
+   * Fargate node (one pod each), a set for an EC2 node, so adding or dropping one is O(1).
+   */
+  private readonly onNode = new Map<string, string | Set<string>>();
   /** Profiles, whether they are known, claims, volumes and owner templates: when this changes every pod is placed again. */
   private token: string | null = null;
   private controlPlane: KubeVersion | null = null;
@@ -104,7 +107,11 @@ export class ClusterViewModel {
   /** Only what the change log names: the changed pods and event lists, and the pods on changed nodes. */
   private apply(changes: Changes, snapshot: Snapshot, ctx: PlacementContext): Touched {
     const keys = new Set<string>([...changes.pods, ...changes.events]);
-    for (const node of changes.nodes) for (const key of this.onNode.get(node) ?? []) keys.add(key);
+    for (const node of changes.nodes) {
+      const on = this.onNode.get(node);
+      if (typeof on === 'string') keys.add(on);
+      else if (on !== undefined) for (const key of on) keys.add(key);
+    }
 
     const edits = new Map<string, { replaced: Row[]; removed: Set<string>; added: Row[] }>();
     const editOf = (namespace: string) => {
@@ -192,11 +199,11 @@ export class ClusterViewModel {
     const node = row.view.pod.nodeName;
     if (previous?.view.pod.nodeName === node) return;
     if (previous !== undefined) this.unindex(previous);
-    if (node) {
-      const keys = this.onNode.get(node);
-      if (keys === undefined) this.onNode.set(node, [row.view.key]);
-      else keys.push(row.view.key);
-    }
+    if (!node) return;
+    const on = this.onNode.get(node);
+    if (on === undefined) this.onNode.set(node, row.view.key);
+    else if (typeof on === 'string') this.onNode.set(node, new Set([on, row.view.key]));
+    else on.add(row.view.key);
   }
 
   private forgetRow(row: Row): void {
@@ -206,11 +213,14 @@ export class ClusterViewModel {
 
   private unindex(row: Row): void {
     const node = row.view.pod.nodeName;
-    const keys = node ? this.onNode.get(node) : undefined;
-    if (!node || keys === undefined) return;
-    const at = keys.indexOf(row.view.key);
-    if (at >= 0) keys.splice(at, 1);
-    if (keys.length === 0) this.onNode.delete(node);
+    const on = node ? this.onNode.get(node) : undefined;
+    if (!node || on === undefined) return;
+    if (typeof on === 'string') {
+      if (on === row.view.key) this.onNode.delete(node);
+      return;
+    }
+    on.delete(row.view.key);
+    if (on.size === 0) this.onNode.delete(node);
   }
 
   /** The pod's row: `previous` itself when nothing the placement depends on changed. */
