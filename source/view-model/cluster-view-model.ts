@@ -3,6 +3,7 @@ import { placePod } from '../domain/placement.js';
 import type { EventRecord, NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
 import type { ChangeLogReader, Changes } from '../store/change-log.js';
 import type { Snapshot } from '../store/snapshot.js';
+import { PodsByNode } from './pods-by-node.js';
 import { parseKubeVersion, type KubeVersion } from '../domain/versions.js';
 import {
   clusterFacts,
@@ -65,11 +66,8 @@ export class ClusterViewModel {
   private parts = new Map<string, Part>();
   /** Every pod shown, by key. */
   private readonly rows = new Map<string, Row>();
-  /**
-   * Keys of the pods shown by the node they name (present or not yet listed): one key for a
-   * Fargate node (one pod each), a set for an EC2 node, so adding or dropping one is O(1).
-   */
-  private readonly onNode = new Map<string, string | Set<string>>();
+  /** The pods shown, by the node they name (present or not yet listed). */
+  private readonly onNode = new PodsByNode();
   /** Profiles, whether they are known, claims, volumes and owner templates: when this changes every pod is placed again. */
   private token: string | null = null;
   private controlPlane: KubeVersion | null = null;
@@ -107,11 +105,7 @@ export class ClusterViewModel {
   /** Only what the change log names: the changed pods and event lists, and the pods on changed nodes. */
   private apply(changes: Changes, snapshot: Snapshot, ctx: PlacementContext): Touched {
     const keys = new Set<string>([...changes.pods, ...changes.events]);
-    for (const node of changes.nodes) {
-      const on = this.onNode.get(node);
-      if (typeof on === 'string') keys.add(on);
-      else if (on !== undefined) for (const key of on) keys.add(key);
-    }
+    for (const node of changes.nodes) for (const key of this.onNode.keysOn(node)) keys.add(key);
 
     const edits = new Map<string, { replaced: Row[]; removed: Set<string>; added: Row[] }>();
     const editOf = (namespace: string) => {
@@ -199,11 +193,7 @@ export class ClusterViewModel {
     const node = row.view.pod.nodeName;
     if (previous?.view.pod.nodeName === node) return;
     if (previous !== undefined) this.unindex(previous);
-    if (!node) return;
-    const on = this.onNode.get(node);
-    if (on === undefined) this.onNode.set(node, row.view.key);
-    else if (typeof on === 'string') this.onNode.set(node, new Set([on, row.view.key]));
-    else on.add(row.view.key);
+    if (node) this.onNode.add(node, row.view.key);
   }
 
   private forgetRow(row: Row): void {
@@ -213,14 +203,7 @@ export class ClusterViewModel {
 
   private unindex(row: Row): void {
     const node = row.view.pod.nodeName;
-    const on = node ? this.onNode.get(node) : undefined;
-    if (!node || on === undefined) return;
-    if (typeof on === 'string') {
-      if (on === row.view.key) this.onNode.delete(node);
-      return;
-    }
-    on.delete(row.view.key);
-    if (on.size === 0) this.onNode.delete(node);
+    if (node) this.onNode.delete(node, row.view.key);
   }
 
   /** The pod's row: `previous` itself when nothing the placement depends on changed. */
