@@ -86,7 +86,7 @@ export class ClusterViewModel {
     const ctx = placementContext(snapshot, profilesKnown);
 
     const changes =
-      !replaceAll && this.last !== null && snapshot.changeLog !== undefined && snapshot.changeLog === this.log
+      !replaceAll && this.last !== null && this.last.snapshotVersion < snapshot.version && snapshot.changeLog !== undefined && snapshot.changeLog === this.log
         ? snapshot.changeLog.between(this.last.snapshotVersion, snapshot.version)
         : null;
     this.log = snapshot.changeLog;
