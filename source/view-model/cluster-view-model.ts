@@ -269,10 +269,15 @@ function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap
     });
     return part.summary;
   });
-  const pods = concatAll(segments);
   const facts = clusterFacts(snapshot);
   const upgrade = upgradeView(parseKubeVersion(snapshot.controlPlaneVersion));
-  return { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals, upgrade };
+  const view: ClusterView = { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods: [], byNamespace, namespaces, profiles, totals, upgrade };
+  // The flat list is joined when first read: the live screens read byNamespace (the pods list of
+  // every namespace reads its arrays as one), so most snapshots never pay a 50k-row copy, nor
+  // leave one to the garbage collector, on every watch event.
+  let pods: PodView[] | undefined;
+  Object.defineProperty(view, 'pods', { enumerable: true, configurable: true, get: () => (pods ??= concatAll(segments)) });
+  return view;
 }
 
 /** The arrays joined in order: concat copies whole arrays at once, several times faster than pushing 50k rows one by one. */
