@@ -6,6 +6,7 @@
 // The changes go to namespaces below the screen (ns-10 and up), so each sample's frame is its own.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { PodRecord } from '../source/domain/types.js';
 import type { ClusterStore } from '../source/store/cluster-store.js';
 import { sceneFargatePod } from '../test/helpers/scene.js';
 import { selectedLine, type Tui } from '../test/ui/helpers.js';
@@ -24,11 +25,17 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-/** One pod change a call, round-robin: add, update, delete, update, add, delete, update, ... (3 adds, 4 updates, 3 deletes in 10). */
+/**
+ * One pod change a call, in a round of 10: 4 updates, 3 adds and 3 deletes, so the cluster keeps
+ * its size and its mix. Adds are new Fargate pods, each with a node of its own, and the pods of
+ * the initial list deleted earlier coming back (as a controller re-creates them: a new uid);
+ * deletes take the oldest added pod with its node, or a pod of the initial list.
+ */
 function churner(store: ClusterStore, count: number) {
   let n = 0;
   let original = 0;
   const added: { key: string; node: string }[] = [];
+  const deleted: PodRecord[] = [];
   /** A pod of the initial list in ns-10..ns-99 (scene.ts names pod i `pod-<i>` in ns-<i % 100>); walks them in turn. */
   const originalKey = (): string => {
     let i: number;
@@ -36,23 +43,32 @@ function churner(store: ClusterStore, count: number) {
     while (i % 100 < 10);
     return `ns-${String(i % 100).padStart(2, '0')}/pod-${String(i).padStart(5, '0')}`;
   };
+  const addFargatePod = () => {
+    const name = `churn-${n}`;
+    const node = `fargate-ip-10-8-${(n >> 8) & 255}-${n & 255}.ec2.internal`;
+    store.upsert('nodes', { name: node, fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a' });
+    const namespace = `ns-${10 + (n % 90)}`;
+    store.upsert('pods', sceneFargatePod(namespace, name, 'fp-prod', { nodeName: node }));
+    added.push({ key: `${namespace}/${name}`, node });
+  };
   return () => {
     const step = n++ % 10;
-    if (step === 0 || step === 4 || step === 7) {
-      const name = `churn-${n}`;
-      const node = `fargate-ip-10-8-${(n >> 8) & 255}-${n & 255}.ec2.internal`;
-      store.upsert('nodes', { name: node, fargate: true, arch: 'amd64', os: 'linux', zone: 'us-east-1a' });
-      const namespace = `ns-${10 + (n % 90)}`;
-      store.upsert('pods', sceneFargatePod(namespace, name, 'fp-prod', { nodeName: node }));
-      added.push({ key: `${namespace}/${name}`, node });
-    } else if (step === 2 || step === 5 || step === 9) {
-      // Deletes alternate between pods added here (oldest first) and pods of the initial list.
-      const gone = step === 5 ? undefined : added.shift();
-      if (gone === undefined) store.remove('pods', originalKey());
-      else {
-        store.remove('pods', gone.key);
-        store.remove('nodes', gone.node);
-      }
+    if (step === 0 || step === 4) addFargatePod();
+    else if (step === 7) {
+      const again = deleted.shift();
+      if (again === undefined) addFargatePod();
+      else store.upsert('pods', { ...again, uid: `${again.uid}-${n}`, resourceVersion: '1' });
+    } else if (step === 2 || step === 9) {
+      const gone = added.shift();
+      if (gone === undefined) return;
+      store.remove('pods', gone.key);
+      store.remove('nodes', gone.node);
+    } else if (step === 5) {
+      const key = originalKey();
+      const pod = store.getSnapshot().pods.get(key);
+      if (pod === undefined) return;
+      store.remove('pods', key);
+      deleted.push(pod);
     } else {
       const key = originalKey();
       const current = store.getSnapshot().pods.get(key);

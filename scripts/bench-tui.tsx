@@ -20,7 +20,9 @@ const TERMINAL = { columns: 160, rows: 40 };
 
 /** `churnSeconds` > 0: then a churn run of that long (bench-tui-churn.ts), with its rows. */
 export async function benchTui(count = 10_000, churnSeconds = 0): Promise<BenchRow[]> {
-  const store = sceneStoreWithPods(count, { batchMs: 16 });
+  // The store on the real clock, as in the product: its batch window and change marks run on it
+  // (frozen, every snapshot after the first would wait out the whole window).
+  const store = sceneStoreWithPods(count, { batchMs: 16, now: Date.now });
   const total = store.getSnapshot().pods.size;
 
   // First full frame: the namespaces view with every pod counted, from render().
