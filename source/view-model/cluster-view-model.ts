@@ -131,7 +131,7 @@ export class ClusterViewModel {
 
     const touched: Touched = new Map();
     for (const [namespace, { replaced, removed, added }] of edits) {
-      let rows = [...(this.parts.get(namespace)?.rows ?? [])];
+      let rows = (this.parts.get(namespace)?.rows ?? []).slice();
       // A key names its namespace and pod, so a replaced row keeps its place in the name order.
       for (const row of replaced) {
         const at = indexOfRow(rows, row);
