@@ -8,44 +8,21 @@ import '../test/ui/force-color.js';
 import { createElement } from 'react';
 import { AppContainer } from '../source/ui/app/AppContainer.js';
 import { sceneFargatePod, NOW, sceneStoreWithPods } from '../test/helpers/scene.js';
-import { renderTui, selectedLine, waitForInputsReady, type Tui } from '../test/ui/helpers.js';
+import { renderTui, selectedLine, waitForInputsReady } from '../test/ui/helpers.js';
+import { churnRows } from './bench-tui-churn.js';
+import { latencyRows, pause, seconds, timeToFrame, type BenchRow } from './bench-tui-timing.js';
 
-/** [measure, wall s, peak MB, vs floor, target]: the bench table's columns. */
-export type BenchRow = [string, string, string, string, string];
+export type { BenchRow } from './bench-tui-timing.js';
 
 const KEY_PRESSES = 30;
 const WATCH_EVENTS = 20;
-const TARGET = '< 0.050 s';
 const TERMINAL = { columns: 160, rows: 40 };
 
-/** Milliseconds from `act` until a frame satisfying `done` is written. */
-function timeToFrame(tui: Tui, act: () => void, done: (frame: string) => boolean): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching frame within 5 s:\n${tui.frame()}`)), 5000);
-    const check = () => {
-      if (!done(tui.frame())) return;
-      clearTimeout(timer);
-      tui.stdout.off('frame', check);
-      resolve((tui.stdout.frameTimes.at(-1) ?? performance.now()) - start);
-    };
-    tui.stdout.on('frame', check);
-    const start = performance.now();
-    act();
-  });
-}
-
-const percentile = (times: number[], p: number): number => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-};
-
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-/** Lets the garbage collector and the scheduler settle between samples, as between real key presses. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
-
-export async function benchTui(count = 10_000): Promise<BenchRow[]> {
-  const store = sceneStoreWithPods(count, { batchMs: 16 });
+/** `churnSeconds` > 0: then a churn run of that long (bench-tui-churn.ts), with its rows. */
+export async function benchTui(count = 10_000, churnSeconds = 0): Promise<BenchRow[]> {
+  // The store on the real clock, as in the product: its batch window and change marks run on it
+  // (frozen, every snapshot after the first would wait out the whole window).
+  const store = sceneStoreWithPods(count, { batchMs: 16, now: Date.now });
   const total = store.getSnapshot().pods.size;
 
   // First full frame: the namespaces view with every pod counted, from render().
@@ -103,16 +80,14 @@ export async function benchTui(count = 10_000): Promise<BenchRow[]> {
     }
 
     const label = `TUI ${count} pods`;
-    const pair = (what: string, times: number[]): BenchRow[] => [
-      [`${label}: ${what} (median of ${times.length})`, seconds(percentile(times, 0.5)), '', '', TARGET],
-      [`${label}: ${what} (p95)`, seconds(percentile(times, 0.95)), '', '', TARGET],
-    ];
-    return [
+    const rows: BenchRow[] = [
       [`${label}: first full frame`, seconds(firstFrame), '', '', 'info'],
-      ...pair('key press → frame', keys),
-      ...pair('watch event → frame, new Fargate pod + node', added),
-      ...pair('watch event → frame, changed pod', changed),
+      ...latencyRows(label, 'key press → frame', keys),
+      ...latencyRows(label, 'watch event → frame, new Fargate pod + node', added),
+      ...latencyRows(label, 'watch event → frame, changed pod', changed),
     ];
+    if (churnSeconds > 0) rows.push(...(await churnRows(tui, store, count, churnSeconds)));
+    return rows;
   } finally {
     tui.unmount();
     store.dispose();
@@ -120,9 +95,9 @@ export async function benchTui(count = 10_000): Promise<BenchRow[]> {
 }
 
 // Run on its own: `npx tsx scripts/bench-tui.tsx` (BENCH_TUI_JSON=1: the rows as JSON, for
-// bench-tui-process.ts, which measures this process's peak memory).
+// bench-tui-process.ts, which measures this process's peak memory; BENCH_CHURN_SECONDS: a churn run).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await benchTui(Number(process.env.BENCH_PODS ?? 10_000));
+  const rows = await benchTui(Number(process.env.BENCH_PODS ?? 10_000), Number(process.env.BENCH_CHURN_SECONDS ?? 0));
   if (process.env.BENCH_TUI_JSON) console.log(JSON.stringify(rows));
   else for (const row of rows) console.log(row.filter(Boolean).join('  '));
   process.exit(0);

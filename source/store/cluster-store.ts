@@ -14,6 +14,7 @@ import type {
   StorageClassRecord,
   TemplateOwnerKind,
 } from '../domain/types.js';
+import { ChangeLog, type ChangeKind } from './change-log.js';
 import {
   podKey,
   type ClusterIdentity,
@@ -52,6 +53,9 @@ const CONTEXT: ReadonlySet<CollectionName> = new Set(['claims', 'volumes', 'stor
 /** Small records compared by value, so a watch event that changes nothing we keep (a status update) costs nothing. */
 const sameRecord = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** Collections whose writes are recorded key by key in the change log (the live view follows them row by row). */
+const LOGGED: Partial<Record<CollectionName, ChangeKind>> = { pods: 'pods', nodes: 'nodes' };
+
 const MAX_EVENTS_PER_POD = 10;
 /** Event lists kept for pods the store does not hold, before those are pruned (see addEvent). */
 const ORPHAN_EVENT_KEYS = 200;
@@ -87,6 +91,7 @@ export class ClusterStore {
   private controlPlaneVersion: string | null = null;
   private version = 0;
   private current: Snapshot;
+  private readonly changeLog = new ChangeLog();
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | null = null;
   private scheduled = false;
@@ -125,12 +130,14 @@ export class ClusterStore {
     map.set(key, record);
     if (kind === 'pods') this.changedAt.set(key, this.now());
     this.touch();
+    this.logChange(kind, key);
   }
 
   remove<K extends CollectionName>(kind: K, key: string): void {
     if (this.maps[kind].delete(key)) {
       if (CONTEXT.has(kind)) this.contextVersion++;
       this.touch();
+      this.logChange(kind, key);
     }
     if (kind === 'pods') {
       this.changedAt.delete(key);
@@ -148,6 +155,7 @@ export class ClusterStore {
     for (const [key, record] of next) map.set(key, record);
     if (CONTEXT.has(kind)) this.contextVersion++;
     this.touch();
+    if (LOGGED[kind] !== undefined) this.changeLog.forget(this.version);
   }
 
   /** A (re)list of one controller kind's templates: replaces that kind's records only, then marks the kind read. */
@@ -184,10 +192,13 @@ export class ClusterStore {
     list.sort((a, b) => a.lastSeen - b.lastSeen);
     this.events.set(key, list.slice(-MAX_EVENTS_PER_POD));
     this.touch();
+    this.changeLog.record(this.version, 'events', key);
   }
 
   replaceEvents(events: Iterable<EventRecord>): void {
     this.events.clear();
+    this.touch();
+    this.changeLog.forget(this.version);
     for (const e of events) this.addEvent(e);
     this.touch();
   }
@@ -262,6 +273,12 @@ export class ClusterStore {
     this.listeners.clear();
   }
 
+  /** After touch(): the write's version is the current one. */
+  private logChange(kind: CollectionName, key: string): void {
+    const logged = LOGGED[kind];
+    if (logged !== undefined) this.changeLog.record(this.version, logged, key);
+  }
+
   private touch(): void {
     this.version++;
     if (this.scheduled || this.listeners.size === 0) return;
@@ -303,6 +320,7 @@ export class ClusterStore {
       contextVersion: this.contextVersion,
       prices: this.prices,
       events: this.events,
+      changeLog: this.changeLog,
       profiles: [...this.liveProfiles, ...this.fileProfiles],
       profilesVersion: this.profilesVersion,
       profilesStatus: this.profilesStatus,

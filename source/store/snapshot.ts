@@ -1,3 +1,4 @@
+import type { ChangeLogReader } from './change-log.js';
 import type { ResolvedPrices } from '../domain/fargate-prices.js';
 import type {
   EventRecord,
@@ -72,6 +73,12 @@ export interface Snapshot {
   nodes: ReadonlyMap<string, NodeRecord>;
   /** fargate-scheduler (and other) pod events, newest last, keyed by podKey. */
   events: ReadonlyMap<string, readonly EventRecord[]>;
+  /**
+   * The store's record of which pods, nodes and event lists were written at which version (the
+   * same object in every snapshot of one store): a follower asks what changed since the version it
+   * last read, up to this one. Absent in hand-made snapshots: read everything.
+   */
+  changeLog?: ChangeLogReader;
   claims: ReadonlyMap<string, PersistentVolumeClaimRecord>;
   /** PersistentVolumes by name (listed only when some pod has a claim). */
   volumes: ReadonlyMap<string, PersistentVolumeRecord>;

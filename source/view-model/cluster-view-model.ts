@@ -1,7 +1,9 @@
 import { addUsd } from '../domain/fargate-prices.js';
 import { placePod } from '../domain/placement.js';
 import type { EventRecord, NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
+import type { ChangeLogReader, Changes } from '../store/change-log.js';
 import type { Snapshot } from '../store/snapshot.js';
+import { PodsByNode } from './pods-by-node.js';
 import { parseKubeVersion, type KubeVersion } from '../domain/versions.js';
 import {
   clusterFacts,
@@ -47,22 +49,31 @@ interface Part {
   profiles: ProfileSummary[];
 }
 
+/** One namespace's new rows, for the namespaces an update touched ([] when its last pod went). */
+type Touched = Map<string, Row[]>;
+
 /**
  * The live TUI's view-model: the same ClusterView buildClusterView gives, kept up to date one
- * snapshot at a time. A watch event touches a few pods out of thousands, so an update walks the
- * previous rows once, places again only pods whose record or node changed (reusing every other
- * PodView), sorts only pods that are new, and recounts only the namespaces they are in.
- * Placements are remembered per pod, like evaluatePods' cache, but a node watch event (every new
- * Fargate pod brings its own node) re-places only the pods on that node, not all of them.
+ * snapshot at a time. A watch event touches a few pods out of thousands, so an update asks the
+ * store's change log which pods, nodes and event lists were written since the last snapshot it
+ * read, places again only those pods (and the pods on a changed node: every new Fargate pod brings
+ * its own node), slots them into their namespace's sorted rows and recounts only those
+ * namespaces; every other PodView is reused. When the log cannot tell (a relist, or changed
+ * profiles, context or control plane, which re-place every pod), it walks every row instead.
  */
 export class ClusterViewModel {
   /** By namespace; each part's rows sorted by name. */
   private parts = new Map<string, Part>();
-  private readonly keys = new Set<string>();
+  /** Every pod shown, by key. */
+  private readonly rows = new Map<string, Row>();
+  /** The pods shown, by the node they name (present or not yet listed). */
+  private readonly onNode = new PodsByNode();
   /** Profiles, whether they are known, claims, volumes and owner templates: when this changes every pod is placed again. */
   private token: string | null = null;
   private controlPlane: KubeVersion | null = null;
   private last: ClusterView | null = null;
+  /** The change log the last snapshot came with: another one (or none) is another store's history. */
+  private log: ChangeLogReader | undefined;
 
   update(snapshot: Snapshot): ClusterView {
     if (this.last?.snapshotVersion === snapshot.version) return this.last;
@@ -74,50 +85,125 @@ export class ClusterViewModel {
     this.controlPlane = parseKubeVersion(snapshot.controlPlaneVersion);
     const ctx = placementContext(snapshot, profilesKnown);
 
-    // Pods already shown: re-placed when they changed, dropped when gone; each part stays sorted.
-    const rowsByNamespace = new Map<string, Row[]>();
-    const changed = new Set<string>();
-    for (const [namespace, part] of this.parts) {
-      const rows: Row[] = [];
-      for (const row of part.rows) {
-        const pod = snapshot.pods.get(row.view.key);
-        if (pod === undefined) {
-          this.keys.delete(row.view.key);
-          changed.add(namespace);
-          continue;
-        }
-        const next = this.place(row.view.key, pod, snapshot, ctx, replaceAll ? undefined : row);
-        if (next !== row) changed.add(namespace);
-        rows.push(next);
-      }
-      rowsByNamespace.set(namespace, rows);
-    }
+    const changes =
+      !replaceAll && this.last !== null && this.last.snapshotVersion < snapshot.version && snapshot.changeLog !== undefined && snapshot.changeLog === this.log
+        ? snapshot.changeLog.between(this.last.snapshotVersion, snapshot.version)
+        : null;
+    this.log = snapshot.changeLog;
+    const touched = changes === null ? this.walk(snapshot, ctx, replaceAll) : this.apply(changes, snapshot, ctx);
 
-    // Every key kept is in the snapshot, so equal sizes mean no pod was added.
-    if (this.keys.size !== snapshot.pods.size) {
-      const added = new Map<string, Row[]>();
-      for (const [key, pod] of snapshot.pods) {
-        if (this.keys.has(key)) continue;
-        this.keys.add(key);
-        const rows = added.get(pod.namespace) ?? [];
-        rows.push(this.place(key, pod, snapshot, ctx, undefined));
-        added.set(pod.namespace, rows);
-      }
-      for (const [namespace, rows] of added) {
-        rowsByNamespace.set(namespace, mergeSorted(rowsByNamespace.get(namespace) ?? [], rows.sort((a, b) => comparePodViews(a.view, b.view))));
-        changed.add(namespace);
-      }
-    }
-
-    const parts = new Map<string, Part>();
-    for (const [namespace, rows] of rowsByNamespace) {
-      if (rows.length === 0) continue;
-      const previous = this.parts.get(namespace);
-      parts.set(namespace, previous !== undefined && !replaceAll && !changed.has(namespace) ? previous : summarizePart(namespace, rows, snapshot));
+    const parts = new Map(this.parts);
+    for (const [namespace, rows] of touched) {
+      if (rows.length === 0) parts.delete(namespace);
+      else parts.set(namespace, summarizePart(namespace, rows, snapshot));
     }
     this.parts = parts;
     this.last = assemble(snapshot, profilesKnown, parts);
     return this.last;
+  }
+
+  /** Only what the change log names: the changed pods and event lists, and the pods on changed nodes. */
+  private apply(changes: Changes, snapshot: Snapshot, ctx: PlacementContext): Touched {
+    const keys = new Set<string>([...changes.pods, ...changes.events]);
+    for (const node of changes.nodes) for (const key of this.onNode.keysOn(node)) keys.add(key);
+
+    const edits = new Map<string, { replaced: Row[]; removed: Set<string>; added: Row[] }>();
+    const editOf = (namespace: string) => {
+      let edit = edits.get(namespace);
+      if (edit === undefined) edits.set(namespace, (edit = { replaced: [], removed: new Set(), added: [] }));
+      return edit;
+    };
+    for (const key of keys) {
+      const previous = this.rows.get(key);
+      const pod = snapshot.pods.get(key);
+      if (pod === undefined) {
+        if (previous === undefined) continue;
+        this.forgetRow(previous);
+        editOf(previous.view.pod.namespace).removed.add(key);
+        continue;
+      }
+      const next = this.place(key, pod, snapshot, ctx, previous);
+      if (next === previous) continue;
+      this.keepRow(next, previous);
+      if (previous === undefined) editOf(pod.namespace).added.push(next);
+      else editOf(pod.namespace).replaced.push(next);
+    }
+
+    const touched: Touched = new Map();
+    for (const [namespace, { replaced, removed, added }] of edits) {
+      let rows = (this.parts.get(namespace)?.rows ?? []).slice();
+      // A key names its namespace and pod, so a replaced row keeps its place in the name order.
+      for (const row of replaced) {
+        const at = indexOfRow(rows, row);
+        if (at >= 0) rows[at] = row;
+        else added.push(row);
+      }
+      if (removed.size > 0) rows = rows.filter((row) => !removed.has(row.view.key));
+      if (added.length > 0) rows = mergeSorted(rows, added.sort((a, b) => comparePodViews(a.view, b.view)));
+      touched.set(namespace, rows);
+    }
+    return touched;
+  }
+
+  /** Every row: re-placed when its pod, node or events changed (all of them when `replaceAll`), dropped when gone. */
+  private walk(snapshot: Snapshot, ctx: PlacementContext, replaceAll: boolean): Touched {
+    const touched: Touched = new Map();
+    for (const [namespace, part] of this.parts) {
+      const rows: Row[] = [];
+      let changed = replaceAll;
+      for (const row of part.rows) {
+        const pod = snapshot.pods.get(row.view.key);
+        if (pod === undefined) {
+          this.forgetRow(row);
+          changed = true;
+          continue;
+        }
+        const next = this.place(row.view.key, pod, snapshot, ctx, replaceAll ? undefined : row);
+        if (next !== row) {
+          this.keepRow(next, row);
+          changed = true;
+        }
+        rows.push(next);
+      }
+      if (changed) touched.set(namespace, rows);
+    }
+
+    // Every row kept is in the snapshot, so equal sizes mean no pod was added.
+    if (this.rows.size !== snapshot.pods.size) {
+      const added = new Map<string, Row[]>();
+      for (const [key, pod] of snapshot.pods) {
+        if (this.rows.has(key)) continue;
+        const row = this.place(key, pod, snapshot, ctx, undefined);
+        this.keepRow(row, undefined);
+        const rows = added.get(pod.namespace) ?? [];
+        rows.push(row);
+        added.set(pod.namespace, rows);
+      }
+      for (const [namespace, rows] of added) {
+        const kept = touched.get(namespace) ?? this.parts.get(namespace)?.rows ?? [];
+        touched.set(namespace, mergeSorted(kept, rows.sort((a, b) => comparePodViews(a.view, b.view))));
+      }
+    }
+    return touched;
+  }
+
+  /** Remember `row` (replacing `previous`, the same pod's last row), and the node it names. */
+  private keepRow(row: Row, previous: Row | undefined): void {
+    this.rows.set(row.view.key, row);
+    const node = row.view.pod.nodeName;
+    if (previous?.view.pod.nodeName === node) return;
+    if (previous !== undefined) this.unindex(previous);
+    if (node) this.onNode.add(node, row.view.key);
+  }
+
+  private forgetRow(row: Row): void {
+    this.rows.delete(row.view.key);
+    this.unindex(row);
+  }
+
+  private unindex(row: Row): void {
+    const node = row.view.pod.nodeName;
+    if (node) this.onNode.delete(node, row.view.key);
   }
 
   /** The pod's row: `previous` itself when nothing the placement depends on changed. */
@@ -137,6 +223,20 @@ export class ClusterViewModel {
   }
 }
 
+/** Where a row of the same pod as `row` is in `rows` (sorted by name), by binary search; -1 if none. */
+function indexOfRow(rows: readonly Row[], row: Row): number {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const order = comparePodViews(rows[mid]!.view, row.view);
+    if (order === 0) return mid;
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 function summarizePart(namespace: string, rows: Row[], snapshot: Snapshot): Part {
   const pods = rows.map((r) => r.view);
   return {
@@ -152,14 +252,14 @@ function summarizePart(namespace: string, rows: Row[], snapshot: Snapshot): Part
 function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap<string, Part>): ClusterView {
   const names = new Set<string>([...snapshot.namespaces.keys(), ...parts.keys()]);
   const sorted = [...names].sort(compare);
-  const pods: PodView[] = [];
+  const segments: PodView[][] = [];
   const byNamespace = new Map<string, PodView[]>();
   const totals = totalsOf([]);
   const profiles = snapshot.profiles.map((profile) => summarizeProfile(profile, []));
   const namespaces = sorted.map((name) => {
     const part = parts.get(name);
     if (part === undefined) return summarizeNamespace(name, [], snapshot.profiles);
-    for (const view of part.pods) pods.push(view);
+    segments.push(part.pods);
     byNamespace.set(name, part.pods);
     for (const field of Object.keys(totals) as (keyof Totals)[]) totals[field] += part.totals[field];
     part.profiles.forEach((counts, i) => {
@@ -171,7 +271,23 @@ function assemble(snapshot: Snapshot, profilesKnown: boolean, parts: ReadonlyMap
   });
   const facts = clusterFacts(snapshot);
   const upgrade = upgradeView(parseKubeVersion(snapshot.controlPlaneVersion));
-  return { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals, upgrade };
+  const view: ClusterView = { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods: [], byNamespace, namespaces, profiles, totals, upgrade };
+  // The flat list is joined when first read: the live screens read byNamespace (the pods list of
+  // every namespace reads its arrays as one), so most snapshots never pay a 50k-row copy, nor
+  // leave one to the garbage collector, on every watch event.
+  let pods: PodView[] | undefined;
+  Object.defineProperty(view, 'pods', { enumerable: true, configurable: true, get: () => (pods ??= concatAll(segments)) });
+  return view;
+}
+
+/** The arrays joined in order: concat copies whole arrays at once, several times faster than pushing 50k rows one by one. */
+function concatAll<T>(arrays: readonly T[][]): T[] {
+  // In chunks: a cluster with very many namespaces must not overflow the argument list.
+  const CHUNK = 4096;
+  if (arrays.length <= CHUNK) return ([] as T[]).concat(...arrays);
+  let out: T[] = [];
+  for (let i = 0; i < arrays.length; i += CHUNK) out = out.concat(...arrays.slice(i, i + CHUNK));
+  return out;
 }
 
 /** Merge two row arrays sorted by name into one, in O(a + b). */

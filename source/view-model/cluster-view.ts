@@ -95,6 +95,7 @@ export interface ClusterView extends ClusterFacts {
   profilesKnown: boolean;
   /** Sorted by namespace, then name. */
   pods: PodView[];
+  /** In namespace order (the order of `pods`), each sorted by name. */
   byNamespace: ReadonlyMap<string, PodView[]>;
   namespaces: NamespaceSummary[];
   profiles: ProfileSummary[];

@@ -53,6 +53,11 @@ describe(`${PODS} pods`, () => {
     const rows = selectors.pods(view, query);
     assert.equal(selectors.pods(view, { ...query, sort: { column: 'age', descending: false } }), rows, 'same view and query: the same array');
     assert.notEqual(selectors.pods(view, { ...query, sort: { column: 'verdict', descending: false } }), rows, 'another sort: computed again');
-    assert.equal(selectors.pods(view, { ...query, filter: '', sort: { column: 'name', descending: false } }), view.pods, 'no filter, default order: the view-model array itself');
+    const unsorted = { ...query, filter: '', sort: { column: 'name', descending: false } } as const;
+    assert.equal(selectors.pods(view, { ...unsorted, namespace: 'ns-07' }), view.byNamespace.get('ns-07'), "no filter, default order, one namespace: the view-model's array itself");
+    const all = selectors.pods(view, unsorted);
+    assert.ok(!Array.isArray(all), 'every namespace: their arrays read as one list, not copied into one');
+    assert.deepEqual(all.slice(), view.pods);
+    assert.equal(selectors.pods(view, { ...unsorted }), all, 'asked again: the same list');
   });
 });

@@ -1,3 +1,4 @@
+import type { ListLike } from '../../lib/joined-list.js';
 import type { ClusterView, NamespaceSummary, PodView, ProfileSummary } from '../../view-model/cluster-view.js';
 import { effectiveFilter, topScreen, type NavState } from '../state/navigation.js';
 import { cursorIndex, rowKeys, type RowKeys } from '../state/row-keys.js';
@@ -6,7 +7,7 @@ import type { ListScreen } from '../state/screen.js';
 import type { KubeContextInfo } from '../tui-actions.js';
 
 export interface ListRows<R> {
-  rows: readonly R[];
+  rows: ListLike<R>;
   keys: RowKeys;
   cursor: number;
 }

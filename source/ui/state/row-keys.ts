@@ -1,3 +1,5 @@
+import type { ListLike } from '../../lib/joined-list.js';
+
 // Rows are addressed by a stable key (podKey, namespace name, profile name), never by index, so
 // the selection follows a pod when watch events reorder the list.
 
@@ -8,26 +10,26 @@ export interface RowKeys {
   indexOf(key: string, hint?: number): number;
 }
 
-const cache = new WeakMap<readonly unknown[], RowKeys>();
+const cache = new WeakMap<ListLike<unknown>, RowKeys>();
 
 /**
  * Keys of a rows array (memoised per array). `indexOf` scans instead of building a key map:
  * at 10k rows a scan is well under a millisecond and allocates nothing, while a fresh Map per
  * snapshot would feed the garbage collector on every watch event.
  */
-export function rowKeys<R>(rows: readonly R[], keyOf: (row: R) => string): RowKeys {
+export function rowKeys<R>(rows: ListLike<R>, keyOf: (row: R) => string): RowKeys {
   const hit = cache.get(rows);
   if (hit) return hit;
   const keys: RowKeys = {
     length: rows.length,
     keyAt: (i) => {
-      const row = rows[i];
+      const row = i >= 0 ? rows.at(i) : undefined;
       return row === undefined ? undefined : keyOf(row);
     },
     indexOf: (key, hint = -1) => {
-      const atHint = rows[hint];
+      const atHint = hint >= 0 ? rows.at(hint) : undefined;
       if (atHint !== undefined && keyOf(atHint) === key) return hint;
-      for (let i = 0; i < rows.length; i++) if (keyOf(rows[i]!) === key) return i;
+      for (let i = 0; i < rows.length; i++) if (keyOf(rows.at(i)!) === key) return i;
       return -1;
     },
   };

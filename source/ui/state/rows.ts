@@ -1,3 +1,4 @@
+import { JoinedList, type ListLike } from '../../lib/joined-list.js';
 import type { ClusterView, NamespaceSummary, PodView, ProfileSummary } from '../../view-model/cluster-view.js';
 import { POD_FACTS, type PodFactId } from '../../view-model/words/pod.js';
 import { profileRelationWord, selectorText } from '../../view-model/words/profile.js';
@@ -46,11 +47,15 @@ function podTexts(row: PodView, view: ClusterView, withNamespace: boolean): stri
 const passes = (filter: Filter, row: PodView, view: ClusterView, withNamespace: boolean): boolean =>
   filter.kind === 'none' || matchesFilter(filter, filter.kind === 'text' ? podTexts(row, view, withNamespace) : [], row.pod.labels);
 
-export function selectPods(view: ClusterView, query: PodQuery): readonly PodView[] {
-  const base = query.namespace === null ? view.pods : (view.byNamespace.get(query.namespace) ?? []);
+export function selectPods(view: ClusterView, query: PodQuery): ListLike<PodView> {
   const filter = parseFilter(query.filter);
-  // The common case (no filter, default order) shares the view-model's array: no copy per snapshot.
-  if (filter.kind === 'none' && !query.onlyReschedule && !query.onlyOutdated && isDefaultSort(query.sort)) return base;
+  // The common case (no filter, default order) shares the view-model's arrays: no copy per snapshot.
+  // All namespaces: their arrays read as one list (byNamespace is in namespace order), so a watch
+  // event costs no 50k-row copy.
+  if (filter.kind === 'none' && !query.onlyReschedule && !query.onlyOutdated && isDefaultSort(query.sort)) {
+    return query.namespace === null ? new JoinedList([...view.byNamespace.values()]) : (view.byNamespace.get(query.namespace) ?? []);
+  }
+  const base = query.namespace === null ? view.pods : (view.byNamespace.get(query.namespace) ?? []);
   const kept = base.filter((row) => (!query.onlyReschedule || row.placement.needsReschedule === true) && (!query.onlyOutdated || row.upgrade?.outdated === true) && passes(filter, row, view, query.namespace === null));
   // The view-model already orders by namespace/name; only re-sort for another order.
   return isDefaultSort(query.sort) ? kept : sortPods(kept, query.sort);
@@ -80,7 +85,7 @@ export function selectContexts(contexts: readonly KubeContextInfo[], filterText:
 }
 
 export interface RowSelectors {
-  pods: (view: ClusterView, query: PodQuery) => readonly PodView[];
+  pods: (view: ClusterView, query: PodQuery) => ListLike<PodView>;
   profilePods: (view: ClusterView, query: ProfilePodQuery) => readonly PodView[];
   namespaces: (view: ClusterView, filter: string) => NamespaceSummary[];
   profiles: (view: ClusterView, filter: string) => ProfileSummary[];
