@@ -15,7 +15,7 @@ import {
 import type { RawContainer, RawMeta, RawNodeSelectorRequirement, RawPod, StringMap } from './json.js';
 import { summarizePodStatus } from './pod-status.js';
 import { compilePrune, type PruneNode, type PruneSpec } from './prune.js';
-import { copyMap, stringOrNull, timestamp } from './raw-values.js';
+import { copyMap, shared, sharedOrNull, stringOrNull, timestamp } from './raw-values.js';
 
 // What toPodRecord (and summarizePodStatus) never read from a pod: list-items.ts replaces these
 // values with null before parsing (prune.ts). Anything toPodRecord reads must not be dropped here;
@@ -84,21 +84,21 @@ export function toPodRecord(raw: unknown): PodRecord {
   const summary = summarizePodStatus(pod);
   const lastApplied = stringOrNull(annotations[LAST_APPLIED]);
   const record: PodRecord = {
-    namespace: meta.namespace ?? 'default',
+    namespace: shared(meta.namespace ?? 'default'),
     name: meta.name ?? '',
     uid: meta.uid ?? '',
     resourceVersion: meta.resourceVersion ?? '',
     createdAt: timestamp(meta.creationTimestamp),
     labels: copyMap(meta.labels),
-    phase: pod.status?.phase ?? 'Unknown',
-    status: summary.status,
+    phase: shared(pod.status?.phase ?? 'Unknown'),
+    status: shared(summary.status),
     ready: summary.totalContainers > 0 && summary.readyContainers === summary.totalContainers,
     readyContainers: summary.readyContainers,
     totalContainers: summary.totalContainers,
     restarts: summary.restarts,
     deleting: !!meta.deletionTimestamp,
-    nodeName: spec.nodeName || null,
-    schedulerName: spec.schedulerName || 'default-scheduler',
+    nodeName: spec.nodeName ? shared(spec.nodeName) : null,
+    schedulerName: shared(spec.schedulerName || 'default-scheduler'),
     owner: ownerOf(meta),
     hostNetwork: spec.hostNetwork === true,
     hostPID: spec.hostPID === true,
@@ -109,8 +109,8 @@ export function toPodRecord(raw: unknown): PodRecord {
     containers: (spec.containers ?? []).map(toContainerRecord),
     initContainers: (spec.initContainers ?? []).map(toContainerRecord),
     volumes: (spec.volumes ?? []).map(toVolumeRecord),
-    capacityProvisioned: stringOrNull(annotations[CAPACITY_ANNOTATION]),
-    computeTypeAnnotation: stringOrNull(annotations[COMPUTE_TYPE]),
+    capacityProvisioned: sharedOrNull(annotations[CAPACITY_ANNOTATION]),
+    computeTypeAnnotation: sharedOrNull(annotations[COMPUTE_TYPE]),
     appliedProfileLabel: lastApplied ? appliedLabel(lastApplied) : null,
     hasLastApplied: lastApplied !== null,
   };
@@ -135,8 +135,8 @@ function toContainerRecord(container: RawContainer): ContainerRecord {
   }
   const security = container.securityContext ?? {};
   const record: ContainerRecord = {
-    name: container.name ?? '',
-    image: container.image ?? '',
+    name: shared(container.name ?? ''),
+    image: shared(container.image ?? ''),
     requests: amounts(requests),
     limits: amounts(limits),
     gpus,
@@ -154,7 +154,7 @@ function toContainerRecord(container: RawContainer): ContainerRecord {
 
 function toVolumeRecord(volume: { name?: string } & Record<string, unknown>): VolumeRecord {
   const kind = Object.keys(volume).find((key) => key !== 'name') ?? 'unknown';
-  const record: VolumeRecord = { name: volume.name ?? '', kind };
+  const record: VolumeRecord = { name: shared(volume.name ?? ''), kind };
   const claim = (volume.persistentVolumeClaim as { claimName?: unknown } | undefined)?.claimName;
   if (typeof claim === 'string') record.claimName = claim;
   return record;
@@ -162,8 +162,8 @@ function toVolumeRecord(volume: { name?: string } & Record<string, unknown>): Vo
 
 function amounts(map: StringMap): ResourceAmounts {
   const out: ResourceAmounts = {};
-  if (map.cpu !== undefined) out.cpu = String(map.cpu);
-  if (map.memory !== undefined) out.memory = String(map.memory);
+  if (map.cpu !== undefined) out.cpu = shared(String(map.cpu));
+  if (map.memory !== undefined) out.memory = shared(String(map.memory));
   return out;
 }
 
@@ -186,7 +186,7 @@ function requiredValues(pod: RawPod, key: string): string[] {
  */
 export function ownerOf(meta: RawMeta): OwnerRef | null {
   const ref = (meta.ownerReferences ?? []).find((r) => r.controller);
-  return ref ? { kind: ref.kind ?? '', name: ref.name ?? '' } : null;
+  return ref ? { kind: shared(ref.kind ?? ''), name: shared(ref.name ?? '') } : null;
 }
 
 /** The profile label as the user wrote it in `kubectl apply`'s record, if any. */

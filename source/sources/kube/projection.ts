@@ -14,19 +14,20 @@ import {
 import type { RawClaim, RawEvent, RawNamespace, RawNode, RawPersistentVolume, RawStorageClass, RawWorkload } from './json.js';
 import { compilePrune, type PruneNode } from './prune.js';
 import { ownerOf } from './pod-projection.js';
-import { copyMap, stringOrNull, timestamp } from './raw-values.js';
+import { copyMap, shared, sharedOrNull, stringOrNull, timestamp } from './raw-values.js';
 
 export function toNodeRecord(raw: unknown): NodeRecord {
   const meta = (raw as RawNode).metadata ?? {};
   const labels = meta.labels ?? {};
-  const name = meta.name ?? '';
+  // Shared with the pods' nodeName: a Fargate cluster has one node per pod.
+  const name = shared(meta.name ?? '');
   return {
     name,
     fargate: labels[COMPUTE_TYPE] === 'fargate' || name.startsWith('fargate-'),
-    arch: stringOrNull(labels['kubernetes.io/arch'] ?? labels['beta.kubernetes.io/arch']),
-    os: stringOrNull(labels['kubernetes.io/os'] ?? labels['beta.kubernetes.io/os']),
-    zone: stringOrNull(labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone']),
-    kubeletVersion: stringOrNull((raw as RawNode).status?.nodeInfo?.kubeletVersion),
+    arch: sharedOrNull(labels['kubernetes.io/arch'] ?? labels['beta.kubernetes.io/arch']),
+    os: sharedOrNull(labels['kubernetes.io/os'] ?? labels['beta.kubernetes.io/os']),
+    zone: sharedOrNull(labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone']),
+    kubeletVersion: sharedOrNull((raw as RawNode).status?.nodeInfo?.kubeletVersion),
   };
 }
 
