@@ -29,3 +29,11 @@ export function timestamp(value: string | undefined): number {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? 0 : ms;
 }
+
+/**
+ * One frozen empty array for every empty list a record keeps (a container's GPUs, added
+ * capabilities, host ports; a pod's init containers and affinity values): most pods have none, and
+ * an empty array is still an object of its own. Frozen, so a write into one fails loudly.
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+export const orShared = <T>(list: T[]): T[] => (list.length === 0 ? (EMPTY as unknown as T[]) : list);
