@@ -1,4 +1,4 @@
-import { buildReport, buildReportFrame, reportPod, type ReportDocument } from '../report/document.js';
+import { buildReport, buildReportFrame, reportPod, type ReportDocument, type ReportFrame } from '../report/document.js';
 import { jsonPieces } from '../report/json-pieces.js';
 import { yamlPieces } from '../report/yaml-pieces.js';
 import { jsonpathOutput } from '../report/jsonpath.js';
@@ -14,7 +14,7 @@ import type { Options } from './flags.js';
  * JSON and YAML are made while they are written, a batch of pods at a time (json-pieces.ts,
  * yaml-pieces.ts), each batch's report pods made from their views just before.
  */
-function serialize(frame: ReturnType<typeof buildReportFrame>, format: 'json' | 'yaml'): Iterable<string> {
+function serialize(frame: ReportFrame, format: 'json' | 'yaml'): Iterable<string> {
   const lazy = { items: frame.views, each: reportPod };
   return format === 'json' ? jsonPieces(frame.document, 'pods', { lazy }) : yamlPieces(frame.document, 'pods', { lazy });
 }

@@ -126,6 +126,12 @@ export function reportPod({ pod, placement, upgrade }: PodView): ReportPod {
 /** Kubernetes' timestamp form: `2026-01-02T03:04:05Z` (no fraction). */
 export const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** A report whose pods are still views (buildReportFrame). */
+export interface ReportFrame {
+  document: ReportDocument;
+  views: readonly PodView[];
+}
+
 type ReportOptions = { kind?: ReportDocument['kind']; pods?: readonly PodView[]; now?: Date; upgrade?: ReportUpgrade };
 
 export function buildReport(view: ClusterView, options: ReportOptions = {}): ReportDocument {
@@ -141,7 +147,7 @@ export function buildReport(view: ClusterView, options: ReportOptions = {}): Rep
 export function buildReportFrame(
   view: ClusterView,
   { kind = 'FargatePlacementReport', pods = view.pods, now = new Date(), upgrade }: ReportOptions = {},
-): { document: ReportDocument; views: readonly PodView[] } {
+): ReportFrame {
   const { identity, aws } = view;
   const profileUsd = new Map(view.profiles.map((p) => [p.profile, p.hourlyUsd]));
   const document: ReportDocument = {

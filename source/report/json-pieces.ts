@@ -30,6 +30,19 @@ export interface LazyItems<E> {
 }
 
 /**
+ * The elements a piece writes: the document's own array, or (`lazy`) its stand-ins made into
+ * elements a batch at a time. Both writers (JSON here, yaml-pieces.ts) take their batches from it.
+ */
+export function pieceItems<E>(own: unknown, lazy: LazyItems<E> | undefined): { count: number; batch: (from: number, size: number) => unknown[] } | null {
+  const items: unknown = lazy ? lazy.items : own;
+  if (!Array.isArray(items) || items.length === 0) return null;
+  return {
+    count: items.length,
+    batch: (from, size) => (lazy ? lazy.items.slice(from, from + size).map(lazy.each) : (items as unknown[]).slice(from, from + size)),
+  };
+}
+
+/**
  * The JSON of `document` (2-space indentation) in pieces, the array under the top-level
  * `arrayKey` a batch of elements at a time. `depth` (0): the document as written that many levels
  * down in an enclosing document (every line after the first indented by 2*depth spaces, and no
@@ -42,9 +55,8 @@ export function* jsonPieces<T extends object, E = never>(
   { depth = 0, lazy }: { depth?: number; lazy?: LazyItems<E> } = {},
 ): Generator<string> {
   const end = depth === 0 ? '\n' : '';
-  const items: unknown = lazy ? lazy.items : document[arrayKey];
-  const batchOf = (from: number) => (lazy ? lazy.items.slice(from, from + BATCH).map(lazy.each) : (items as unknown[]).slice(from, from + BATCH));
-  if (!Array.isArray(items) || items.length === 0) {
+  const items = pieceItems(document[arrayKey], lazy);
+  if (items === null) {
     yield `${stringifyAt(document, depth)}${end}`;
     return;
   }
@@ -55,9 +67,9 @@ export function* jsonPieces<T extends object, E = never>(
   yield `${shell.slice(0, at)}[`;
   // The line that closes the array (its elements' lines are indented further).
   const close = `\n${' '.repeat(2 * (depth + 1))}]`;
-  for (let i = 0; i < items.length; i += BATCH) {
+  for (let i = 0; i < items.count; i += BATCH) {
     // A batch under the same key at the same depth has the same indentation as in the whole document.
-    const text = stringifyAt({ [arrayKey]: batchOf(i) }, depth);
+    const text = stringifyAt({ [arrayKey]: items.batch(i, BATCH) }, depth);
     const elements = text.slice(text.indexOf('[', arrayKey.length) + 1, text.lastIndexOf(close));
     yield i === 0 ? elements : `,${elements}`;
   }

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { LazyItems } from './json-pieces.js';
+import { pieceItems, type LazyItems } from './json-pieces.js';
 
 // `-o yaml` text made and written a piece at a time, like json-pieces.ts: the yaml library builds
 // a node tree of the whole document before writing a character (1.6 GB at 130k pods); a batch of
@@ -20,8 +20,8 @@ export function* yamlPieces<T extends object, E = never>(
   arrayKey: keyof T & string,
   { batch = BATCH, lazy }: { batch?: number; lazy?: LazyItems<E> } = {},
 ): Generator<string> {
-  const items: unknown = lazy ? lazy.items : document[arrayKey];
-  if (!Array.isArray(items) || items.length === 0) {
+  const items = pieceItems(document[arrayKey], lazy);
+  if (items === null) {
     yield stringify(document, OPTIONS);
     return;
   }
@@ -30,10 +30,9 @@ export function* yamlPieces<T extends object, E = never>(
   const line = `${arrayKey}: ${MARKER}\n`;
   const at = shell.startsWith(line) ? 0 : shell.indexOf(`\n${line}`) + 1;
   yield `${shell.slice(0, at)}${arrayKey}:\n`;
-  for (let i = 0; i < items.length; i += batch) {
+  for (let i = 0; i < items.count; i += batch) {
     // Under the same key, so each element is indented (and long lines folded) as in the whole.
-    const slice = lazy ? lazy.items.slice(i, i + batch).map(lazy.each) : items.slice(i, i + batch);
-    const text = stringify({ [arrayKey]: slice }, OPTIONS);
+    const text = stringify({ [arrayKey]: items.batch(i, batch) }, OPTIONS);
     yield text.slice(text.indexOf('\n') + 1);
   }
   yield shell.slice(at + line.length);
