@@ -1,5 +1,5 @@
-// Loose values of wire JSON read as the records want them: every record is built from fresh
-// objects and primitive copies, so the big parsed object can be dropped right after.
+// Loose values of wire JSON read as the records want them: no record keeps a parsed object (only
+// copies, pooled strings and the shared empty list), so the big parsed object can be dropped right after.
 import { StringPool } from '../../lib/string-pool.js';
 import type { StringMap } from './json.js';
 
