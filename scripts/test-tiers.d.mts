@@ -1,5 +1,7 @@
 // Types for test-tiers.mjs.
 export type Tier = 'fast' | 'sim' | 'slow';
+/** node --test flags for every run: a test timeout and force-exit. */
+export const RUNNER_GUARDS: readonly string[];
 export const TIERS: readonly Tier[];
 export function tierOf(file: string): Tier;
 export function testFiles(root: string): string[];

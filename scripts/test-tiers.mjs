@@ -9,6 +9,14 @@ import { join, relative, sep } from 'node:path';
 
 export const TIERS = ['fast', 'sim', 'slow'];
 
+/**
+ * node --test flags for every run. A hang must fail the run in minutes, not use up CI's 90: no
+ * test may take 15 minutes (slower ones say so with their own `timeout`), and a file whose tests
+ * are done exits even if something it started (a sim, a socket) is still open, since a failed
+ * test's clean-up may not have run (test/architecture/test-runner-guards.test.ts).
+ */
+export const RUNNER_GUARDS = ['--test-timeout=900000', '--test-force-exit'];
+
 const SLOW_DIRS = ['soak', 'faults', 'release', 'e2e'];
 
 /** The tier of a test file, from its path relative to the repository root (e.g. test/ui/views.test.tsx). */

@@ -7,7 +7,7 @@
 // therefore leave no global state behind (npm test would not notice; test:fast would).
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { filesOf, TIERS } from './test-tiers.mjs';
+import { filesOf, RUNNER_GUARDS, TIERS } from './test-tiers.mjs';
 
 const root = join(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -47,7 +47,7 @@ if (!shared) {
 const runs = shards.map(
   (shard) =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...isolation, ...extra, ...shard], { cwd: root, env, stdio: 'inherit' });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...isolation, ...RUNNER_GUARDS, ...extra, ...shard], { cwd: root, env, stdio: 'inherit' });
       child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     }),
 );

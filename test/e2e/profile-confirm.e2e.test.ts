@@ -4,7 +4,6 @@
 // --wait offers to restore it. `profile create` asks y/N: only `y` creates. Needs tmux.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { container, namespace, pod } from '../../source/sim/scenarios/manifests.js';
@@ -56,7 +55,7 @@ describe('profile delete asks for the name to be typed (tmux, sim)', { skip: mis
     { rule: 'enter alone', answer: (s) => s.press('enter'), says: /"" is not fp-doomed: nothing was changed\./ },
     { rule: 'y and enter', answer: async (s) => (await s.press('y'), s.press('enter')), says: /"y" is not fp-doomed: nothing was changed\./ },
     { rule: 'a near miss', answer: async (s) => (await s.type('fp-doome'), s.press('enter')), says: /"fp-doome" is not fp-doomed: nothing was changed\./ },
-    { rule: 'Ctrl-C', answer: async (s) => void execFileSync('tmux', ['send-keys', '-t', s.name, 'C-c']), says: /No answer: nothing was changed\./ },
+    { rule: 'Ctrl-C', answer: async (s) => void s.sendKeys('C-c'), says: /No answer: nothing was changed\./ },
   ];
   for (const r of refusals) {
     test(`${r.rule}: nothing is deleted or backed up`, { timeout: 60_000 }, async () => {
@@ -100,7 +99,7 @@ describe('profile create asks y/N (tmux, sim)', { skip: missing }, () => {
       sim.requests.clear();
       const tui = startCli('profile', 'create', 'fp-asked', '--selector', 'asked', '--role', ROLE);
       await tui.waitFor((s) => s.includes('Create Fargate profile fp-asked? [y/N]'), 30_000, 'the question');
-      if (answer === 'ctrl-c') execFileSync('tmux', ['send-keys', '-t', tui.name, 'C-c']);
+      if (answer === 'ctrl-c') tui.sendKeys('C-c');
       else {
         if (answer !== 'enter') await tui.type(answer);
         await tui.press('enter');

@@ -4,7 +4,6 @@
 // CLI is a private copy of dist/ (built if stale), so a concurrent build cannot pull it away.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startSim, type RunningSim } from '../../source/sim/index.js';
 import { namespace } from '../../source/sim/scenarios/manifests.js';
@@ -174,7 +173,7 @@ describe('rescheduling from the TUI (tmux, sim)', { skip: missing }, () => {
         await tui.waitFor((s) => s.includes('Reschedule quit/solo?'), 10_000, 'the plan dialog');
         await tui.press('y');
         await tui.waitFor((s) => s.includes('waiting until it is gone'), 10_000, 'the pod being deleted');
-        execFileSync('tmux', ['send-keys', '-t', tui.name, 'C-c']);
+        tui.sendKeys('C-c');
         const quitting = await tui.waitFor((s) => s.includes('finishing the pod in flight'), 5000, 'the quitting notice');
         assert.match(quitting, /finishing the pod in flight \(quit\/solo\)/);
         assert.equal(tui.exited(), false, 'still running while the pod is deleted');

@@ -1,6 +1,8 @@
 // Drive a real terminal: the built CLI runs in a detached tmux session; keys go in one per
 // send-keys call (tmux may merge a burst into one input chunk), the screen comes back from
-// capture-pane. Session names are unique and every session is killed.
+// capture-pane. Each session has its own tmux server (its own socket, `-L`): with one shared
+// server, killing the last session makes it exit while the next new-session may already be
+// connecting to it ("server exited unexpectedly"), and test files run two at a time.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { stripVTControlCharacters } from 'node:util';
@@ -30,15 +32,25 @@ export class TmuxSession {
   constructor(command: string[], env: Record<string, string> = {}, size = { columns: 120, rows: 30 }) {
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
     const line = ['exec', 'env', '-u', 'CI', ...assignments, ...command.map(shellQuote)].join(' ');
-    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(size.columns), '-y', String(size.rows), line]);
+    this.tmux(['new-session', '-d', '-s', this.name, '-x', String(size.columns), '-y', String(size.rows), line]);
     // Keep the pane after the program exits so a test can read its last words.
-    execFileSync('tmux', ['set-option', '-t', this.name, 'remain-on-exit', 'on']);
+    this.tmux(['set-option', '-t', this.name, 'remain-on-exit', 'on']);
+  }
+
+  /** A tmux command against this session's own server. */
+  private tmux(args: string[], options: { stdio?: 'ignore' } = {}): string {
+    return execFileSync('tmux', ['-L', this.name, ...args], { encoding: 'utf8', ...options }) ?? '';
+  }
+
+  /** tmux send-keys as given, e.g. `C-c`, or `-l` and a whole line in one input chunk. */
+  sendKeys(...keys: string[]): void {
+    this.tmux(['send-keys', '-t', this.name, ...keys]);
   }
 
   /** One key, then a pause so the app sees it as its own input chunk. */
   async press(key: string): Promise<void> {
     const special = SPECIAL[key];
-    execFileSync('tmux', special ? ['send-keys', '-t', this.name, special] : ['send-keys', '-t', this.name, '-l', key]);
+    this.sendKeys(...(special ? [special] : ['-l', key]));
     await sleep(KEY_GAP_MS);
   }
 
@@ -48,7 +60,7 @@ export class TmuxSession {
 
   /** The screen as text; with `escapes`, including colours and inverse video. */
   capture(escapes = false): string {
-    return execFileSync('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name], { encoding: 'utf8' });
+    return this.tmux(['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name]);
   }
 
   /** The row shown in inverse video (the selection), as plain text. */
@@ -92,14 +104,16 @@ export class TmuxSession {
 
   /** Whether the program in the pane has exited. */
   exited(): boolean {
-    return execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_dead}'], { encoding: 'utf8' }).trim() === '1';
+    return this.tmux(['display-message', '-p', '-t', this.name, '#{pane_dead}']).trim() === '1';
   }
 
   kill(): void {
     if (this.killed) return;
     this.killed = true;
     try {
-      execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+      // The pane's program gets SIGHUP, as when a terminal closes; the server then has no
+      // session left and exits.
+      this.tmux(['kill-session', '-t', this.name], { stdio: 'ignore' });
     } catch {
       // already gone
     }

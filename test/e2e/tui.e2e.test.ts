@@ -2,7 +2,7 @@
 // the simulated cluster reaching the screen without a key press. Needs `npm run build` and tmux.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { hasTmux, TmuxSession } from './tmux.js';
@@ -66,9 +66,11 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
     }
   });
 
-  test('a pod created and a profile deleted in the sim show up without a key press', async () => {
+  test('a pod created and a profile deleted in the sim show up without a key press', async (t) => {
     const { startSim } = await import('../../source/sim/index.js');
     const sim = await startSim({ scenario: 'walkthrough' });
+    // Closed whatever fails, even the terminal's start: an open sim keeps this file's process alive.
+    t.after(() => sim.close());
     const tui = start(['--kubeconfig', sim.kubeconfigPath, '-n', 'test'], sim.env);
     const env = { ...process.env, ...sim.env };
     try {
@@ -94,13 +96,14 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
       );
     } finally {
       tui.kill();
-      await sim.close();
     }
   });
 
-  test('k9s reflexes (:crd⏎, :secret⏎ in one chunk) and enter in the dialog leave the drifted pod alone', async () => {
+  test('k9s reflexes (:crd⏎, :secret⏎ in one chunk) and enter in the dialog leave the drifted pod alone', async (t) => {
     const { startSim } = await import('../../source/sim/index.js');
     const sim = await startSim({ scenario: 'walkthrough' });
+    // Closed whatever fails, even the terminal's start: an open sim keeps this file's process alive.
+    t.after(() => sim.close());
     const tui = start(['--kubeconfig', sim.kubeconfigPath, '-n', 'test'], sim.env);
     try {
       const before = sim.cluster.getPod('test', 'test');
@@ -113,7 +116,7 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
       await tui.waitFor((s) => s.includes('unknown command: crd'), 5000, 'the unknown command named');
       await tui.press('esc');
       // One send-keys call: the app reads the whole line as one input chunk.
-      execFileSync('tmux', ['send-keys', '-t', tui.name, '-l', ':secret\r']);
+      tui.sendKeys('-l', ':secret\r');
       await tui.waitFor((s) => s.includes('unknown command: secret'), 5000, 'the unknown command named');
       await tui.press('esc');
 
@@ -130,7 +133,6 @@ describe('TUI end to end (tmux)', { skip: missing }, () => {
       assert.doesNotMatch(tui.capture(), /Reschedule progress|rescheduling/);
     } finally {
       tui.kill();
-      await sim.close();
     }
   });
 });
