@@ -1,6 +1,6 @@
 // Types for test-tiers.mjs.
 export type Tier = 'fast' | 'sim' | 'slow';
-/** node --test flags for every run: a test timeout and force-exit. */
+/** node --test flags for every run: a test timeout and a watchdog per test process. */
 export const RUNNER_GUARDS: readonly string[];
 export const TIERS: readonly Tier[];
 export function tierOf(file: string): Tier;

@@ -6,16 +6,18 @@
 // `npm test` runs all three.
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const TIERS = ['fast', 'sim', 'slow'];
 
 /**
  * node --test flags for every run. A hang must fail the run in minutes, not use up CI's 90: no
- * test may take 15 minutes (slower ones say so with their own `timeout`), and a file whose tests
- * are done exits even if something it started (a sim, a socket) is still open, since a failed
- * test's clean-up may not have run (test/architecture/test-runner-guards.test.ts).
+ * test may take 10 minutes (slower ones say so with their own `timeout`), and a test file's
+ * process still alive after 15 minutes ends with exit 1 (scripts/test-watchdog.mjs), as when a
+ * failed test's clean-up did not run and a sim kept it alive. Not --test-force-exit: it ends a
+ * file before the tests it registers after a top-level await (test/architecture/test-runner-guards.test.ts).
  */
-export const RUNNER_GUARDS = ['--test-timeout=900000', '--test-force-exit'];
+export const RUNNER_GUARDS = ['--test-timeout=600000', '--import', pathToFileURL(join(import.meta.dirname, 'test-watchdog.mjs')).href];
 
 const SLOW_DIRS = ['soak', 'faults', 'release', 'e2e'];
 
