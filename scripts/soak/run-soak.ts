@@ -14,7 +14,7 @@ import { loadClusterOnce } from '../../source/sources/kube/load-cluster.js';
 import { Reflector } from '../../source/sources/kube/reflector.js';
 import { ClusterStore } from '../../source/store/cluster-store.js';
 import type { Snapshot } from '../../source/store/snapshot.js';
-import { buildClusterView, createPlacementCache } from '../../source/view-model/cluster-view.js';
+import { ClusterViewModel } from '../../source/view-model/cluster-view-model.js';
 import type { SimProcessConfig } from './sim-process.js';
 
 export interface SoakOptions extends Partial<SimProcessConfig> {
@@ -157,10 +157,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const { kc, contextName } = loadKubeConfig({ kubeconfig: sim.kubeconfigPath, env: {} });
   const identity = inferClusterIdentity(kc, contextName);
   const store = new ClusterStore(identity);
-  const cache = createPlacementCache();
+  // The live view's model, as the TUI keeps it (ui/hooks/useClusterView.ts).
+  const model = new ClusterViewModel();
   let views = 0;
   const unsubscribe = store.subscribe((snapshot) => {
-    buildClusterView(snapshot, cache);
+    model.update(snapshot);
     views++;
   });
   const reflector = new Reflector(kc, store).start();

@@ -1,5 +1,5 @@
 // Where a pod runs, where EKS would put it if re-created now, and what to do about the
-// difference (spec §2.1, §2.4). Pure; evaluatePods memoises for big clusters.
+// difference (spec §2.1, §2.4). Pure.
 import { fargateBlockers } from './blockers.js';
 import { sharedChoice } from './choose.js';
 import type { ProfileChoice } from './choose.js';
@@ -162,57 +162,6 @@ function unknownVolumes(pod: PodRecord, ctx: PlacementContext): string[] {
   for (const volume of pod.volumes) {
     const unknown = volume.kind === 'persistentVolumeClaim' ? checkClaimVolume(volume, pod.namespace, ctx).unknown : null;
     if (unknown !== null) out.push(unknown);
-  }
-  return out;
-}
-
-// ---- memoised evaluation of many pods ----
-
-interface CacheEntry {
-  resourceVersion: string;
-  placement: Placement;
-}
-
-/** Owned by the caller; keep one per view/store and pass it to every evaluatePods call. */
-export interface PlacementCache {
-  token: unknown;
-  entries: Map<string, CacheEntry>;
-}
-
-export function createPlacementCache(): PlacementCache {
-  return { token: undefined, entries: new Map() };
-}
-
-/**
- * Placements for many pods, keyed by "namespace/name". A pod is re-evaluated only when its
- * uid+resourceVersion changed or when `ctxToken` differs from the previous call (pass something
- * that changes whenever profiles, nodes or claims change, e.g. `${profilesVersion}:${nodesVersion}`;
- * by default the ctx object's identity). Entries of pods no longer present are dropped.
- */
-export function evaluatePods(
-  pods: Iterable<PodRecord>,
-  ctx: PlacementContext,
-  cache: PlacementCache = createPlacementCache(),
-  ctxToken: unknown = ctx,
-): Map<string, Placement> {
-  if (!Object.is(cache.token, ctxToken)) {
-    cache.entries.clear();
-    cache.token = ctxToken;
-  }
-  const out = new Map<string, Placement>();
-  const seen = new Set<string>();
-  for (const pod of pods) {
-    const key = pod.uid;
-    seen.add(key);
-    let entry = cache.entries.get(key);
-    if (entry === undefined || entry.resourceVersion !== pod.resourceVersion) {
-      entry = { resourceVersion: pod.resourceVersion, placement: placePod(pod, ctx) };
-      cache.entries.set(key, entry);
-    }
-    out.set(`${pod.namespace}/${pod.name}`, entry.placement);
-  }
-  if (cache.entries.size > seen.size) {
-    for (const key of cache.entries.keys()) if (!seen.has(key)) cache.entries.delete(key);
   }
   return out;
 }

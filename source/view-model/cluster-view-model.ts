@@ -9,6 +9,7 @@ import {
   clusterFacts,
   compare,
   comparePodViews,
+  NO_EVENTS,
   placementContext,
   profilesAreKnown,
   summarizeNamespace,
@@ -23,8 +24,6 @@ import {
   type ProfileSummary,
   type Totals,
 } from './cluster-view.js';
-
-const NO_EVENTS: readonly EventRecord[] = Object.freeze([]);
 
 /** What the live view follows (the store, as faces may see it): subscribe, then read the latest snapshot. */
 export interface SnapshotFeed {
@@ -213,7 +212,7 @@ export class ClusterViewModel {
     if (previous !== undefined && previous.node === node) {
       const view = previous.view;
       if (view.pod === pod && view.events === events) return previous;
-      // The same version of the pod (as evaluatePods judges it): the placement stands.
+      // The same version of the pod (same uid and resourceVersion): the placement stands.
       if (view.pod.uid === pod.uid && view.pod.resourceVersion === pod.resourceVersion) {
         return { view: { key, pod, placement: view.placement, events, ...upgradeFields(pod, view.placement, node, this.controlPlane, snapshot.templates) }, node };
       }

@@ -1,11 +1,11 @@
-import { createPlacementCache, evaluatePods, type PlacementCache } from '../domain/placement.js';
+import { placePod } from '../domain/placement.js';
 import { addUsd, type ResolvedPrices } from '../domain/fargate-prices.js';
 import { namespaceProfiles } from '../domain/choose.js';
 import type { PodView } from '../domain/pod-view.js';
-import type { NodeRecord, OwnerTemplateRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
+import type { EventRecord, NodeRecord, OwnerTemplateRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
 import { kubeletFact, nextMinor, parseKubeVersion, type KubeletFact, type KubeVersion } from '../domain/versions.js';
 import { workloadOf } from '../domain/workload.js';
-import { podKey, type ClusterIdentity, type ConnectionStatus, type ProfilesStatus, type Snapshot } from '../store/snapshot.js';
+import { type ClusterIdentity, type ConnectionStatus, type ProfilesStatus, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
 // always agree on a pod. Faces read this, never the store: what they show about the cluster
@@ -103,7 +103,8 @@ export interface ClusterView extends ClusterFacts {
   upgrade: UpgradeView;
 }
 
-export { createPlacementCache, type PlacementCache };
+/** A pod without events: one shared empty list, not one per pod. */
+export const NO_EVENTS: readonly EventRecord[] = Object.freeze([]);
 
 /** Whether profile-derived fields can be trusted: EKS was read (even if stale) or only file profiles count. */
 export function profilesAreKnown(snapshot: Snapshot): boolean {
@@ -117,17 +118,16 @@ export function profileEffect(profile: Profile): ProfileEffect {
   return 'not usable';
 }
 
-export function buildClusterView(snapshot: Snapshot, cache: PlacementCache = createPlacementCache()): ClusterView {
+export function buildClusterView(snapshot: Snapshot): ClusterView {
   const profilesKnown = profilesAreKnown(snapshot);
-  // Placements change with the pod (its resourceVersion) or with this token; nothing else.
-  const token = `${snapshot.profilesVersion}:${profilesKnown}:${snapshot.nodes.size}:${snapshot.contextVersion}`;
-  const placements = evaluatePods(snapshot.pods.values(), placementContext(snapshot, profilesKnown), cache, token);
+  const ctx = placementContext(snapshot, profilesKnown);
   const controlPlane = parseKubeVersion(snapshot.controlPlaneVersion);
   const pods: PodView[] = [];
+  // Events are kept under the same "namespace/name" key as the pods.
   for (const [key, pod] of snapshot.pods) {
-    const placement = placements.get(key) as Placement;
+    const placement = placePod(pod, ctx);
     const node = pod.nodeName ? snapshot.nodes.get(pod.nodeName) : undefined;
-    pods.push({ key, pod, placement, events: snapshot.events.get(podKey(pod.namespace, pod.name)) ?? [], ...upgradeFields(pod, placement, node, controlPlane, snapshot.templates) });
+    pods.push({ key, pod, placement, events: snapshot.events.get(key) ?? NO_EVENTS, ...upgradeFields(pod, placement, node, controlPlane, snapshot.templates) });
   }
   pods.sort(comparePodViews);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createPlacementCache, evaluatePods, placePod } from '../../source/domain/placement.js';
+import { placePod } from '../../source/domain/placement.js';
 import type { PlacementContext, PodRecord, Profile, RunsOn, Verdict } from '../../source/domain/types.js';
 import { claim, container, ctx, fargatePod, node, pod, profile } from '../helpers/records.js';
 
@@ -95,34 +95,5 @@ describe('placePod', () => {
     const p = placePod(pod({ namespace: 'n' }), ctx([profile('fp-b', 'n'), profile('fp-a', 'n')]));
     assert.match(p.reasons.join('\n'), /fp-a and fp-b both match; EKS picks fp-a, the alphabetically first/);
     assert.deepEqual(p.matchingProfiles, ['fp-a', 'fp-b']);
-  });
-});
-
-describe('evaluatePods', () => {
-  const pods = Array.from({ length: 50 }, (_, i) => pod({ name: `p${i}`, uid: `u${i}`, namespace: i % 2 ? 'a' : 'b' }));
-
-  test('memoises by uid+resourceVersion and the ctx token', () => {
-    const cache = createPlacementCache();
-    const c = ctx([profile('fp', 'a')]);
-    const first = evaluatePods(pods, c, cache, 1);
-    const second = evaluatePods(pods, c, cache, 1);
-    assert.equal(first.size, 50);
-    assert.equal(first.get('a/p1'), second.get('a/p1'), 'same object when nothing changed');
-    const changed = pods.map((p) => (p.uid === 'u1' ? { ...p, resourceVersion: '2' } : p));
-    const third = evaluatePods(changed, c, cache, 1);
-    assert.notEqual(third.get('a/p1'), second.get('a/p1'), 'a new resourceVersion re-evaluates');
-    assert.equal(third.get('a/p3'), second.get('a/p3'));
-    const fourth = evaluatePods(changed, ctx([]), cache, 2);
-    assert.notEqual(fourth.get('a/p3'), third.get('a/p3'), 'a new ctx token re-evaluates all');
-    assert.equal(fourth.get('a/p3')?.verdict, 'ok');
-    assert.equal(third.get('a/p3')?.verdict, 'reschedule');
-  });
-
-  test('drops entries of pods that are gone', () => {
-    const cache = createPlacementCache();
-    const c = ctx([]);
-    evaluatePods(pods, c, cache);
-    evaluatePods(pods.slice(0, 10), c, cache);
-    assert.equal(cache.entries.size, 10);
   });
 });
