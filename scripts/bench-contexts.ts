@@ -6,7 +6,7 @@
 // BENCH_CONTEXTS=20 clusters, BENCH_CONTEXT_PODS=1000 pods each (0 skips); run alone with
 // `npx tsx scripts/bench-contexts.ts` (e.g. BENCH_CONTEXTS=2 BENCH_CONTEXT_PODS=50 BENCH_RUNS=1).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { startSim, type RunningSim } from '../source/sim/index.js';
@@ -55,6 +55,9 @@ export async function benchContexts(clusters: number, pods: number, cli: string)
       [`${pods} pods: --context ONE --json (the one cluster)`, one.wallS.toFixed(2), one.peakMb.toFixed(0), '1.00x', 'anchor'],
       [`${label}: floor, 4 at a time`, floorAll.wallS.toFixed(2), floorAll.peakMb.toFixed(0), ofOne(floorAll, floorOne), 'anchor'],
       [`${pods} pods: floor, one cluster`, floorOne.wallS.toFixed(2), floorOne.peakMb.toFixed(0), '1.00x', 'anchor'],
+      // What the machine must do for the first row: the client's CPU and the simulated servers'
+      // (they serve from this process), against the cores there are.
+      [`${label}: CPU s, client + simulated servers`, '', '', `${all.cpuS.toFixed(2)} + ${all.serverCpuS.toFixed(2)} on ${availableParallelism()} cores`, `info (3x = ${(3 * one.wallS).toFixed(2)} s)`],
     ];
   } finally {
     await Promise.all(sims.map((sim) => sim.close()));

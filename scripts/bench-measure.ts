@@ -7,6 +7,10 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 export interface Measure {
   wallS: number;
   peakMb: number;
+  /** The command's CPU time (user + system). */
+  cpuS: number;
+  /** This process's CPU time meanwhile: the simulated servers', which serve from it. */
+  serverCpuS: number;
 }
 
 /**
@@ -20,7 +24,8 @@ export function measure(command: string[], env: NodeJS.ProcessEnv): Promise<Meas
 /** measure(), keeping what the command printed on stdout (when `keep`) and on stderr. */
 export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, keep = true): Promise<Measure & { stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M', ...command], { env, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
+    const serverCpu = process.cpuUsage();
+    const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %e %M %U %S', ...command], { env, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -28,8 +33,9 @@ export function measureWithOutput(command: string[], env: NodeJS.ProcessEnv, kee
     child.on('close', (status) => {
       const line = stderr.split('\n').find((l) => l.startsWith('__BENCH__'));
       if (status !== 0 || !line) return reject(new Error(`${command.join(' ')} failed: ${stderr.slice(-500)}`));
-      const [, wall, kb] = line.split(' ');
-      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024, stdout, stderr });
+      const [, wall, kb, user, system] = line.split(' ');
+      const server = process.cpuUsage(serverCpu);
+      resolve({ wallS: Number(wall), peakMb: Number(kb) / 1024, cpuS: Number(user) + Number(system), serverCpuS: (server.user + server.system) / 1e6, stdout, stderr });
     });
   });
 }
@@ -39,7 +45,13 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 export async function medianOf(command: string[], env: NodeJS.ProcessEnv, runs = RUNS): Promise<Measure> {
   const samples: Measure[] = [];
   for (let i = 0; i < runs; i++) samples.push(await measure(command, env));
-  return { wallS: median(samples.map((s) => s.wallS)), peakMb: median(samples.map((s) => s.peakMb)) };
+  return medians(samples);
+}
+
+/** Each field's median over the samples. */
+function medians(samples: Measure[]): Measure {
+  const of = (field: keyof Measure) => median(samples.map((s) => s[field]));
+  return { wallS: of('wallS'), peakMb: of('peakMb'), cpuS: of('cpuS'), serverCpuS: of('serverCpuS') };
 }
 
 /**
@@ -55,6 +67,6 @@ export async function medianOfTurns(commands: { command: string[]; env: NodeJS.P
       if (i >= 0) samples[k]!.push(sample);
     }
   }
-  return samples.map((s) => ({ wallS: median(s.map((m) => m.wallS)), peakMb: median(s.map((m) => m.peakMb)) }));
+  return samples.map(medians);
 }
 
