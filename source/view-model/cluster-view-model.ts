@@ -1,6 +1,6 @@
 import { addUsd } from '../domain/fargate-prices.js';
 import { placePod } from '../domain/placement.js';
-import type { EventRecord, NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
+import type { NodeRecord, PlacementContext, PodRecord } from '../domain/types.js';
 import type { ChangeLogReader, Changes } from '../store/change-log.js';
 import type { Snapshot } from '../store/snapshot.js';
 import { PodsByNode } from './pods-by-node.js';

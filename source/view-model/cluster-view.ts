@@ -5,6 +5,7 @@ import type { PodView } from '../domain/pod-view.js';
 import type { EventRecord, NodeRecord, OwnerTemplateRecord, Placement, PlacementContext, PodRecord, Profile } from '../domain/types.js';
 import { kubeletFact, nextMinor, parseKubeVersion, type KubeletFact, type KubeVersion } from '../domain/versions.js';
 import { workloadOf } from '../domain/workload.js';
+import { EMPTY_LIST } from '../lib/empty-list.js';
 import { type ClusterIdentity, type ConnectionStatus, type ProfilesStatus, type Snapshot } from '../store/snapshot.js';
 
 // The one evaluation of a snapshot that every face reads, so the TUI and `--json`
@@ -104,7 +105,7 @@ export interface ClusterView extends ClusterFacts {
 }
 
 /** A pod without events: one shared empty list, not one per pod. */
-export const NO_EVENTS: readonly EventRecord[] = Object.freeze([]);
+export const NO_EVENTS: readonly EventRecord[] = EMPTY_LIST;
 
 /** Whether profile-derived fields can be trusted: EKS was read (even if stale) or only file profiles count. */
 export function profilesAreKnown(snapshot: Snapshot): boolean {

@@ -15,7 +15,8 @@ import {
 import type { RawContainer, RawMeta, RawNodeSelectorRequirement, RawPod, StringMap } from './json.js';
 import { summarizePodStatus } from './pod-status.js';
 import { compilePrune, type PruneNode, type PruneSpec } from './prune.js';
-import { copyMap, orShared, shared, sharedOrNull, stringOrNull, timestamp } from './raw-values.js';
+import { copyMap, shared, sharedOrNull, stringOrNull, timestamp } from './raw-values.js';
+import { orEmptyList } from '../../lib/empty-list.js';
 
 // What toPodRecord (and summarizePodStatus) never read from a pod: list-items.ts replaces these
 // values with null before parsing (prune.ts). Anything toPodRecord reads must not be dropped here;
@@ -104,10 +105,10 @@ export function toPodRecord(raw: unknown): PodRecord {
     hostPID: spec.hostPID === true,
     hostIPC: spec.hostIPC === true,
     nodeSelector: copyMap(spec.nodeSelector),
-    affinityArch: orShared(requiredValues(pod, 'kubernetes.io/arch')),
-    affinityOs: orShared(requiredValues(pod, 'kubernetes.io/os')),
+    affinityArch: orEmptyList(requiredValues(pod, 'kubernetes.io/arch')),
+    affinityOs: orEmptyList(requiredValues(pod, 'kubernetes.io/os')),
     containers: (spec.containers ?? []).map(toContainerRecord),
-    initContainers: orShared((spec.initContainers ?? []).map(toContainerRecord)),
+    initContainers: orEmptyList((spec.initContainers ?? []).map(toContainerRecord)),
     volumes: (spec.volumes ?? []).map(toVolumeRecord),
     capacityProvisioned: sharedOrNull(annotations[CAPACITY_ANNOTATION]),
     computeTypeAnnotation: sharedOrNull(annotations[COMPUTE_TYPE]),
@@ -139,12 +140,12 @@ function toContainerRecord(container: RawContainer): ContainerRecord {
     image: shared(container.image ?? ''),
     requests: amounts(requests),
     limits: amounts(limits),
-    gpus: orShared(gpus),
+    gpus: orEmptyList(gpus),
     privileged: security.privileged === true,
     // Unset means "not asked for": only an explicit `true` is what fargate-scheduler rejects.
     allowPrivilegeEscalation: security.allowPrivilegeEscalation === true,
-    addedCapabilities: orShared((security.capabilities?.add ?? []).filter((c): c is string => typeof c === 'string')),
-    hostPorts: orShared(
+    addedCapabilities: orEmptyList((security.capabilities?.add ?? []).filter((c): c is string => typeof c === 'string')),
+    hostPorts: orEmptyList(
       (container.ports ?? []).map((p) => p.hostPort).filter((p): p is number => typeof p === 'number' && p > 0),
     ),
   };

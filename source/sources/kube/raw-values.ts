@@ -1,5 +1,5 @@
 // Loose values of wire JSON read as the records want them: no record keeps a parsed object (only
-// copies, pooled strings and the shared empty list), so the big parsed object can be dropped right after.
+// copies, pooled strings and lib/empty-list.ts's shared empty list), so the big parsed object can be dropped right after.
 import { StringPool } from '../../lib/string-pool.js';
 import type { StringMap } from './json.js';
 
@@ -29,11 +29,3 @@ export function timestamp(value: string | undefined): number {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? 0 : ms;
 }
-
-/**
- * One frozen empty array for every empty list a record keeps (a container's GPUs, added
- * capabilities, host ports; a pod's init containers and affinity values): most pods have none, and
- * an empty array is still an object of its own. Frozen, so a write into one fails loudly.
- */
-const EMPTY: readonly never[] = Object.freeze([]);
-export const orShared = <T>(list: T[]): T[] => (list.length === 0 ? (EMPTY as unknown as T[]) : list);

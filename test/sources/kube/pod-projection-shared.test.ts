@@ -1,4 +1,4 @@
-// Records keep one frozen empty array for every empty list (raw-values.ts orShared): a write into
+// Records keep one frozen empty array for every empty list (lib/empty-list.ts): a write into
 // one must fail loudly instead of reaching every other record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
