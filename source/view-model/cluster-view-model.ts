@@ -9,13 +9,13 @@ import {
   clusterFacts,
   compare,
   comparePodViews,
-  NO_EVENTS,
   placementContext,
+  podSurroundings,
+  podViewOf,
   profilesAreKnown,
   summarizeNamespace,
   summarizeProfile,
   totalsOf,
-  upgradeFields,
   upgradeView,
   withUpgradeWarnings,
   type ClusterView,
@@ -207,18 +207,17 @@ export class ClusterViewModel {
 
   /** The pod's row: `previous` itself when nothing the placement depends on changed. */
   private place(key: string, pod: PodRecord, snapshot: Snapshot, ctx: PlacementContext, previous: Row | undefined): Row {
-    const node = pod.nodeName ? snapshot.nodes.get(pod.nodeName) : undefined;
-    const events = snapshot.events.get(key) ?? NO_EVENTS;
+    const around = podSurroundings(snapshot, key, pod);
+    const { node } = around;
     if (previous !== undefined && previous.node === node) {
       const view = previous.view;
-      if (view.pod === pod && view.events === events) return previous;
+      if (view.pod === pod && view.events === around.events) return previous;
       // The same version of the pod (same uid and resourceVersion): the placement stands.
       if (view.pod.uid === pod.uid && view.pod.resourceVersion === pod.resourceVersion) {
-        return { view: { key, pod, placement: view.placement, events, ...upgradeFields(pod, view.placement, node, this.controlPlane, snapshot.templates) }, node };
+        return { view: podViewOf(key, pod, view.placement, around, this.controlPlane, snapshot.templates), node };
       }
     }
-    const placement = placePod(pod, ctx);
-    return { view: { key, pod, placement, events, ...upgradeFields(pod, placement, node, this.controlPlane, snapshot.templates) }, node };
+    return { view: podViewOf(key, pod, placePod(pod, ctx), around, this.controlPlane, snapshot.templates), node };
   }
 }
 

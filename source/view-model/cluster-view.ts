@@ -105,7 +105,7 @@ export interface ClusterView extends ClusterFacts {
 }
 
 /** A pod without events: one shared empty list, not one per pod. */
-export const NO_EVENTS: readonly EventRecord[] = EMPTY_LIST;
+const NO_EVENTS: readonly EventRecord[] = EMPTY_LIST;
 
 /** Whether profile-derived fields can be trusted: EKS was read (even if stale) or only file profiles count. */
 export function profilesAreKnown(snapshot: Snapshot): boolean {
@@ -124,11 +124,9 @@ export function buildClusterView(snapshot: Snapshot): ClusterView {
   const ctx = placementContext(snapshot, profilesKnown);
   const controlPlane = parseKubeVersion(snapshot.controlPlaneVersion);
   const pods: PodView[] = [];
-  // Events are kept under the same "namespace/name" key as the pods.
   for (const [key, pod] of snapshot.pods) {
-    const placement = placePod(pod, ctx);
-    const node = pod.nodeName ? snapshot.nodes.get(pod.nodeName) : undefined;
-    pods.push({ key, pod, placement, events: snapshot.events.get(key) ?? NO_EVENTS, ...upgradeFields(pod, placement, node, controlPlane, snapshot.templates) });
+    const around = podSurroundings(snapshot, key, pod);
+    pods.push(podViewOf(key, pod, placePod(pod, ctx), around, controlPlane, snapshot.templates));
   }
   pods.sort(comparePodViews);
 
@@ -147,10 +145,33 @@ export function buildClusterView(snapshot: Snapshot): ClusterView {
   return { ...facts, warnings: withUpgradeWarnings(facts.warnings, totals), snapshotVersion: snapshot.version, profilesKnown, pods, byNamespace, namespaces, profiles, totals, upgrade: upgradeView(controlPlane) };
 }
 
+/** What a pod's view takes from the snapshot besides the pod: its node (when listed) and its events. */
+export interface PodSurroundings {
+  node: NodeRecord | undefined;
+  events: readonly EventRecord[];
+}
+
+export function podSurroundings(snapshot: Snapshot, key: string, pod: PodRecord): PodSurroundings {
+  // Events are kept under the same "namespace/name" key as the pods.
+  return { node: pod.nodeName ? snapshot.nodes.get(pod.nodeName) : undefined, events: snapshot.events.get(key) ?? NO_EVENTS };
+}
+
+/** A pod's view: the pod, its placement, its events and its upgrade fact (the one-shot build and the live model both make them here). */
+export function podViewOf(
+  key: string,
+  pod: PodRecord,
+  placement: Placement,
+  { node, events }: PodSurroundings,
+  controlPlane: KubeVersion | null,
+  templates: ReadonlyMap<string, OwnerTemplateRecord>,
+): PodView {
+  return { key, pod, placement, events, ...upgradeFields(pod, placement, node, controlPlane, templates) };
+}
+
 // ---- upgrade readiness (domain/versions.ts) ----
 
 /** A pod's upgrade fact from its node and the control plane; an outdated pod also gets its workload. */
-export function upgradeFields(
+function upgradeFields(
   pod: PodRecord,
   placement: Pick<Placement, 'runsOn'>,
   node: NodeRecord | undefined,
